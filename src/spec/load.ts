@@ -1,0 +1,131 @@
+/**
+ * Reads a spec file (YAML or JSON: YAML 1.2 reads JSON too) into plain data, keeping the source
+ * position of every node so that later checks can point at the line the user wrote (eemeli/yaml's
+ * LineCounter). Malformed input becomes diagnostics, never an exception.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { specDiagnostic } from './diagnostics.js';
+
+/** A JSON path as segments: object keys and array indexes. */
+export type SpecPath = readonly (string | number)[];
+
+export interface SpecPosition {
+  line: number;
+  column: number;
+  endColumn?: number;
+}
+
+export interface LoadedSpec {
+  file: string;
+  /** The parsed data; undefined when the text could not be read as YAML/JSON at all. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  /** Where the node at `path` was written (its key when `key` is set); the nearest existing parent otherwise. */
+  locate(path: SpecPath, key?: boolean): SpecPosition;
+}
+
+/** A spec is a short file; anything this big is a mistake (or an attack on memory). */
+export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+/** Bounds YAML alias expansion ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export function loadSpecFile(file: string): LoadedSpec {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_SPEC_BYTES) {
+      return failed(file, `the spec is ${size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes`);
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return failed(file, `cannot read the spec: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return loadSpecText(text, file);
+}
+
+export function loadSpecText(text: string, file: string): LoadedSpec {
+  if (text.length > MAX_SPEC_BYTES) {
+    return failed(file, `the spec is ${text.length} characters; a spec may be at most ${MAX_SPEC_BYTES}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const position = (offset: number): SpecPosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const at = position(error.pos[0]);
+    diagnostics.push(specDiagnostic(file, at, yamlHint(error.message, text, error.pos[0]), ''));
+  }
+
+  const locate = (path: SpecPath, key = false): SpecPosition => {
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    let best: SpecPosition = { line: 1, column: 1 };
+    const remember = (n: unknown) => {
+      const range = (n as Node | null)?.range;
+      if (range) best = spanOf(range[0], range[1]);
+    };
+    const spanOf = (start: number, end: number): SpecPosition => {
+      const from = position(start);
+      const to = position(end);
+      return to.line === from.line && end > start ? { ...from, endColumn: to.column } : from;
+    };
+    remember(node);
+    for (const segment of path) {
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return best;
+        keyNode = pair.key;
+        node = pair.value;
+        remember(keyNode);
+        if (node) remember(node);
+      } else if (isSeq(node) && /^[0-9]+$/.test(String(segment))) {
+        node = node.items[Number(segment)];
+        if (!node) return best;
+        remember(node);
+      } else {
+        return best;
+      }
+    }
+    if (key && keyNode) {
+      const range = (keyNode as Node).range;
+      if (range) return spanOf(range[0], range[1]);
+    }
+    return best;
+  };
+
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      diagnostics.push(specDiagnostic(file, { line: 1, column: 1 }, `cannot expand the YAML: ${(error as Error).message}`, ''));
+    }
+  }
+  return { file, data, diagnostics, locate };
+}
+
+function failed(file: string, message: string): LoadedSpec {
+  return {
+    file,
+    data: undefined,
+    diagnostics: [specDiagnostic(file, { line: 1, column: 1 }, message, '')],
+    locate: () => ({ line: 1, column: 1 }),
+  };
+}
+
+/** YAML's own message, plus what to do for the mistakes people make in specs. */
+function yamlHint(message: string, text: string, offset: number): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  const at = text[offset];
+  if (at === '@' || /\s@/.test(text.slice(Math.max(0, offset - 1), offset + 2))) {
+    return `${firstLine}; "@" starts no YAML value: quote it ("@": 192.0.2.1)`;
+  }
+  if (at === '\t') return `${firstLine}; YAML indentation must use spaces, not tabs`;
+  return firstLine;
+}
