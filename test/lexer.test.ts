@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { Lexer, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
+
+type Event = { entry: LexEntry } | { empty: number } | { problem: LexProblem };
+
+/** Feeds `text` in pieces of `size` characters, to prove tokens may straddle chunk boundaries. */
+function lex(text: string, size = text.length || 1): Event[] {
+  const events: Event[] = [];
+  const lexer = new Lexer({
+    entry: (entry) => events.push({ entry }),
+    emptyLine: (line) => events.push({ empty: line }),
+    problem: (problem) => events.push({ problem }),
+  });
+  for (let i = 0; i < text.length; i += size) lexer.write(text.slice(i, i + size));
+  lexer.end();
+  return events;
+}
+
+function texts(line: string): string[] {
+  return tokenizeLine(line).map((t) => t.text);
+}
+
+describe('tokenizeLine', () => {
+  it('splits on blanks and stamps 1-based line and column', () => {
+    expect(tokenizeLine('www  3600\tIN A 192.0.2.1', 7)).toEqual([
+      { text: 'www', quoted: false, line: 7, column: 1 },
+      { text: '3600', quoted: false, line: 7, column: 6 },
+      { text: 'IN', quoted: false, line: 7, column: 11 },
+      { text: 'A', quoted: false, line: 7, column: 14 },
+      { text: '192.0.2.1', quoted: false, line: 7, column: 16 },
+    ]);
+  });
+
+  it('removes quotes, keeps escapes raw, and sets the quoted flag with the column of the opening quote', () => {
+    const tokens = tokenizeLine('TXT "a \\"b\\" ;c" d\\065\\.e');
+    expect(tokens.map((t) => [t.text, t.quoted, t.column])).toEqual([
+      ['TXT', false, 1],
+      ['a \\"b\\" ;c', true, 5],
+      ['d\\065\\.e', false, 18],
+    ]);
+  });
+
+  it('drops comments, but not a semicolon inside quotes or escaped', () => {
+    expect(texts('A 1.2.3.4 ; the web server')).toEqual(['A', '1.2.3.4']);
+    expect(texts('TXT "x;y" z\\;w;comment')).toEqual(['TXT', 'x;y', 'z\\;w']);
+  });
+
+  it('treats ( ) and " as delimiters even inside a word, as BIND does', () => {
+    expect(texts('a(b)c"d e"f')).toEqual(['a', 'b', 'c', 'd e', 'f']);
+    expect(texts('a\\(b')).toEqual(['a\\(b']);
+  });
+
+  it('keeps an empty quoted string as a token', () => {
+    expect(tokenizeLine('TXT ""')).toEqual([
+      { text: 'TXT', quoted: false, line: 1, column: 1 },
+      { text: '', quoted: true, line: 1, column: 5 },
+    ]);
+  });
+});
+
+describe('scanText problems', () => {
+  it('reports an unclosed quote at its column', () => {
+    const { problems } = scanText('TXT "abc');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ rule: 'syntax', line: 1, column: 5 });
+    expect(problems[0]!.message).toMatch(/not closed/);
+  });
+
+  it('reports a stray ")" and an unclosed "("', () => {
+    expect(scanText('A 1.2.3.4 )').problems[0]).toMatchObject({ rule: 'syntax', column: 11 });
+    expect(scanText('SOA a. b. ( 1 2').problems[0]).toMatchObject({ rule: 'syntax', line: 1, column: 11 });
+  });
+
+  it('reports a run of Unicode spaces once, with a fix that puts plain spaces in its place, and splits there', () => {
+    const { tokens, problems } = scanText('www\u00a0\u00a0A 192.0.2.1');
+    expect(tokens.map((t) => t.text)).toEqual(['www', 'A', '192.0.2.1']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      rule: 'non-ascii-whitespace',
+      line: 1,
+      column: 4,
+      endColumn: 6,
+      fix: [{ line: 1, column: 4, endColumn: 6, text: '  ' }],
+    });
+  });
+
+  it('keeps Unicode spaces inside quotes as data, without a problem', () => {
+    const { tokens, problems } = scanText('TXT "a\u00a0b"');
+    expect(problems).toEqual([]);
+    expect(tokens[1]!.text).toBe('a\u00a0b');
+  });
+});
+
+describe('Lexer entries', () => {
+  const zone = '@ IN SOA a. b. (\n  1 2 ; serial\n  3 4 5 )\n\n; comment\n  A 192.0.2.1\nwww A 192.0.2.2\n';
+
+  it('joins parenthesised lines into one entry and marks empty and comment-only lines', () => {
+    const events = lex(zone);
+    expect(events).toHaveLength(5);
+    const soa = (events[0] as { entry: LexEntry }).entry;
+    expect(soa.line).toBe(1);
+    expect(soa.leadingBlank).toBe(false);
+    expect(soa.tokens.map((t) => t.text)).toEqual(['@', 'IN', 'SOA', 'a.', 'b.', '1', '2', '3', '4', '5']);
+    expect(soa.tokens[7]).toMatchObject({ text: "3", line: 3, column: 3 });
+    expect(events[1]).toEqual({ empty: 4 });
+    expect(events[2]).toEqual({ empty: 5 });
+    const blankOwner = (events[3] as { entry: LexEntry }).entry;
+    expect(blankOwner).toMatchObject({ line: 6, leadingBlank: true, broken: false });
+    expect((events[4] as { entry: LexEntry }).entry).toMatchObject({ line: 7, leadingBlank: false });
+  });
+
+  it('gives the same events whatever the chunk size', () => {
+    const whole = JSON.stringify(lex(zone));
+    for (const size of [1, 2, 3, 5, 7, 64]) expect(JSON.stringify(lex(zone, size))).toBe(whole);
+  });
+
+  it('counts a line that starts with a Unicode space as starting with a blank', () => {
+    const events = lex('\u00a0 MX 10 mail\n');
+    expect(events[0]).toMatchObject({ problem: { rule: 'non-ascii-whitespace', line: 1, column: 1 } });
+    expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: true, line: 1 });
+  });
+
+  it('marks an entry with a bad quote as broken and carries on with the next line', () => {
+    const events = lex('a TXT "open\nb A 192.0.2.1\n');
+    const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
+    expect(entries.map((e) => [e.line, e.broken])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+
+  it('lets an escaped newline continue a quoted string onto the next line', () => {
+    const events = lex('a TXT "one\\\ntwo"\nb A 192.0.2.1\n');
+    const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
+    expect(entries[0]!.tokens[2]!.text).toBe('one\\\ntwo');
+    expect(entries[1]!.tokens[0]).toMatchObject({ text: 'b', line: 3, column: 1 });
+  });
+
+  it('reports an unclosed "(" at the end of the file where it was opened', () => {
+    const events = lex('a TXT ( "x"\n"y"\n');
+    expect(events[0]).toMatchObject({ problem: { rule: 'syntax', line: 1, column: 7 } });
+    expect((events[1] as { entry: LexEntry }).entry.broken).toBe(true);
+  });
+
+  it('handles CRLF line ends', () => {
+    const events = lex('a A 192.0.2.1\r\n  AAAA ::1\r\n');
+    const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
+    expect(entries.map((e) => e.tokens.map((t) => t.text))).toEqual([
+      ['a', 'A', '192.0.2.1'],
+      ['AAAA', '::1'],
+    ]);
+    expect(entries[1]!.leadingBlank).toBe(true);
+  });
+});
