@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generate (or reuse) a realistic zone, check that BIND loads it cleanly, then time
+ * named-checkzone -i full, zonesmith lint, zonesmith's parser alone and dns-zonefile on it, runs
+ * interleaved, and print the median wall time and peak RSS of each as a Markdown table (also written
+ * to bench/out/results.md for the README). Any failed or timed-out command stops the run with its stderr.
+ * Runs on dist/ (plain JavaScript, no TypeScript loader): `npm run bench` builds first.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GNU_TIME, MeasureError, median, runTimed } from './lib/measure.mjs';
+import { parseBenchArgs, USAGE, UsageError } from './lib/options.mjs';
+import { formatResults } from './lib/report.mjs';
+import { ensureZone } from './lib/zone-file.mjs';
+import { APEX } from './lib/zone-generator.mjs';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BASELINE_ID = 'named-checkzone';
+const TARGET_ID = 'zonesmith-lint';
+/** How long a quick probe (a --help, a version) may take. */
+const PROBE_TIMEOUT_MS = 30_000;
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const count = (n) => n.toLocaleString('en-US');
+
+/** Each tool: how to run it on FILE, which exit codes mean "ran fine", and whether it can run here. */
+function tools(file) {
+  const zone = relative(REPO_ROOT, file);
+  return [
+    {
+      id: 'named-checkzone',
+      tool: 'named-checkzone -i full',
+      command: 'named-checkzone',
+      args: ['-i', 'full', APEX, zone],
+      available: () => (onPath('named-checkzone') ? undefined : 'named-checkzone is not installed (apt-get install bind9-utils)'),
+    },
+    {
+      id: 'zonesmith-lint',
+      tool: 'zonesmith lint',
+      command: process.execPath,
+      args: ['dist/cli.js', 'lint', zone, '--format', 'json'],
+      // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
+      okExitCodes: [0, 1],
+      available: lintAvailable,
+    },
+    {
+      id: 'zonesmith-parse',
+      tool: 'zonesmith parse only',
+      command: process.execPath,
+      args: ['bench/parse-only.mjs', zone],
+      captureStdout: true,
+      available: parserAvailable,
+    },
+    {
+      id: 'dns-zonefile',
+      tool: 'dns-zonefile parse',
+      command: process.execPath,
+      args: ['bench/dns-zonefile-parse.mjs', zone],
+      captureStdout: true,
+      available: () => (existsSync(join(REPO_ROOT, 'node_modules', 'dns-zonefile')) ? undefined : 'dns-zonefile is not installed (npm ci)'),
+    },
+  ];
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore', timeout: PROBE_TIMEOUT_MS }).status === 0;
+}
+
+async function parserAvailable() {
+  const parser = join(REPO_ROOT, 'dist', 'zone', 'parser.js');
+  if (!existsSync(parser)) return 'dist/zone/parser.js is missing (npm run build)';
+  try {
+    const module = await import(pathToFileURL(parser).href);
+    return typeof module.readZoneFile === 'function' ? undefined : 'dist/zone/parser.js does not export readZoneFile yet';
+  } catch (error) {
+    return `dist/zone/parser.js does not load: ${error.message}`;
+  }
+}
+
+function lintAvailable() {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) return 'dist/cli.js is missing (npm run build)';
+  const probe = spawnSync(process.execPath, ['dist/cli.js', 'lint', '--help'], { cwd: REPO_ROOT, stdio: 'ignore', timeout: PROBE_TIMEOUT_MS });
+  return probe.status === 0 ? undefined : 'dist/cli.js has no lint command yet';
+}
+
+function shellQuote(word) {
+  return /^[\w./:=-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+function commandLine(tool) {
+  const command = tool.command === process.execPath ? 'node' : tool.command;
+  const redirect = tool.captureStdout ? '' : ' > /dev/null';
+  return [command, ...tool.args].map(shellQuote).join(' ') + redirect;
+}
+
+/** BIND must load the zone with nothing to say but "loaded serial" and "OK": the zone is valid. */
+async function checkZoneWithBind(file, timeoutMs) {
+  const result = await runTimed({
+    command: 'named-checkzone',
+    args: ['-i', 'full', APEX, file],
+    timeoutMs,
+    captureStdout: true,
+  });
+  const remarks = result.stdout
+    .split('\n')
+    .filter((line) => line !== '' && line !== 'OK' && !line.includes(': loaded serial '));
+  if (remarks.length > 0) {
+    throw new MeasureError(`named-checkzone loads the zone but remarks on it (the generator should not cause that):\n${remarks.slice(0, 10).join('\n')}`);
+  }
+  return result;
+}
+
+function bindVersion() {
+  const probe = spawnSync('named-checkzone', ['-v'], { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
+  return probe.status === 0 ? probe.stdout.trim() : 'unknown';
+}
+
+/** What a tool's stdout says it read, for the "records read" column. */
+function readingNote(tool, stdout, records) {
+  if (tool.id === BASELINE_ID) return `all ${count(records)} (the reference)`;
+  if (!tool.captureStdout) return '';
+  let reading;
+  try {
+    reading = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
+  } catch {
+    return `unreadable output: ${stdout.slice(0, 80)}`;
+  }
+  let note = `${count(reading.records)} of ${count(records)}`;
+  const errors = reading.diagnostics?.error ?? 0;
+  if (errors > 0) note += `; ${count(errors)} errors, first: ${reading.firstErrors?.[0] ?? '?'}`;
+  return note;
+}
+
+async function main(argv) {
+  let options;
+  try {
+    options = parseBenchArgs(argv, join(REPO_ROOT, 'bench', 'out'));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!existsSync(GNU_TIME)) {
+    log(`bench: ${GNU_TIME} (GNU time) is missing; it measures wall time and peak memory (apt-get install time)`);
+    return 2;
+  }
+  if (!onPath('named-checkzone')) {
+    log('bench: named-checkzone is missing; it checks the generated zone and is the baseline (apt-get install bind9-utils)');
+    return 2;
+  }
+  const timeoutMs = options.timeoutSeconds * 1000;
+
+  const started = process.hrtime.bigint();
+  const zone = ensureZone({ outDir: resolve(options.outDir), records: options.records, seed: options.seed });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  log(`zone: ${relative(REPO_ROOT, zone.file)}, ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, ` +
+    `${zone.reused ? 'reused' : 'generated'} in ${seconds.toFixed(1)} s`);
+  await checkZoneWithBind(zone.file, timeoutMs);
+  log('zone: named-checkzone -i full loads it cleanly');
+
+  const selected = tools(zone.file).filter((tool) => options.only.includes(tool.id));
+  const runnable = [];
+  const rows = new Map();
+  for (const tool of selected) {
+    const missing = await tool.available();
+    rows.set(tool.id, { id: tool.id, tool: tool.tool, command: commandLine(tool), note: missing && `not measured: ${missing}` });
+    if (missing) log(`skip: ${tool.tool}: ${missing}`);
+    else runnable.push(tool);
+  }
+
+  // Interleaved (every tool once per round), so a slow patch of the machine hits all tools alike.
+  const samples = new Map(runnable.map((tool) => [tool.id, []]));
+  for (let round = 1; round <= options.runs; round++) {
+    for (const tool of runnable) {
+      const result = await runTimed({ ...tool, cwd: REPO_ROOT, timeoutMs });
+      samples.get(tool.id).push(result);
+      log(`run ${round}/${options.runs}: ${tool.tool}: ${result.wallSeconds.toFixed(2)} s, ${(result.peakKiB / 1024).toFixed(0)} MiB`);
+    }
+  }
+  for (const tool of runnable) {
+    const results = samples.get(tool.id);
+    const row = rows.get(tool.id);
+    row.wallSeconds = median(results.map((r) => r.wallSeconds));
+    row.peakKiB = median(results.map((r) => r.peakKiB));
+    row.note = readingNote(tool, results.at(-1).stdout, options.records);
+  }
+
+  const mix = Object.entries(zone.counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([type, n]) => (n * 1000 >= options.records ? `${type} ${((100 * n) / options.records).toFixed(1)}%` : `${type} ${count(n)}`))
+    .join(', ');
+  const cpu = cpus();
+  const setup = [
+    `Zone: ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, generated by \`bench/lib/zone-generator.mjs\` ` +
+      `(seed ${options.seed}, sha256 ${zone.sha256.slice(0, 16)}…): ${mix}.`,
+    `Runs: ${options.runs} per tool, interleaved; the median of each column is shown.`,
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
+      `Node ${process.version}; BIND ${bindVersion()}.`,
+  ];
+  const ordered = selected.map((tool) => rows.get(tool.id));
+  const baseline = rows.get(BASELINE_ID);
+  if (baseline && ordered[0] !== baseline) ordered.unshift(...ordered.splice(ordered.indexOf(baseline), 1));
+  const markdown = formatResults({ rows: ordered, setup, targetRow: rows.get(TARGET_ID) });
+  process.stdout.write(`\n${markdown}`);
+
+  mkdirSync(resolve(options.outDir), { recursive: true });
+  const resultsFile = join(resolve(options.outDir), 'results.md');
+  writeFileSync(`${resultsFile}.tmp`, markdown);
+  renameSync(`${resultsFile}.tmp`, resultsFile);
+  log(`written: ${relative(REPO_ROOT, resultsFile) || resultsFile}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof MeasureError) {
+      log(`bench: ${error.message}`);
+      if (error.stderr) log(`--- its stderr (last part) ---\n${error.stderr.trimEnd()}`);
+    } else {
+      log(`bench: ${error?.stack ?? error}`);
+    }
+    process.exitCode = 1;
+  },
+);
