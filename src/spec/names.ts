@@ -66,8 +66,3 @@ export function hostnameProblem(name: Name, allowWildcard: boolean): string | un
   if (bad === undefined) return undefined;
   return `"${name.toString()}" is not a valid host name: the label "${bad}" must hold only letters, digits and inner hyphens (RFC 952/1123)`;
 }
-
-/** How to write `name` in a message: relative to the zone where that is how the user wrote it. */
-export function shown(name: Name, origin: Name): string {
-  return name.relativeTo(origin);
-}

@@ -1,0 +1,49 @@
+/**
+ * `zonesmith records SPEC|ZONEFILE`: every record, one per row, for pasting into a DNS provider's
+ * console (table, CSV), for scripts (JSON) or as bare zone-file lines (bind).
+ */
+import { EXIT } from '../io.js';
+import { formatRecords, RECORD_FORMATS, recordRow, type RecordFormat, type RecordRow } from '../generate/records.js';
+import { buildDate, dateSerial } from '../generate/serial.js';
+import type { SoaData } from '../zone/record.js';
+import type { CommandSpec } from './command.js';
+import { isSpecPath, readSpec, reportSpecProblems } from './spec-shared.js';
+import { readZoneFileRows } from './zone-rows.js';
+
+export interface RecordsArgs {
+  input: string;
+  format: RecordFormat;
+}
+
+export const recordsCommand: CommandSpec<RecordsArgs> = {
+  command: 'records <input>',
+  describe: 'List every record of a spec or zone file as a table, CSV, JSON or zone-file lines',
+  builder: (yargs) =>
+    yargs
+      .positional('input', { type: 'string', describe: 'A spec (.yaml, .yml, .json) or a zone file', demandOption: true })
+      .option('format', { alias: 'f', choices: RECORD_FORMATS, default: 'table' as const, describe: 'Output format' })
+      .example('$0 records examples/example.com.yaml', 'An aligned table for the terminal')
+      .example('$0 records hosting.yaml --format csv > records.csv', 'Import into a spreadsheet or a provider console')
+      .example('$0 records example.com.dns --format json', 'What the zone file holds, as BIND reads it'),
+  handler: async (args, io) => {
+    let rows: RecordRow[];
+    if (isSpecPath(args.input)) {
+      const spec = readSpec(args.input);
+      if (reportSpecProblems(spec, io) > 0) return EXIT.problems;
+      // Consoles take no SOA serial from us; an `auto` serial shows today's YYYYMMDD00.
+      const today = dateSerial(buildDate());
+      rows = spec.zones.flatMap(({ zone, serial }) =>
+        zone.records.map((r) =>
+          recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: serial === 'auto' ? today : serial } } : r),
+        ),
+      );
+    } else {
+      const read = await readZoneFileRows(args.input, io);
+      if (!read) return EXIT.usage;
+      if (read.errors > 0) return EXIT.problems;
+      rows = read.rows;
+    }
+    io.out(formatRecords(rows, args.format));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers/cli.js';
+import { REPO_ROOT } from './helpers/shared.js';
+
+const fixture = (name: string) => join(REPO_ROOT, 'test', 'fixtures', 'specs', name);
+
+describe('the command line', () => {
+  it.each(['generate', 'validate', 'records', 'init'])('%s --help shows its options and examples', async (command) => {
+    const { code, stdout } = await run(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`zonesmith ${command}`);
+    expect(stdout).toMatch(/Examples:\n +zonesmith /);
+  });
+
+  it('no command or an unknown one is a usage error that says what to do', async () => {
+    const none = await run();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Name a command/);
+    const typo = await run('generat', 'x.yaml');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Unknown arguments: generat/);
+  });
+
+  it('validate: exit 0 with a summary for a valid spec, 1 with every problem otherwise', async () => {
+    const ok = await run('validate', fixture('minimal.yaml'));
+    expect(ok).toMatchObject({ code: 0, stderr: '' });
+    expect(ok.stdout).toMatch(/minimal\.yaml: valid \(1 zone, 11 records\)/);
+    const bad = await run('validate', fixture('bad-schema.yaml'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(11);
+    expect(bad.stderr).toMatch(/bad-schema\.yaml: 10 errors\n$/);
+    const malformed = await run('validate', fixture('malformed.json'));
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/malformed\.json:5:\d+: error:/);
+  });
+
+  it('a spec that cannot be read is reported with its name', async () => {
+    const { code, stderr } = await run('validate', fixture('absent.yaml'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/absent\.yaml:1:1: error: cannot read the spec: ENOENT/);
+  });
+});
