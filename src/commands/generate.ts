@@ -32,12 +32,15 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
       .option('template', { type: 'string', describe: 'Handlebars template to use instead of templates/zone.hbs' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 when a zone file is missing or would change (CI)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace zone files that zonesmith did not write' })
-      .conflicts('stdout', 'check')
       .example('$0 generate examples/example.com.yaml --stdout', 'Print the zone')
       .example('$0 generate hosting.yaml -o zones/', 'Write zones/<domain>.dns for every zone')
       .example('$0 generate hosting.yaml -o zones/ --check', 'In CI: fail when the checked-in zones are stale')
       .example('$0 generate spec.yaml --template my-layout.hbs', 'Use your own layout (view model: README)'),
   handler: async (args, io) => {
+    if (args.stdout && args.check) {
+      io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
+      return EXIT.usage;
+    }
     const spec = readSpec(args.spec);
     if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
 

@@ -29,13 +29,14 @@ function serviceLines(profile: ProfileId): { text: string }[] {
   return PROTOCOLS.filter((p) => p.labels[profile]).map((p) => {
     const value = p.davPath ? `{ host: ${SERVICE_HOST}, path: /${p.id.replace(/s$/, '')} }` : SERVICE_HOST;
     const entry = `${p.mail ? '' : '# '}${p.id}: ${value}`;
-    return { text: `${entry.padEnd(COMMENT_COLUMN)}# ${p.labels[profile]} port ${p.defaultPort}: ${p.description}` };
+    return { text: `${entry.padEnd(COMMENT_COLUMN - 1)} # ${p.labels[profile]} port ${p.defaultPort}: ${p.description}` };
   });
 }
 
 export function starterSpec(domain: string, profile: ProfileId, file: string): string {
   const template = Handlebars.create().compile(readFileSync(INIT_TEMPLATE, 'utf8'), { noEscape: true, strict: true });
-  return template({ domain, profile, file, mdaemon: profile === 'mdaemon', services: serviceLines(profile) });
+  const profiles = `profiles: [${profile}]`.padEnd(COMMENT_COLUMN + 2);
+  return template({ domain, profile, profiles, file, mdaemon: profile === 'mdaemon', services: serviceLines(profile) });
 }
 
 export const initCommand: CommandSpec<InitArgs> = {

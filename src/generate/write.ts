@@ -3,7 +3,7 @@
  * file already there), and only then are files written, each atomically, so a failure never leaves a
  * half-written set. A file that zonesmith did not write is not replaced without --force.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fsutil.js';
 import type { ResolvedZone } from '../spec/resolve.js';
@@ -41,7 +41,8 @@ export function planZones(zones: readonly ResolvedZone[], options: PlanOptions):
   return zones.map((resolved) => {
     const fileName = zoneFileName(resolved.domain);
     const path = join(options.outDir, fileName);
-    const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    // Only a regular file is read; anything else in the way makes the write fail with its own message.
+    const existing = statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, 'utf8') : undefined;
     const render = (serial: number) => {
       const records = resolved.zone.records.map((r) =>
         r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial } } : r,

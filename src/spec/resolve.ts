@@ -69,20 +69,18 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
   const seenDomains = new Map<string, number>();
   (spec.zones as Json[]).forEach((raw, index) => {
     if (broken(`/zones/${index}`)) return;
-    const resolver = new ZoneResolver(loaded, raw, defaults, index);
-    const resolved = resolver.resolve();
-    diagnostics.push(...resolver.diagnostics);
-    if (!resolved) return;
-    const key = resolved.zone.origin.key;
+    const key = String(raw.domain).toLowerCase().replace(/\.$/, '');
     const first = seenDomains.get(key);
     if (first !== undefined) {
-      diagnostics.push(
-        specDiagnostic(loaded.file, loaded.locate(['zones', index, 'domain']), `zone ${resolved.domain} is already defined by zones[${first}]; each zone once`, `/zones/${index}/domain`),
-      );
+      const at = loaded.locate(['zones', index, 'domain']);
+      diagnostics.push(specDiagnostic(loaded.file, at, `zone ${key} is already defined by zones[${first}]; each zone once`, `/zones/${index}/domain`));
       return;
     }
     seenDomains.set(key, index);
-    zones.push(resolved);
+    const resolver = new ZoneResolver(loaded, raw, defaults, index);
+    const resolved = resolver.resolve();
+    diagnostics.push(...resolver.diagnostics);
+    if (resolved) zones.push(resolved);
   });
   return { file: loaded.file, zones, diagnostics: sortByPosition(dedupeDiagnostics(diagnostics)) };
 }

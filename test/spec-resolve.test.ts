@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpecFile, loadSpecText } from '../src/spec/load.js';
+import { resolveSpec, type ResolvedSpec } from '../src/spec/resolve.js';
+import type { ResourceRecord } from '../src/zone/record.js';
+import { REPO_ROOT, requireShared, SEED_ZONE } from './helpers/shared.js';
+
+const fixture = (name: string) => join(REPO_ROOT, 'test', 'fixtures', 'specs', name);
+const resolveFile = (path: string) => resolveSpec(loadSpecFile(path));
+const resolveText = (text: string) => resolveSpec(loadSpecText(text, 'spec.yaml'));
+
+function errors(spec: ResolvedSpec): string[] {
+  return spec.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+function owners(records: ResourceRecord[], type: string): string[] {
+  return records.filter((r) => r.type === type).map((r) => r.owner.toString());
+}
+
+const base = (zone: string) => `version: 1
+defaults:
+  soa: { primary: ns1.example.net, contact: hostmaster@example.net }
+  nameservers: [ns1.example.net, ns2.example.net]
+zones:
+  - domain: example.org
+${zone}`;
+
+describe('spec -> zone model', () => {
+  it('builds SOA, NS, addresses, MX and SRV from a minimal spec', () => {
+    const spec = resolveFile(fixture('minimal.yaml'));
+    expect(errors(spec)).toEqual([]);
+    const zone = spec.zones[0]!.zone;
+    expect(zone.origin.toString()).toBe('example.org.');
+    expect(zone.defaultTtl).toBe(3600);
+    const [soa] = zone.records;
+    expect(soa).toMatchObject({ type: 'SOA', data: { refresh: 14400, retry: 3600, expire: 1209600, minimum: 3600 } });
+    expect(String(soa!.data.rname)).toBe('hostmaster.example.org.');
+    expect(zone.records.filter((r) => r.type === 'NS').map((r) => String(r.data.target))).toEqual(['ns1.example.org.', 'ns2.example.net.']);
+    expect(zone.records.filter((r) => r.type === 'AAAA').map((r) => r.data.address)).toEqual(['2001:db8::25']);
+    expect(zone.records.find((r) => r.type === 'MX')?.data).toMatchObject({ preference: 10 });
+    const srv = zone.records.filter((r) => r.type === 'SRV').map((r) => `${r.owner} ${r.data.priority} ${r.data.weight} ${r.data.port} ${r.data.target}`);
+    expect(srv).toEqual(['_imaps._tcp.example.org. 0 0 993 mail.example.org.', '_submissions._tcp.example.org. 0 0 465 mail.example.org.']);
+    expect(spec.zones[0]!.serial).toBe('auto');
+  });
+
+  it('the mdaemon profile gives exactly the seed page\'s eight SRV owner names', () => {
+    if (!requireShared(SEED_ZONE)) return;
+    const seedOwners = readFileSync(SEED_ZONE, 'utf8')
+      .split('\n')
+      .filter((line) => /\sSRV\s/.test(line.replace(/\u00a0/g, ' ')))
+      .map((line) => line.split(/[\s\u00a0]+/)[0] + '.example.com.');
+    expect(seedOwners).toHaveLength(8);
+    const spec = resolveFile(join(REPO_ROOT, 'examples', 'example.com.yaml'));
+    expect(errors(spec)).toEqual([]);
+    expect(owners(spec.zones[0]!.zone.records, 'SRV').sort()).toEqual(seedOwners.sort());
+  });
+
+  it('both profiles publish the union of their labels, each once, in the order the profiles are listed', () => {
+    const spec = resolveFile(fixture('both-profiles.yaml'));
+    expect(errors(spec)).toEqual([]);
+    const srv = owners(spec.zones[0]!.zone.records, 'SRV').map((o) => o.replace('.example.com.', ''));
+    expect(srv).toEqual([
+      '_autodiscover._tcp',
+      '_airsync._tcp',
+      '_imap._tcp',
+      '_imaps._tcp',
+      '_pop._tcp',
+      '_pop3._tcp',
+      '_smtp._tcp',
+      '_submission._tcp',
+      '_caldav._tcp',
+      '_carddav._tcp',
+      '_xmpp-client._tcp',
+    ]);
+    const path = spec.zones[0]!.zone.records.find((r) => r.type === 'TXT');
+    expect(path?.owner.toString()).toBe('_caldav._tcp.example.com.');
+    expect(Buffer.from((path!.data.strings as Uint8Array[])[0]!).toString()).toBe('path=/caldav');
+  });
+
+  it('merges defaults: maps key by key, lists replace, records concatenate', () => {
+    const spec = resolveFile(join(REPO_ROOT, 'examples', 'hosting.yaml'));
+    expect(errors(spec)).toEqual([]);
+    const [org, net, idn] = spec.zones.map((z) => z.zone.records);
+    expect(org!.filter((r) => r.type === 'A' && r.owner.toString() === 'example.org.').map((r) => r.data.address)).toEqual(['203.0.113.80']);
+    expect(net!.filter((r) => r.owner.toString() === 'example.net.' && (r.type === 'A' || r.type === 'AAAA')).map((r) => r.data.address)).toEqual(['198.51.100.7', '2001:db8:7::7']);
+    expect(net!.filter((r) => r.type === 'A' && r.owner.toString() === 'autodiscover.example.net.')).toHaveLength(1);
+    expect(owners(net!, 'TXT').filter((o) => !o.startsWith('_'))[0]).toBe('example.net.'); // the defaults' SPF first
+    expect(owners(net!, 'SRV')).toContain('_xmpp-client._tcp.example.net.');
+    const caldavs = idn!.find((r) => r.type === 'SRV' && r.owner.toString().startsWith('_caldavs.'));
+    expect(caldavs?.data).toMatchObject({ priority: 0, weight: 0, port: 0 });
+    expect(String(caldavs?.data.target)).toBe('.');
+    const mx = org!.filter((r) => r.type === 'MX').map((r) => `${r.data.preference} ${r.data.exchange}`);
+    expect(mx).toEqual(['10 mx1.hostingco.net.', '20 mx2.hostingco.net.']);
+  });
+
+  it('reports every problem of meaning at once, at its line, and resolves no broken zone', () => {
+    const spec = resolveFile(fixture('bad-meaning.yaml'));
+    expect(spec.zones).toEqual([]);
+    const all = errors(spec);
+    const at = (line: number) => all.filter((e) => e.startsWith(`${line}:`)).join(' | ');
+    expect(at(10)).toMatch(/"192.0.2.300" is not an IPv4 address .* or IPv6 address/);
+    expect(at(12)).toMatch(/"2001:db8::zz" is not an IPv4/);
+    expect(at(13)).toMatch(/"bücher" is not ASCII.*use "xn--bcher-kva"/);
+    expect(at(14)).toMatch(/label of 64 octets is longer than 63/);
+    expect(at(16)).toMatch(/"imap.mail" \(imap.mail.\) is outside zone example.org.*write "imap.mail.example.org.?"/);
+    expect(at(18)).toMatch(/mx host "inbound" is not in hosts: add hosts.inbound with its address/);
+    expect(at(21)).toMatch(/protocol "activesync" has no SRV label in the profile standard; it is published by the mdaemon profile/);
+    expect(at(22)).toMatch(/submissions host "mx" is a CNAME/);
+    expect(at(24)).toMatch(/a CNAME cannot be at the zone apex/);
+    expect(at(25)).toMatch(/www has a CNAME and other data \(A at \/zones\/0\/hosts\/www\)/);
+    expect(at(27)).toMatch(/line break/);
+    expect(at(28)).toMatch(/";" at character 19 would start a comment/);
+    expect(at(29)).toMatch(/"\(" at character 18 would group lines/);
+    expect(at(31)).toMatch(/TXT records at t1 must share one TTL \(RFC 2181 §5.2\)/);
+    expect(spec.diagnostics.every((d) => d.file.endsWith('bad-meaning.yaml') && d.path?.startsWith('/zones/0/'))).toBe(true);
+    const lines = spec.diagnostics.map((d) => d.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('needs the SOA primary and contact and the name servers, and says where to put them', () => {
+    const spec = resolveText('version: 1\nzones:\n  - domain: example.org\n');
+    expect(errors(spec).join('\n')).toMatch(/needs soa.primary .*\n.*needs soa.contact .*\n.*needs nameservers/);
+  });
+
+  it('checks that in-zone name servers and targets have addresses, and out-of-zone ones need none', () => {
+    const spec = resolveText(base('    nameservers: [ns1, ns2.example.net]\n    mx: [mail.example.net]\n    services: { imaps: imap.example.net }\n'));
+    expect(errors(spec)).toEqual([expect.stringMatching(/^7:19 name server "ns1" is not in hosts/)]);
+  });
+
+  it('reads record values in zone-file form with the spec name rule', () => {
+    const spec = resolveText(
+      base(
+        '    records:\n' +
+          '      - { name: www, type: CNAME, value: web }\n' +
+          '      - { name: ext, type: CNAME, value: web.example.net }\n' +
+          '      - { name: "@", type: CAA, value: \'0 issue "ca.example"\' }\n' +
+          '      - { name: _sip._tcp.example.org, type: SRV, value: "0 5 5060 sip.example.net." }\n' +
+          '      - { name: web, type: A, value: 192.0.2.80 }\n',
+      ),
+    );
+    expect(errors(spec)).toEqual([]);
+    const records = spec.zones[0]!.zone.records;
+    const target = (owner: string) => String(records.find((r) => r.owner.toString() === owner)?.data.target);
+    expect(target('www.example.org.')).toBe('web.example.org.');
+    expect(target('ext.example.org.')).toBe('web.example.net.');
+    expect(target('_sip._tcp.example.org.')).toBe('sip.example.net.');
+  });
+
+  it('says what is wrong with record data, and which types it does not know', () => {
+    const spec = resolveText(
+      base('    records:\n      - { name: a, type: MX, value: "70000 mail.example.net" }\n      - { name: b, type: NOPE, value: "x" }\n'),
+    );
+    const all = errors(spec);
+    expect(all[0]).toMatch(/^8:/);
+    expect(all[0]).toMatch(/70000/);
+    expect(all[1]).toMatch(/^9:.*NOPE/);
+  });
+
+  it('refuses the same zone twice and the SOA or apex NS among records', () => {
+    const spec = resolveText(
+      base('    records:\n      - { name: "@", type: SOA, value: "x" }\n      - { name: "@", type: NS, value: "ns3.example.net" }\n  - domain: EXAMPLE.org\n'),
+    );
+    const all = errors(spec);
+    expect(all.some((e) => /comes from soa/.test(e))).toBe(true);
+    expect(all.some((e) => /come from nameservers/.test(e))).toBe(true);
+    expect(all.some((e) => /^10:.*already defined by zones\[0\]/.test(e))).toBe(true);
+  });
+});
