@@ -14,6 +14,7 @@ import { GNU_TIME, MeasureError, median, parseTimeReport, runTimed } from '../be
 import { parseBenchArgs, TOOL_IDS, UsageError } from '../bench/lib/options.mjs';
 import { formatResults, formatTable, verdict, type ResultRow } from '../bench/lib/report.mjs';
 import { ensureZone } from '../bench/lib/zone-file.mjs';
+import { summarise } from '../bench/profile-top.mjs';
 import { APEX, DEFAULT_SEED, MIN_RECORDS, zoneChunks, zoneShape, zoneText } from '../bench/lib/zone-generator.mjs';
 import { REPO_ROOT } from './helpers/shared.js';
 
@@ -285,5 +286,16 @@ describe.runIf(hasBind && hasGnuTime)('npm run bench, end to end (small zone)', 
     expect(result.stderr).toContain('--records wants a whole number');
     expect(result.stderr).toContain('usage: node bench/run.mjs');
     expect(existsSync(join(scratch, 'never'))).toBe(false);
+  });
+});
+
+describe('profile summary (bench/profile-top.mjs)', () => {
+  it('adds self time per function and counts a recursive function once in its total', () => {
+    const profile = JSON.parse(readFileSync(join(FIXTURES, 'recursion.cpuprofile'), 'utf8'));
+    const { totalMs, functions } = summarise(profile);
+    expect(totalMs).toBe(10);
+    const byName = Object.fromEntries(functions.map((f) => [f.name, { self: f.self, total: f.total }]));
+    expect(byName['readName (native)']).toEqual({ self: 8, total: 10 });
+    expect(byName['readLabel (native)']).toEqual({ self: 2, total: 9 });
   });
 });

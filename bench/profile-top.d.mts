@@ -1,0 +1,8 @@
+/** Types for profile-top.mjs. */
+export interface FunctionTime {
+  /** Function name and its source place (`src/zone/lexer.ts:125`). */
+  name: string;
+  self: number;
+  total: number;
+}
+export declare function summarise(profile: unknown): { totalMs: number; functions: FunctionTime[] };
