@@ -1,11 +1,19 @@
 /**
- * Record data: one declaration per RR type (its fields and their kinds), and the generic readers,
- * printers and wire encoders that walk those declarations. Owned by the rdata work; this header
- * fixes the interface the parser, the generator and the linter use.
+ * Record data: one declaration per RR type (its fields and their kinds, in src/zone/rdata/types.ts),
+ * and the generic readers, printers and wire encoders that walk those declarations. This file is
+ * the interface the parser, the generator and the linter use.
  */
 import type { Name } from './name.js';
 import type { Rdata } from './record.js';
 import type { Token } from './token.js';
+import { decodeHex, encodeHex, splitWords } from './rdata/codecs.js';
+import { typeCodeOf, typeMnemonic } from './rdata/codes.js';
+import { Cursor } from './rdata/cursor.js';
+import { parseDecimal } from './rdata/fields.js';
+import { codecOf } from './rdata/types.js';
+import { ByteReader, ByteWriter, WireError } from './rdata/wire.js';
+
+export { isClass, normalizeClass, typeCodeOf, typeMnemonic } from './rdata/codes.js';
 
 export interface RdataProblem {
   /** The token at fault, when one is; otherwise the problem is about the record as a whole. */
@@ -15,20 +23,131 @@ export interface RdataProblem {
 
 export type RdataResult = { data: Rdata; problems: [] } | { data?: undefined; problems: RdataProblem[] };
 
+/** Types that exist only in messages (RFC 6895 §3.1 meta and query types): never record data in a zone. */
+const META_TYPES = new Set([41, 249, 250, 251, 252, 253, 254, 255]);
+
+/** True when `text` names an RR type a zone file may hold: a known mnemonic (any case) or TYPEnnn. */
+export function isKnownType(text: string): boolean {
+  const code = typeCodeOf(text);
+  return code !== undefined && !META_TYPES.has(code);
+}
+
+/** Field name of the data of types read only in RFC 3597 form. */
+const OPAQUE_FIELD = 'data';
+
+function fail(problems: RdataProblem[]): RdataResult {
+  return { problems };
+}
+
+/** The octets of RFC 3597 generic data: `\# <length> <hex>...`, the length checked against the hex. */
+function readGeneric(mnemonic: string, tokens: readonly Token[], problems: RdataProblem[]): Uint8Array | undefined {
+  const marker = tokens[0]!;
+  const lengthToken = tokens[1];
+  if (!lengthToken) {
+    problems.push({ token: marker, message: `${mnemonic} generic data needs a length after \\#: \\# <length> <hex>` });
+    return undefined;
+  }
+  const length = parseDecimal(lengthToken.text, 0xffff);
+  if (length === undefined) {
+    problems.push({ token: lengthToken, message: `${mnemonic} generic data length "${lengthToken.text}" is not a decimal number in 0..65535` });
+    return undefined;
+  }
+  const hexTokens = tokens.slice(2);
+  const decoded = decodeHex(hexTokens.map((t) => t.text).join(''));
+  if (!decoded.ok) {
+    problems.push({ token: hexTokens[0]!, message: `${mnemonic} generic data is not valid hex: ${decoded.error}` });
+    return undefined;
+  }
+  if (decoded.bytes.length !== length) {
+    problems.push({
+      token: lengthToken,
+      message: `${mnemonic} generic data says ${length} octets but its hex holds ${decoded.bytes.length}`,
+    });
+    return undefined;
+  }
+  return decoded.bytes;
+}
+
+function isGenericMarker(token: Token | undefined): boolean {
+  return token !== undefined && !token.quoted && token.text === '\\#';
+}
+
 /** Reads the data tokens of a record of `type` (mnemonic or TYPEnnn), including RFC 3597 `\# len hex`. */
 export function parseRdata(type: string, tokens: readonly Token[], origin: Name | null): RdataResult {
-  void type, tokens, origin;
-  throw new Error('not implemented yet');
+  const code = typeCodeOf(type);
+  if (code === undefined || META_TYPES.has(code)) {
+    const what = code === undefined ? `unknown RR type ${type}` : `${type} is a query or meta type, not record data`;
+    return fail([{ ...(tokens[0] ? { token: tokens[0] } : {}), message: `${what}: use a type mnemonic such as A, MX or TXT, or TYPEnnn` }]);
+  }
+  const mnemonic = typeMnemonic(code);
+  const codec = codecOf(code);
+  const problems: RdataProblem[] = [];
+
+  if (isGenericMarker(tokens[0])) {
+    const bytes = readGeneric(mnemonic, tokens, problems);
+    if (!bytes) return fail(problems);
+    if (!codec) return { data: { [OPAQUE_FIELD]: bytes }, problems: [] };
+    const input = new ByteReader(bytes);
+    try {
+      const data = codec.fromWire(input);
+      if (input.remaining > 0) throw new WireError(`${input.remaining} octets left over`);
+      return { data, problems: [] };
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      return fail([{ token: tokens[0]!, message: `${mnemonic} generic data is not valid ${mnemonic} data: ${error.message}` }]);
+    }
+  }
+
+  if (!codec) {
+    return fail([
+      {
+        ...(tokens[0] ? { token: tokens[0] } : {}),
+        message: `${mnemonic} data can only be written in RFC 3597 form here: \\# <length> <hex>`,
+      },
+    ]);
+  }
+  const cursor = new Cursor(mnemonic, tokens, origin, codec.shape);
+  const data = codec.parse(cursor);
+  if (!cursor.atEnd && !cursor.exhausted) {
+    const extra = cursor.peek()!;
+    cursor.problems.push({ token: extra, message: `${mnemonic} data has an extra "${extra.text}": ${mnemonic} data is "${codec.shape}"` });
+  }
+  if (data === undefined || cursor.problems.length > 0) {
+    if (cursor.problems.length === 0) cursor.problems.push({ message: `${mnemonic} data is not valid: ${codec.shape}` });
+    return fail(cursor.problems);
+  }
+  return { data, problems: [] };
+}
+
+function genericText(bytes: Uint8Array): string {
+  return bytes.length === 0 ? '\\# 0' : `\\# ${bytes.length} ${splitWords(encodeHex(bytes))}`;
+}
+
+function opaqueBytes(type: string, data: Rdata): Uint8Array {
+  const bytes = data[OPAQUE_FIELD];
+  if (!(bytes instanceof Uint8Array)) throw new Error(`${type} data without a codec needs a "${OPAQUE_FIELD}" field of octets`);
+  return bytes;
+}
+
+function codeOrThrow(type: string): number {
+  const code = typeCodeOf(type);
+  // Callers pass types they read or declared themselves; anything else is a programming error.
+  if (code === undefined) throw new Error(`unknown RR type ${type}`);
+  return code;
 }
 
 /** Presentation form of record data, as BIND prints it; names relative to `origin` when given. */
 export function formatRdata(type: string, data: Rdata, origin?: Name): string {
-  void type, data, origin;
-  throw new Error('not implemented yet');
+  const codec = codecOf(codeOrThrow(type));
+  if (!codec) return genericText(opaqueBytes(type, data));
+  return codec.format(data, origin);
 }
 
 /** Uncompressed wire form of record data (RFC 1035 §3.3): equality of data means equality of these. */
 export function rdataToWire(type: string, data: Rdata): Uint8Array {
-  void type, data;
-  throw new Error('not implemented yet');
+  const codec = codecOf(codeOrThrow(type));
+  if (!codec) return opaqueBytes(type, data).slice();
+  const out = new ByteWriter();
+  codec.toWire(data, out);
+  return out.finish();
 }

@@ -1,0 +1,179 @@
+/**
+ * Field kinds of the DNSSEC types: type bitmaps (RFC 4034 §4.1.2, and RFC 2535's older NXT form),
+ * covered types, signature times (RFC 4034 §3.2) and the algorithm and digest mnemonics BIND accepts.
+ */
+import type { FieldKind } from './fields.js';
+import { readUint } from './fields.js';
+import { typeCodeOf, typeMnemonic } from './codes.js';
+import { WireError } from './wire.js';
+import type { Cursor } from './cursor.js';
+import type { Token } from '../token.js';
+
+/** DNSSEC algorithm numbers (RFC 4034 App. A.1 and later), by BIND's names. */
+export const SECURITY_ALGORITHMS: Readonly<Record<string, number>> = {
+  RSAMD5: 1, DH: 2, DSA: 3, ECC: 4, RSASHA1: 5, NSEC3DSA: 6, NSEC3RSASHA1: 7, RSASHA256: 8,
+  RSASHA512: 10, ECCGOST: 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14, ED25519: 15, ED448: 16,
+  INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
+};
+
+/** DS digest types (RFC 4034 §5.1.3 and the IANA registry), by BIND's names. */
+export const DIGEST_TYPES: Readonly<Record<string, number>> = {
+  'SHA-1': 1, SHA1: 1, 'SHA-256': 2, SHA256: 2, GOST: 3, 'SHA-384': 4, SHA384: 4,
+};
+
+function readType(cursor: Cursor, token: Token): number | undefined {
+  const code = typeCodeOf(token.text);
+  if (code === undefined) cursor.problem(token, `"${token.text}" is not an RR type (a mnemonic such as A or MX, or TYPEnnn)`);
+  return code;
+}
+
+/** One RR type, by mnemonic (RRSIG type covered, DSYNC type). */
+export const rrType: FieldKind<number> = {
+  parse(cursor) {
+    const token = cursor.take();
+    return token && readType(cursor, token);
+  },
+  format: (value) => typeMnemonic(value),
+  toWire: (value, out) => out.u16(value),
+  fromWire: (input) => input.u16(),
+};
+
+function uniqueSorted(codes: number[]): number[] {
+  return [...new Set(codes)].sort((a, b) => a - b);
+}
+
+/** Windowed type bitmap to the end of the data (NSEC, NSEC3, CSYNC); may be empty. */
+export const typeBitmap: FieldKind<readonly number[]> = {
+  parse(cursor) {
+    const codes: number[] = [];
+    let ok = true;
+    for (const token of cursor.takeRest(true)) {
+      const code = readType(cursor, token);
+      if (code === undefined) ok = false;
+      else codes.push(code);
+    }
+    return ok ? uniqueSorted(codes) : undefined;
+  },
+  format: (value) => value.map(typeMnemonic).join(' '),
+  toWire(value, out) {
+    let i = 0;
+    while (i < value.length) {
+      const window = value[i]! >> 8;
+      const bits = new Uint8Array(32);
+      let used = 0;
+      for (; i < value.length && value[i]! >> 8 === window; i++) {
+        const low = value[i]! & 0xff;
+        bits[low >> 3]! |= 0x80 >> (low & 7);
+        used = (low >> 3) + 1;
+      }
+      out.u8(window);
+      out.u8(used);
+      out.bytes(bits.subarray(0, used));
+    }
+  },
+  fromWire(input) {
+    const codes: number[] = [];
+    let lastWindow = -1;
+    while (input.remaining > 0) {
+      const window = input.u8();
+      const length = input.u8();
+      if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
+      if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
+      lastWindow = window;
+      const bits = input.bytes(length);
+      for (let octet = 0; octet < length; octet++) {
+        for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) codes.push(window * 256 + octet * 8 + bit);
+      }
+    }
+    return codes;
+  },
+};
+
+/** RFC 2535 §5.2 NXT bitmap: one plain bitmap of types 1..127, no windows. */
+export const nxtBitmap: FieldKind<readonly number[]> = {
+  parse(cursor) {
+    const codes: number[] = [];
+    let ok = true;
+    for (const token of cursor.takeRest(true)) {
+      const code = readType(cursor, token);
+      if (code === undefined) ok = false;
+      else if (code > 127) {
+        cursor.problem(token, `${token.text} cannot be listed: an NXT bitmap holds types 1..127 only`);
+        ok = false;
+      } else codes.push(code);
+    }
+    return ok ? uniqueSorted(codes) : undefined;
+  },
+  format: typeBitmap.format,
+  toWire(value, out) {
+    if (value.length === 0) return;
+    const used = (value[value.length - 1]! >> 3) + 1;
+    const bits = new Uint8Array(used);
+    for (const code of value) bits[code >> 3]! |= 0x80 >> (code & 7);
+    out.bytes(bits);
+  },
+  fromWire(input) {
+    const bits = input.rest();
+    const codes: number[] = [];
+    for (let octet = 0; octet < bits.length; octet++) {
+      for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) codes.push(octet * 8 + bit);
+    }
+    return codes;
+  },
+};
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** YYYYMMDDHHMMSS (UTC) to seconds since 1970, or undefined when it is no date. */
+function parseTimestamp(text: string): number | undefined {
+  const part = (from: number, to: number): number => Number(text.slice(from, to));
+  const year = part(0, 4);
+  const month = part(4, 6);
+  const day = part(6, 8);
+  const hour = part(8, 10);
+  const minute = part(10, 12);
+  const second = part(12, 14);
+  if (year < 1970 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > monthDays) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
+}
+
+function formatTimestamp(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return (
+    String(d.getUTCFullYear()).padStart(4, '0') +
+    two(d.getUTCMonth() + 1) +
+    two(d.getUTCDate()) +
+    two(d.getUTCHours()) +
+    two(d.getUTCMinutes()) +
+    two(d.getUTCSeconds())
+  );
+}
+
+/** Signature expiration/inception: YYYYMMDDHHMMSS, or seconds since 1970; 32-bit serial arithmetic. */
+export const signatureTime: FieldKind<number> = {
+  parse(cursor) {
+    const token = cursor.take();
+    if (!token) return undefined;
+    const text = token.text;
+    if (text.length === 14) {
+      let digits = true;
+      for (let i = 0; i < 14; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x30 || c > 0x39) digits = false;
+      }
+      const seconds = digits ? parseTimestamp(text) : undefined;
+      if (seconds !== undefined) return seconds % 0x100000000;
+      cursor.problem(token, `"${text}" is not a time: write YYYYMMDDHHMMSS (UTC) or seconds since 1970`);
+      return undefined;
+    }
+    return readUint(cursor, token, 0xffffffff);
+  },
+  format: (value) => formatTimestamp(value),
+  toWire: (value, out) => out.u32(value),
+  fromWire: (input) => input.u32(),
+};

@@ -1,0 +1,155 @@
+/**
+ * The type table: one declaration per RR type, as an ordered list of named fields (miekg/dns
+ * `zduplicate`, BIND `lib/dns/rdata/*`). The common types use the field names of the typed views
+ * in record.ts. Types whose data is not a plain sequence of fields have their own codec module.
+ */
+import { fieldsCodec, type TypeCodec } from './codec.js';
+import { DIGEST_TYPES, SECURITY_ALGORITHMS, nxtBitmap, rrType, signatureTime, typeBitmap } from './dnssec.js';
+import {
+  base32Hex,
+  base64Rest,
+  characterString,
+  characterStrings,
+  duration,
+  field,
+  hexRest,
+  ipv4,
+  ipv6,
+  mnemonicUint,
+  name,
+  propertyTag,
+  salt,
+  trailingString,
+  u16,
+  u32,
+  u8,
+  type Field,
+} from './fields.js';
+import { TYPE_CODES } from './codes.js';
+
+const algorithm = mnemonicUint(1, SECURITY_ALGORITHMS, false);
+const digestType = mnemonicUint(1, DIGEST_TYPES, false);
+
+const target = [field('target', name)];
+const preferenceAndName = (nameField: string): Field[] => [field('preference', u16), field(nameField, name)];
+const txt = [field('strings', characterStrings(1))];
+const dnskey = (allowEmptyKey: boolean): Field[] => [
+  field('flags', u16),
+  field('protocol', u8),
+  field('algorithm', algorithm),
+  field('publicKey', base64Rest(allowEmptyKey)),
+];
+const ds = [field('keyTag', u16), field('algorithm', algorithm), field('digestType', digestType), field('digest', hexRest())];
+const rrsig = [
+  field('typeCovered', rrType),
+  field('algorithm', algorithm),
+  field('labels', u8),
+  field('originalTtl', u32),
+  field('expiration', signatureTime),
+  field('inception', signatureTime),
+  field('keyTag', u16),
+  field('signer', name),
+  field('signature', base64Rest()),
+];
+const tlsa = [field('usage', u8), field('selector', u8), field('matchingType', u8), field('data', hexRest())];
+
+/** Types declared as plain field lists, by mnemonic. */
+const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
+  A: [field('address', ipv4)],
+  AAAA: [field('address', ipv6)],
+  NS: target,
+  CNAME: target,
+  PTR: target,
+  DNAME: target,
+  MD: target,
+  MF: target,
+  MB: target,
+  MG: target,
+  MR: target,
+  'NSAP-PTR': target,
+  SOA: [
+    field('mname', name),
+    field('rname', name),
+    field('serial', u32),
+    field('refresh', duration),
+    field('retry', duration),
+    field('expire', duration),
+    field('minimum', duration),
+  ],
+  MX: preferenceAndName('exchange'),
+  RT: preferenceAndName('host'),
+  KX: preferenceAndName('exchanger'),
+  LP: preferenceAndName('fqdn'),
+  AFSDB: [field('subtype', u16), field('hostname', name)],
+  PX: [field('preference', u16), field('map822', name), field('mapx400', name)],
+  SRV: [field('priority', u16), field('weight', u16), field('port', u16), field('target', name)],
+  TXT: txt,
+  SPF: txt,
+  AVC: txt,
+  RESINFO: txt,
+  WALLET: txt,
+  NINFO: txt,
+  HINFO: [field('cpu', characterString), field('os', characterString)],
+  MINFO: [field('rmailbx', name), field('emailbx', name)],
+  RP: [field('mbox', name), field('txt', name)],
+  TALINK: [field('previous', name), field('next', name)],
+  X25: [field('address', characterString)],
+  ISDN: [field('strings', characterStrings(1, 2))],
+  GPOS: [field('longitude', characterString), field('latitude', characterString), field('altitude', characterString)],
+  NAPTR: [
+    field('order', u16),
+    field('preference', u16),
+    field('flags', characterString),
+    field('services', characterString),
+    field('regexp', characterString),
+    field('replacement', name),
+  ],
+  CAA: [field('flags', u8), field('tag', propertyTag), field('value', trailingString)],
+  URI: [field('priority', u16), field('weight', u16), field('target', trailingString)],
+  DNSKEY: dnskey(false),
+  CDNSKEY: dnskey(false),
+  KEY: dnskey(true),
+  DS: ds,
+  CDS: ds,
+  TA: ds,
+  DLV: ds,
+  RRSIG: rrsig,
+  SIG: rrsig,
+  NSEC: [field('next', name), field('types', typeBitmap)],
+  NXT: [field('next', name), field('types', nxtBitmap)],
+  NSEC3: [
+    field('hashAlgorithm', u8),
+    field('flags', u8),
+    field('iterations', u16),
+    field('salt', salt),
+    field('nextHashed', base32Hex),
+    field('types', typeBitmap),
+  ],
+  NSEC3PARAM: [field('hashAlgorithm', u8), field('flags', u8), field('iterations', u16), field('salt', salt)],
+  CSYNC: [field('serial', u32), field('flags', u16), field('types', typeBitmap)],
+  SSHFP: [field('algorithm', u8), field('fingerprintType', u8), field('fingerprint', hexRest())],
+  TLSA: tlsa,
+  SMIMEA: tlsa,
+  ZONEMD: [field('serial', u32), field('scheme', u8), field('hashAlgorithm', u8), field('digest', hexRest())],
+  DHCID: [field('data', base64Rest())],
+  OPENPGPKEY: [field('publicKey', base64Rest())],
+  BRID: [field('data', base64Rest())],
+  HHIT: [field('data', base64Rest())],
+  EID: [field('data', hexRest())],
+  NIMLOC: [field('data', hexRest())],
+  L32: [field('preference', u16), field('locator', ipv4)],
+};
+
+const CODECS = new Map<number, TypeCodec>();
+for (const [mnemonic, fields] of Object.entries(FIELD_TYPES)) {
+  CODECS.set(TYPE_CODES[mnemonic]!, fieldsCodec(fields));
+}
+
+/** Types whose data is not a plain sequence of fields, each with its own module. */
+const SPECIAL_TYPES: Readonly<Record<string, TypeCodec>> = {};
+for (const [mnemonic, codec] of Object.entries(SPECIAL_TYPES)) CODECS.set(TYPE_CODES[mnemonic]!, codec);
+
+/** The codec of a type number; undefined for types known only by number here (RFC 3597 form only). */
+export function codecOf(code: number): TypeCodec | undefined {
+  return CODECS.get(code);
+}
