@@ -1,0 +1,165 @@
+/**
+ * The lint engine. A `LintSession` is a ZoneSink: the parser streams records and its own diagnostics
+ * into it; each record goes past every rule's `record` handler and then into the compact index; at
+ * the end each rule's `finish` runs over the index. Severities from the config apply to rule findings
+ * and parser diagnostics alike (they share ids). No record is kept after its handlers have run.
+ */
+import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import type { LintProfileId } from '../services/catalog.js';
+import { Name } from '../zone/name.js';
+import type { ParsedRecord, ZoneSink } from '../zone/parser.js';
+import { activeProfiles } from './profiles.js';
+import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
+import { unicodeSpaceFix } from './rules/non-ascii-whitespace.js';
+import { RULES, ruleById } from './rules/index.js';
+import { ZoneIndex } from './zone-index.js';
+
+export type RuleSetting = Severity | 'off';
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+export interface LintOptions {
+  /** The zone file given on the command line (`-` for standard input). */
+  file: string;
+  /** `--origin`; otherwise the parser decides (leading $ORIGIN, then the file name). */
+  origin?: Name;
+  /** `--profile` or the config's profiles; empty or absent means "decide from the zone". */
+  profiles?: readonly LintProfileId[];
+  /** Per-rule severity or `off`, from the config. */
+  rules?: RuleSettings;
+  allowIncludeOutside?: boolean;
+}
+
+/** What the engine needs from the parser's summary once reading is done. */
+export interface ReadOutcome {
+  origin: Name;
+  hasTtlDirective: boolean;
+}
+
+/** Rule ids whose parser diagnostics the rule itself restates with more to say (and a fix). */
+const RESTATED_BY_RULE = new Set(['missing-ttl']);
+
+/** Before the first record there is no origin yet; the root stands in until one is known. */
+const PLACEHOLDER_ORIGIN = Name.root;
+
+export class LintSession implements ZoneSink {
+  private readonly index: ZoneIndex;
+  private readonly findings: Diagnostic[] = [];
+  private readonly parserDiagnostics: Diagnostic[] = [];
+  private readonly handlers: { rule: Rule; handlers: RuleHandlers }[];
+  private originKnown: boolean;
+  private profiles: LintProfileId[] = [];
+  private readonly failedRules = new Set<string>();
+
+  constructor(
+    private readonly options: LintOptions,
+    private readonly rules: readonly Rule[] = RULES,
+  ) {
+    this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
+    this.originKnown = options.origin !== undefined;
+    this.handlers = rules
+      .filter((rule) => options.rules?.[rule.meta.id] !== 'off')
+      .map((rule) => ({ rule, handlers: rule.create(this.contextFor(rule)) }));
+  }
+
+  private contextFor(rule: Rule): LintContext {
+    const session = this;
+    return {
+      file: this.options.file,
+      get origin() {
+        return session.index.origin;
+      },
+      get apex() {
+        return session.index.apex;
+      },
+      get profiles() {
+        return session.profiles;
+      },
+      index: this.index,
+      report: (finding) => session.findings.push(session.toDiagnostic(rule, finding)),
+    };
+  }
+
+  private toDiagnostic(rule: Rule, finding: Finding): Diagnostic {
+    const severity = finding.severity ?? rule.meta.severity;
+    const d: Diagnostic = {
+      file: finding.where.file,
+      line: finding.where.line,
+      column: finding.where.column,
+      severity,
+      rule: rule.meta.id,
+      message: finding.message,
+    };
+    if (finding.where.endColumn !== undefined) d.endColumn = finding.where.endColumn;
+    if (finding.fix) d.fix = finding.fix;
+    return d;
+  }
+
+  /** A rule that throws must not take the run down: the user gets its other findings and a note. */
+  private run(rule: Rule, call: () => void, where: { file: string; line: number; column: number }): void {
+    try {
+      call();
+    } catch (error) {
+      if (this.failedRules.has(rule.meta.id)) return;
+      this.failedRules.add(rule.meta.id);
+      this.findings.push({
+        ...where,
+        severity: 'error',
+        rule: rule.meta.id,
+        message: `internal error in rule ${rule.meta.id} (${(error as Error)?.message ?? String(error)}); its other findings may be missing`,
+      });
+    }
+  }
+
+  record(record: ParsedRecord): void {
+    if (!this.originKnown) {
+      this.index.origin = record.origin;
+      this.originKnown = true;
+    }
+    for (const { rule, handlers } of this.handlers) {
+      if (handlers.record) this.run(rule, () => handlers.record!(record), record.position);
+    }
+    this.index.add(record);
+  }
+
+  diagnostic(diagnostic: Diagnostic): void {
+    this.parserDiagnostics.push(diagnostic);
+  }
+
+  /** Runs the whole-zone rules and returns every diagnostic, with config severities, sorted. */
+  finish(outcome: ReadOutcome): Diagnostic[] {
+    this.index.origin = outcome.origin;
+    this.index.hasTtlDirective = outcome.hasTtlDirective;
+    this.profiles = activeProfiles(this.options.profiles, this.index);
+    const start = { file: this.options.file, line: 1, column: 1 };
+    for (const { rule, handlers } of this.handlers) {
+      if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
+    }
+    const restated = new Set(this.findings.map((d) => d.rule).filter((id) => RESTATED_BY_RULE.has(id)));
+    const all = [...this.parserDiagnostics.filter((d) => !restated.has(d.rule)).map(withParserFix), ...this.findings];
+    const settings = this.options.rules ?? {};
+    const out: Diagnostic[] = [];
+    for (const d of all) {
+      const setting = settings[d.rule];
+      if (setting === 'off') continue;
+      out.push(setting ? { ...d, severity: setting } : d);
+    }
+    return out.sort(compareDiagnostics);
+  }
+
+  /** The profiles the run used (known after `finish`). */
+  get activeProfiles(): readonly LintProfileId[] {
+    return this.profiles;
+  }
+}
+
+/** Parser diagnostics of fixable rules get their certain repair attached. */
+function withParserFix(d: Diagnostic): Diagnostic {
+  if (d.rule !== 'non-ascii-whitespace' || d.fix) return d;
+  const fix = unicodeSpaceFix(d);
+  return fix ? { ...d, fix } : d;
+}
+
+/** True for rule ids the engine knows (config validation uses the registry through this). */
+export function isKnownRule(id: string): boolean {
+  return ruleById(id) !== undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Which lint profiles apply to a zone. Profiles, their labels, ports and probed hosts come from
+ * src/services/catalog.ts only. Without `--profile` or a config, a zone that serves mail (an MX at
+ * the apex, or a mail SRV record anywhere) is checked against `standard`, and any other zone
+ * against none.
+ */
+import { closest } from 'fastest-levenshtein';
+import { LINT_PROFILE_IDS, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
+import type { Name } from '../zone/name.js';
+import type { Where } from './rule.js';
+import type { ZoneIndex } from './zone-index.js';
+
+export const DEFAULT_MAIL_PROFILE: LintProfileId = 'standard';
+
+/** `_service._proto` of an SRV owner, or undefined when the owner has fewer than two labels. */
+export function serviceLabel(owner: Name): string | undefined {
+  const [service, proto] = owner.labelTexts;
+  return service !== undefined && proto !== undefined ? `${service}.${proto}` : undefined;
+}
+
+/** The catalog's protocols whose label (in any profile) is this SRV owner's `_service._proto`. */
+export function protocolsAt(owner: Name): Protocol[] {
+  const label = serviceLabel(owner);
+  return label ? protocolsByLabel(label).map((found) => found.protocol) : [];
+}
+
+export interface MailEvidence {
+  what: string;
+  where: Where;
+}
+
+/** Why the zone serves mail: an MX (other than a null MX) at the apex, elsewhere, or a mail SRV. */
+export function mailEvidence(index: ZoneIndex, options: { includeApexMx: boolean }): MailEvidence | undefined {
+  const apex = index.apex;
+  let srv: MailEvidence | undefined;
+  for (const entry of index.names.values()) {
+    const mx = entry.types.get('MX');
+    const isApex = entry.name.equals(apex);
+    if (mx && entry.mxExchange && (options.includeApexMx || !isApex)) {
+      return { what: `the MX at ${entry.name}`, where: mx.first };
+    }
+    const srvEntry = entry.types.get('SRV');
+    if (!srv && srvEntry && protocolsAt(entry.name).some((p) => p.mail)) {
+      srv = { what: `the SRV record ${entry.name}`, where: srvEntry.first };
+    }
+  }
+  return srv;
+}
+
+export type ProfileParse = { ok: true; profiles: LintProfileId[] } | { ok: false; error: string };
+
+/** Reads `--profile` values: repeatable, each a comma list; every name checked against the catalog. */
+export function parseProfiles(values: readonly string[]): ProfileParse {
+  const profiles: LintProfileId[] = [];
+  for (const value of values) {
+    for (const raw of value.split(',')) {
+      const name = raw.trim();
+      if (name === '') continue;
+      if (!(LINT_PROFILE_IDS as readonly string[]).includes(name)) {
+        const hint = closest(name, [...LINT_PROFILE_IDS]);
+        return {
+          ok: false,
+          error: `unknown profile "${name}" (did you mean "${hint}"?); profiles are ${LINT_PROFILE_IDS.join(', ')}`,
+        };
+      }
+      if (!profiles.includes(name as LintProfileId)) profiles.push(name as LintProfileId);
+    }
+  }
+  return { ok: true, profiles };
+}
+
+/** The profiles in force: the ones asked for, else `standard` when the zone serves mail, else none. */
+export function activeProfiles(requested: readonly LintProfileId[] | undefined, index: ZoneIndex): LintProfileId[] {
+  if (requested && requested.length > 0) return [...requested];
+  return mailEvidence(index, { includeApexMx: true }) ? [DEFAULT_MAIL_PROFILE] : [];
+}

@@ -1,0 +1,48 @@
+import { lineRef, type Rule } from '../rule.js';
+
+/** Types that may stand beside a CNAME (RFC 2181 §10.1, RFC 4035 §2.5: DNSSEC records). */
+const ALLOWED_BESIDE_CNAME = new Set(['CNAME', 'RRSIG', 'NSEC', 'SIG', 'NXT', 'KEY']);
+
+export const cnameAndOtherData: Rule = {
+  meta: {
+    id: 'cname-and-other-data',
+    severity: 'error',
+    description: 'A CNAME beside other data, more than one CNAME at a name, or a CNAME at the apex',
+    source: 'RFC 1034 §3.6.2, RFC 2181 §10.1, RFC 1912 §2.4; BIND refuses the zone',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      finish() {
+        const apex = context.apex;
+        for (const entry of context.index.names.values()) {
+          const cname = entry.types.get('CNAME');
+          if (!cname) continue;
+          const others = [...entry.types.entries()].filter(([type]) => !ALLOWED_BESIDE_CNAME.has(type));
+          const listed = others.map(([type, t]) => `${type} (${lineRef(t.first, context.file)})`).join(', ');
+          if (entry.name.equals(apex)) {
+            context.report({
+              where: cname.first,
+              message:
+                `CNAME at the zone apex ${apex}: the apex holds the SOA and NS records, so it cannot be an alias ` +
+                `(RFC 1034 §3.6.2, RFC 1912 §2.4); give the apex its own A/AAAA records instead`,
+            });
+          } else if (others.length > 0) {
+            context.report({
+              where: cname.first,
+              message:
+                `${entry.name} has a CNAME and also ${listed}: a name with a CNAME has no other data ` +
+                `(RFC 1034 §3.6.2); BIND refuses the zone. Keep either the CNAME or the other records`,
+            });
+          }
+          if (cname.count > 1) {
+            context.report({
+              where: cname.first,
+              message: `${entry.name} has ${cname.count} CNAME records; an alias has exactly one (RFC 2181 §10.1)`,
+            });
+          }
+        }
+      },
+    };
+  },
+};

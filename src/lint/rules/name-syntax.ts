@@ -1,0 +1,66 @@
+import { domainToASCII } from 'node:url';
+import { hasNonAsciiOctets, isHostnameLabel, Name } from '../../zone/name.js';
+import type { ParsedRecord } from '../../zone/parser.js';
+import type { Token } from '../../zone/token.js';
+import { recordWhere, tokenWhere, type Rule, type Where } from '../rule.js';
+import { targetToken } from '../zone-index.js';
+
+/** The name as Unicode text (labels are UTF-8 octets), for IDNA conversion. */
+function unicodeText(name: Name): string {
+  return name.labels.map((label) => Buffer.from(label, 'latin1').toString('utf8')).join('.');
+}
+
+/** What is wrong with a host name's labels (letters, digits, hyphens; RFC 952/1123), if anything. */
+function hostnameProblem(name: Name): string | undefined {
+  const labels = name.labels[0] === '*' ? name.labels.slice(1) : name.labels;
+  const bad = labels.find((label) => !isHostnameLabel(label));
+  if (bad === undefined) return undefined;
+  const shown = Name.fromLabels([bad], false).toString();
+  if (bad.startsWith('_')) return `the label "${shown}" starts with an underscore, which host names may not hold`;
+  if (bad.startsWith('-') || bad.endsWith('-')) return `the label "${shown}" starts or ends with a hyphen`;
+  return `the label "${shown}" holds characters other than letters, digits and hyphens`;
+}
+
+/**
+ * Label and name lengths are the parser's (a name that breaks them does not load); this rule adds
+ * what loads but breaks clients: non-ASCII octets where an A-label belongs (RFC 5890 §2.3.2.1), and
+ * host-name syntax for names that are hosts (A/AAAA owners, MX/NS/SRV targets).
+ */
+export const nameSyntax: Rule = {
+  meta: {
+    id: 'name-syntax',
+    severity: 'warning',
+    description: 'A label or name too long, a host name with characters other than letters, digits and hyphens, or a raw non-ASCII name',
+    source: 'RFC 1035 §2.3.1, §2.3.4, RFC 1123 §2.1, RFC 5890 §2.3.2.1, RFC 5891 §4.4',
+    fixable: false,
+  },
+  create(context) {
+    const reported = new Set<string>();
+    const check = (name: Name, where: Where, isHost: boolean) => {
+      if (reported.has(name.key)) return;
+      let message: string | undefined;
+      if (hasNonAsciiOctets(name)) {
+        const unicode = unicodeText(name);
+        const aLabel = domainToASCII(unicode);
+        message = aLabel
+          ? `${unicode} is written in raw UTF-8; zone files hold the A-label form: write \`${aLabel}${name.isAbsolute ? '.' : ''}\` (RFC 5890 §2.3.2.1, RFC 5891 §4.4)`
+          : `${name} holds non-ASCII octets that are not a valid internationalised name; use its A-label (xn--) form (RFC 5891 §4.4)`;
+      } else if (isHost) {
+        const problem = hostnameProblem(name);
+        if (problem) message = `host name ${name}: ${problem} (RFC 1035 §2.3.1, RFC 1123 §2.1, RFC 1912 §2.1)`;
+      }
+      if (!message) return;
+      reported.add(name.key);
+      context.report({ where, message });
+    };
+    const at = (record: ParsedRecord, token: Token | undefined): Where => (token ? tokenWhere(record, token) : recordWhere(record));
+    return {
+      record(record) {
+        check(record.owner, recordWhere(record), record.type === 'A' || record.type === 'AAAA');
+        const token = targetToken(record);
+        const target = (record.data as { exchange?: unknown; target?: unknown }).exchange ?? (record.data as { target?: unknown }).target;
+        if (token && target instanceof Name && !target.isRoot) check(target, at(record, token), true);
+      },
+    };
+  },
+};

@@ -1,0 +1,57 @@
+import { Name } from '../../zone/name.js';
+import { protocolsByLabel, standardLabelForDialect } from '../../services/catalog.js';
+import { serviceLabel } from '../profiles.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * A vendor's spelling of an RFC label (MDaemon's `_pop._tcp` for RFC 6186's `_pop3._tcp`): RFC
+ * clients never ask for it. When the vendor's profile is in force the label is wanted, so it is only
+ * worth knowing that the RFC label should stand beside it; once it does, nothing is said.
+ */
+export const nonstandardServiceLabel: Rule = {
+  meta: {
+    id: 'nonstandard-service-label',
+    severity: 'warning',
+    description: 'An SRV label that is a vendor dialect of an RFC label (`_pop._tcp`, `_smtp._tcp`), or has no RFC label',
+    source: 'RFC 6186 §3, RFC 8314 §5.1; src/services/catalog.ts',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      finish() {
+        const { index } = context;
+        for (const entry of index.names.values()) {
+          const srv = entry.types.get('SRV');
+          const label = srv && serviceLabel(entry.name);
+          if (!srv || !label) continue;
+          const parent = entry.name.parent().parent();
+          const dialect = standardLabelForDialect(label);
+          const vendors = protocolsByLabel(label).filter((found) => found.profile !== 'standard');
+          const wanted = vendors.some((found) => context.profiles.includes(found.profile));
+          if (dialect) {
+            const standardOwner = Name.from(dialect.standard, parent);
+            if (index.has(standardOwner, 'SRV')) continue;
+            context.report({
+              where: srv.first,
+              severity: wanted ? 'info' : undefined,
+              message:
+                `${label} is not an RFC label: clients that follow ${dialect.protocol.source} look up ${dialect.standard} ` +
+                `(${dialect.protocol.description}); publish ${standardOwner} as well` +
+                (wanted ? ` (keep ${label} for the profile that reads it)` : ''),
+            });
+          } else if (vendors.length > 0 && !vendors.some((found) => found.protocol.labels.standard)) {
+            if (wanted) continue;
+            const protocol = vendors[0]!.protocol;
+            context.report({
+              where: srv.first,
+              message:
+                `${label} has no RFC label (${protocol.description}); only ${protocol.source} clients read it. ` +
+                `Standard clients find this service through Autodiscover (_autodiscover._tcp); ` +
+                `keep ${label} only if such clients use this domain`,
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import ipaddr from 'ipaddr.js';
+import { isType } from '../../zone/record.js';
+import { recordWhere, tokenWhere, type Rule } from '../rule.js';
+
+/**
+ * ipaddr.js range names that are unreachable from the public internet, with where they are defined.
+ * The documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32) are "reserved"
+ * there and deliberately absent: examples are supposed to use them.
+ */
+const NOT_PUBLIC: Record<string, string> = {
+  private: 'RFC 1918 private',
+  carrierGradeNat: 'RFC 6598 shared (CGNAT)',
+  loopback: 'loopback (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3)',
+  linkLocal: 'link-local (RFC 3927, RFC 4291 §2.5.6)',
+  uniqueLocal: 'unique local (RFC 4193)',
+  unspecified: 'unspecified (RFC 1122, RFC 4291 §2.5.2)',
+};
+
+/** The range name of an address that is not public, or undefined; IPv4-mapped IPv6 is judged as IPv4. */
+export function nonPublicRange(address: string): string | undefined {
+  if (!ipaddr.isValid(address)) return undefined;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  }
+  return NOT_PUBLIC[parsed.range()];
+}
+
+export const privateAddress: Rule = {
+  meta: {
+    id: 'private-address',
+    severity: 'warning',
+    description: 'An A or AAAA address that is private, CGNAT, unique-local, loopback or link-local (documentation ranges are fine)',
+    source: 'RFC 1918, RFC 6598, RFC 4193, RFC 6890',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      record(record) {
+        if (!isType(record, 'A') && !isType(record, 'AAAA')) return;
+        const range = nonPublicRange(record.data.address);
+        if (!range) return;
+        const token = record.rdataTokens[0];
+        context.report({
+          where: token ? tokenWhere(record, token) : recordWhere(record),
+          message: `${record.owner} has the ${range} address ${record.data.address}: reachable only inside its own network, wrong in a zone served on the public internet; publish the public address`,
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,29 @@
+import { lineRef, recordWhere, type Rule } from '../rule.js';
+
+/** RRSIGs of different covered types share an owner and type but not an RRset, so they are left alone. */
+const EXEMPT = new Set(['RRSIG', 'SIG']);
+
+export const rrsetTtlMismatch: Rule = {
+  meta: {
+    id: 'rrset-ttl-mismatch',
+    severity: 'warning',
+    description: 'Records of one RRset (same owner, class and type) with different TTLs',
+    source: 'RFC 2181 §5.2; BIND "TTL set to prior TTL"',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      record(record) {
+        if (EXEMPT.has(record.type)) return;
+        const first = context.index.entry(record.owner)?.types.get(record.type);
+        if (!first || first.ttl === record.ttl) return;
+        context.report({
+          where: record.ttlToken ? { ...recordWhere(record), line: record.ttlToken.line, column: record.ttlToken.column } : recordWhere(record),
+          message:
+            `TTL ${record.ttl} differs from ${first.ttl}, the TTL of the first ${record.type} of ${record.owner} (${lineRef(first.first, context.file)}): ` +
+            `all records of an RRset share one TTL (RFC 2181 §5.2), and BIND uses ${first.ttl} for all; write the same TTL on each`,
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,3 @@
+import { targetCnameRule } from './target-cname.js';
+
+export const srvTargetCname = targetCnameRule('SRV');

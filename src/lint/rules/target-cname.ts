@@ -1,0 +1,41 @@
+/** The three "target is an alias" rules differ only in the record type they look at. */
+import { lineRef, type Rule } from '../rule.js';
+import type { TargetingType } from '../zone-index.js';
+import { inZoneTargets, reportRefs } from './target-helpers.js';
+
+const SOURCES: Record<TargetingType, string> = {
+  MX: 'RFC 2181 §10.3, RFC 5321 §5.1',
+  NS: 'RFC 2181 §10.3, RFC 1912 §2.4',
+  SRV: 'RFC 2782 (Target), RFC 2181 §10.3',
+};
+
+export function targetCnameRule(type: TargetingType): Rule {
+  const id = `${type.toLowerCase()}-target-cname`;
+  return {
+    meta: {
+      id,
+      severity: 'warning',
+      description: `An ${type} target is an alias (CNAME) rather than a name with addresses`,
+      source: SOURCES[type],
+      fixable: false,
+    },
+    create(context) {
+      return {
+        finish() {
+          for (const { target, entry } of inZoneTargets(context)) {
+            if (!entry?.cnameTarget) continue;
+            const cname = entry.types.get('CNAME')!;
+            reportRefs(
+              context,
+              target,
+              [type],
+              (ref) =>
+                `${type} target ${target.target} is an alias (CNAME to ${entry.cnameTarget} at ${lineRef(cname.first, context.file)}) ` +
+                `of ${ref.owner}; point the ${type} at ${entry.cnameTarget} itself, which must have addresses (${SOURCES[type]})`,
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What the target rules share: walking the MX/NS/SRV targets that lie inside this zone's authority
+ * (in the zone and not below a delegation), with the places that refer to them.
+ */
+import type { LintContext } from '../rule.js';
+import type { NameEntry, TargetEntry, TargetRef, TargetingType } from '../zone-index.js';
+
+export interface InZoneTarget {
+  target: TargetEntry;
+  /** The target's own entry, if the zone has any record at that name. */
+  entry: NameEntry | undefined;
+}
+
+/** Targets out of the zone, or below a zone cut, cannot be verified from this file and are skipped. */
+export function* inZoneTargets(context: LintContext): Generator<InZoneTarget> {
+  const { index, apex } = context;
+  for (const target of index.targets.values()) {
+    if (!target.target.isSubdomainOf(apex) || index.delegationOf(target.target)) continue;
+    yield { target, entry: index.entry(target.target) };
+  }
+}
+
+/** Reports once per referring place (up to the index's cap), telling how many more there are. */
+export function reportRefs(
+  context: LintContext,
+  target: TargetEntry,
+  types: readonly TargetingType[],
+  message: (ref: TargetRef) => string,
+): void {
+  const refs = target.refs.filter((ref) => types.includes(ref.type));
+  const more = target.total - target.refs.length;
+  refs.forEach((ref, i) => {
+    const tail = i === refs.length - 1 && more > 0 ? ` (and ${more} more reference${more === 1 ? '' : 's'} to it)` : '';
+    context.report({ where: ref.where, message: message(ref) + tail });
+  });
+}

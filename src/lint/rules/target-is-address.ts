@@ -1,0 +1,31 @@
+import ipaddr from 'ipaddr.js';
+import { targetToken } from '../zone-index.js';
+import { tokenWhere, type Rule } from '../rule.js';
+
+/** An MX, NS, SRV or CNAME whose target is written as an IP address: it becomes a name such as 192.0.2.1.example.com. */
+export const targetIsAddress: Rule = {
+  meta: {
+    id: 'target-is-address',
+    severity: 'error',
+    description: 'An MX, NS, SRV or CNAME target written as an IP address instead of a host name',
+    source: 'RFC 1035 §3.3.9, §3.3.11, RFC 2782, RFC 1912 §2.4',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      record(record) {
+        const token = record.type === 'CNAME' ? record.rdataTokens[0] : targetToken(record);
+        if (!token) return;
+        const text = token.text.endsWith('.') ? token.text.slice(0, -1) : token.text;
+        const isAddress = ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
+        if (!isAddress) return;
+        context.report({
+          where: tokenWhere(record, token),
+          message:
+            `the ${record.type} target \`${token.text}\` is an address, but ${record.type} needs a host name; ` +
+            `give the address a name (\`mail A ${text}\`) and point the ${record.type} at that name`,
+        });
+      },
+    };
+  },
+};

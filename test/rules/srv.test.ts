@@ -1,0 +1,58 @@
+import { nonstandardServiceLabel } from '../../src/lint/rules/nonstandard-service-label.js';
+import { srvOwnerForm } from '../../src/lint/rules/srv-owner-form.js';
+import { srvPortZero } from '../../src/lint/rules/srv-port-zero.js';
+import { HEAD, ruleTester } from './helpers.js';
+
+ruleTester(srvPortZero, {
+  valid: [`${HEAD}\n_imap._tcp IN SRV 0 0 0 .`, `${HEAD}\n_imaps._tcp IN SRV 0 1 993 ns1`],
+  invalid: [
+    {
+      zone: `${HEAD}\n_imap._tcp IN SRV 0 0 0 imap4.example.com.\n_pop._tcp IN SRV 0 0 0 pop3.example.com.`,
+      errors: [
+        { line: 7, column: 23, message: /port 0 of imap4\.example\.com\..*`SRV 0 0 0 \.`/ },
+        { line: 8, column: 22 },
+      ],
+    },
+  ],
+});
+
+ruleTester(srvOwnerForm, {
+  valid: [`${HEAD}\n_imaps._tcp IN SRV 0 1 993 ns1`, `${HEAD}\n_xmpp-client._tcp IN SRV 0 1 5222 ns1`, `${HEAD}\n_sip._udp IN SRV 0 1 5060 ns1`],
+  invalid: [
+    { zone: `${HEAD}\nimaps._tcp IN SRV 0 1 993 ns1`, errors: [{ line: 7, message: /first label/ }] },
+    { zone: `${HEAD}\n_imaps.tcp IN SRV 0 1 993 ns1`, errors: [{ line: 7, message: /second label/ }] },
+    { zone: `${HEAD}\n_imap-over-tls-please._tcp IN SRV 0 1 993 ns1`, errors: [{ line: 7, message: /characters long/ }] },
+    { zone: `${HEAD}\n_443._tcp IN SRV 0 1 443 ns1`, errors: [{ line: 7, message: /at least one letter/ }] },
+    { zone: `${HEAD}\n_x--y._tcp IN SRV 0 1 443 ns1`, errors: [{ line: 7, message: /two hyphens/ }] },
+    { zone: `${HEAD}\n_im_ap._tcp IN SRV 0 1 443 ns1`, errors: [{ line: 7, message: /only letters, digits and hyphens/ }] },
+  ],
+});
+
+ruleTester(nonstandardServiceLabel, {
+  valid: [
+    `${HEAD}\n_pop3._tcp IN SRV 0 1 110 ns1`,
+    // Both spellings published: nothing to say.
+    `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1\n_pop3._tcp IN SRV 0 1 110 ns1`,
+    // MDaemon's ActiveSync label under the mdaemon profile is what the profile wants.
+    { zone: `${HEAD}\n_airsync._tcp IN SRV 0 1 443 ns1`, options: { profiles: ['mdaemon'] } },
+  ],
+  invalid: [
+    {
+      zone: `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1\n_smtp._tcp IN SRV 0 1 587 ns1`,
+      errors: [
+        { line: 7, message: /_pop\._tcp is not an RFC label.*_pop3\._tcp.*publish _pop3\._tcp\.example\.com\. as well/ },
+        { line: 8, message: /_smtp\._tcp.*_submission\._tcp/ },
+      ],
+    },
+    {
+      zone: `${HEAD}\n_airsync._tcp IN SRV 0 1 443 ns1`,
+      errors: [{ line: 7, message: /_airsync\._tcp has no RFC label/ }],
+    },
+    {
+      // Under the mdaemon profile the dialect is wanted: only worth knowing.
+      zone: `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1`,
+      options: { profiles: ['mdaemon'] },
+      errors: [{ line: 7, severity: 'info', message: /keep _pop\._tcp/ }],
+    },
+  ],
+});
