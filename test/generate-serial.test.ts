@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { Name } from '../src/zone/name.js';
 import { buildDate, dateSerial, nextSerial, readSerial, serialGreater, serialIncrement, settleSerial } from '../src/generate/serial.js';
 
 const DAY = new Date(Date.UTC(2026, 10, 22, 6, 45)); // 2026-11-22
-const render = (serial: number) => `@ IN SOA ns1 hostmaster (\n  ${serial} ; serial\n  3600 ) ; minimum\nwww IN A 192.0.2.1\n`;
+const ORIGIN = Name.from('example.org.');
+const render = (serial: number) => `@ IN SOA ns1 hostmaster (\n  ${serial} ; serial\n  14400 3600 1209600 3600 ) ; timers\nwww IN A 192.0.2.1\n`;
 
 describe('serial numbers', () => {
   it('auto is YYYYMMDD00 of the UTC date', () => {
@@ -33,18 +35,19 @@ describe('serial numbers', () => {
     expect(nextSerial(4, DAY)).toBe(2026112200); // the seed's small serial
   });
 
-  it('reads the serial of a zone file narrowly, comments and parentheses skipped', () => {
-    expect(readSerial(render(2026112203))).toBe(2026112203);
-    expect(readSerial('$TTL 1h\n@ 3600 IN SOA ns1.example. h.example. 7 1 2 3 4\n')).toBe(7);
-    expect(readSerial('; SOA in a comment 99\n@ IN SOA a. b. ( ; x\n 12 ; serial\n 1 2 3 4 )\n')).toBe(12);
-    expect(readSerial('www IN A 192.0.2.1\n')).toBeUndefined();
-    expect(readSerial('@ IN SOA a. b. 99999999999 1 2 3 4\n')).toBeUndefined();
+  it('reads the serial of a zone file as BIND does, comments and parentheses skipped', () => {
+    const read = (text: string) => readSerial(text, ORIGIN, 'zone.dns');
+    expect(read(`$TTL 1h\n${render(2026112203)}`)).toBe(2026112203);
+    expect(read('$TTL 1h\n@ 3600 IN SOA ns1.example. h.example. 7 1 2 3 4\n')).toBe(7);
+    expect(read('$TTL 1h\n; SOA in a comment 99\n@ IN SOA a. b. ( ; x\n 12 ; serial\n 1 2 3 4 )\n')).toBe(12);
+    expect(read('$TTL 1h\nwww IN A 192.0.2.1\n')).toBeUndefined();
+    expect(read('$TTL 1h\n@ IN SOA a. b. 99999999999 1 2 3 4\n')).toBeUndefined();
   });
 
   it('keeps the serial of an unchanged zone, bumps a changed one, uses an integer as is', () => {
-    const old = render(2026010103);
+    const old = { text: render(2026010103), serial: 2026010103 };
     expect(settleSerial('auto', render, old, DAY).outcome).toEqual({ kind: 'kept', serial: 2026010103 });
-    const changed = old.replace('192.0.2.1', '192.0.2.2');
+    const changed = { ...old, text: old.text.replace('192.0.2.1', '192.0.2.2') };
     expect(settleSerial('auto', render, changed, DAY).outcome).toEqual({ kind: 'new', serial: 2026112200, previous: 2026010103 });
     expect(settleSerial('auto', render, undefined, DAY)).toEqual({ text: render(2026112200), outcome: { kind: 'new', serial: 2026112200 } });
     expect(settleSerial(42, render, old, DAY).outcome).toEqual({ kind: 'fixed', serial: 42, previous: 2026010103, backwards: true });

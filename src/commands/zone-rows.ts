@@ -5,21 +5,12 @@
 import { existsSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
-import type { ZoneReadOptions, ZoneReadSummary, ZoneSink } from '../zone/parser.js';
+import { readZoneFile } from '../zone/parser.js';
 import type { ResourceRecord } from '../zone/record.js';
 
 export async function readZoneFileRows(file: string, io: Io): Promise<{ rows: RecordRow[]; errors: number } | undefined> {
   if (!existsSync(file)) {
     io.err(`zonesmith: ${file}: no such file (give a spec ending in .yaml, .yml or .json, or a zone file)\n`);
-    return undefined;
-  }
-  // Loaded on demand: only this command reads zone files, and the parser is the biggest module.
-  const parser = (await import('../zone/parser.js')) as {
-    readZoneFile?: (options: ZoneReadOptions, sink: ZoneSink) => ZoneReadSummary;
-  };
-  const readZoneFile = parser.readZoneFile;
-  if (!readZoneFile) {
-    io.err('zonesmith: reading zone files is not available in this build\n');
     return undefined;
   }
   const records: ResourceRecord[] = [];

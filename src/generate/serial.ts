@@ -4,7 +4,8 @@
  * serial arithmetic, so it never goes backwards. The date comes from SOURCE_DATE_EPOCH when set
  * (reproducible builds, tests), else from the clock.
  */
-import { MAX_UINT32 } from '../zone/ttl.js';
+import type { Name } from '../zone/name.js';
+import { readZoneText } from '../zone/parser.js';
 
 const HALF = 2 ** 31;
 const MODULUS = 2 ** 32;
@@ -40,31 +41,18 @@ export function nextSerial(previous: number | undefined, date: Date): number {
 }
 
 /**
- * The SOA serial of a zone file, read narrowly: the first number after `SOA`, its MNAME and RNAME,
- * with comments and parentheses skipped. Enough for files this tool wrote (any template); undefined
- * when there is none.
+ * The SOA serial of an existing zone file, read by the project's zone-file parser (so any layout,
+ * including a custom template's, is read as BIND reads it); undefined when it has no readable SOA.
  */
-export function readSerial(text: string): number | undefined {
-  const words: string[] = [];
-  let seenSoa = false;
-  for (const line of text.split('\n')) {
-    const code = line.split(';', 1)[0] ?? '';
-    if (code.startsWith('$')) continue;
-    for (const word of code.replace(/[()]/g, ' ').split(/[ \t]+/)) {
-      if (word === '') continue;
-      if (!seenSoa) {
-        seenSoa = word.toUpperCase() === 'SOA';
-        continue;
-      }
-      words.push(word);
-      if (words.length === 3) {
-        const serial = words[2]!;
-        if (!/^[0-9]{1,10}$/.test(serial) || Number(serial) > MAX_UINT32) return undefined;
-        return Number(serial);
-      }
-    }
-  }
-  return undefined;
+export function readSerial(text: string, origin: Name, file: string): number | undefined {
+  let serial: number | undefined;
+  readZoneText(text, { file, origin }, {
+    record: (record) => {
+      if (serial === undefined && record.type === 'SOA') serial = Number(record.data.serial);
+    },
+    diagnostic: () => {},
+  });
+  return serial;
 }
 
 export type SerialOutcome =
@@ -74,16 +62,16 @@ export type SerialOutcome =
 
 /**
  * Settles the serial of one zone. `render(serial)` gives the zone text with that serial; `existing`
- * is the current file, if any. A zone that renders to the existing bytes with the existing serial is
+ * is the current file and its serial (readSerial), if there is a file. A zone that renders to the existing bytes with the existing serial is
  * unchanged and keeps it.
  */
 export function settleSerial(
   policy: 'auto' | number,
   render: (serial: number) => string,
-  existing: string | undefined,
+  existing: { text: string; serial: number | undefined } | undefined,
   date: Date,
 ): { text: string; outcome: SerialOutcome } {
-  const previous = existing === undefined ? undefined : readSerial(existing);
+  const previous = existing?.serial;
   if (policy !== 'auto') {
     const outcome: SerialOutcome = { kind: 'fixed', serial: policy, backwards: previous !== undefined && serialGreater(previous, policy) };
     if (previous !== undefined) outcome.previous = previous;
@@ -91,7 +79,7 @@ export function settleSerial(
   }
   if (previous !== undefined) {
     const same = render(previous);
-    if (same === existing) return { text: same, outcome: { kind: 'kept', serial: previous } };
+    if (same === existing?.text) return { text: same, outcome: { kind: 'kept', serial: previous } };
   }
   const serial = nextSerial(previous, date);
   const outcome: SerialOutcome = previous === undefined ? { kind: 'new', serial } : { kind: 'new', serial, previous };

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fsutil.js';
 import type { ResolvedZone } from '../spec/resolve.js';
 import type { SoaData } from '../zone/record.js';
 import { renderZone, type CompiledTemplate } from './render.js';
-import { settleSerial, type SerialOutcome } from './serial.js';
+import { readSerial, settleSerial, type SerialOutcome } from './serial.js';
 
 export interface PlannedZone {
   domain: string;
@@ -49,7 +49,8 @@ export function planZones(zones: readonly ResolvedZone[], options: PlanOptions):
       );
       return renderZone({ ...resolved.zone, records }, options.template, options.specFile, fileName);
     };
-    const { text, outcome } = settleSerial(resolved.serial, render, existing, options.date);
+    const current = existing === undefined ? undefined : { text: existing, serial: readSerial(existing, resolved.zone.origin, path) };
+    const { text, outcome } = settleSerial(resolved.serial, render, current, options.date);
     const status = existing === undefined ? 'new' : existing === text ? 'unchanged' : 'changed';
     const planned: PlannedZone = { domain: resolved.domain, path, text, status, serial: outcome };
     if (existing !== undefined) planned.existing = existing;

@@ -513,6 +513,7 @@ class ZoneResolver {
         this.error([...path, 'type'], 'NS records of the apex come from nameservers: list them there');
         continue;
       }
+      if (type === 'SPF') this.warn([...path, 'type'], 'the SPF record type is discontinued (RFC 7208 §14.1): publish the policy as TXT');
       const data = type === 'TXT' || type === 'SPF' ? this.txtData(record.value, valuePath) : this.rdata(type, record.value, valuePath, [...path, 'type']);
       if (data) this.add(owner, type, data, path, ttl);
     }

@@ -290,21 +290,21 @@ export function buildSpecSchema(): Schema {
   };
 }
 
-let compiled: ValidateFunction | undefined;
+let compiled: { schema: Schema; validate: ValidateFunction } | undefined;
 
-function validator(): ValidateFunction {
+function validator(): { schema: Schema; validate: ValidateFunction } {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    compiled = ajv.compile(buildSpecSchema());
+    const schema = buildSpecSchema();
+    compiled = { schema, validate: new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(schema) };
   }
   return compiled;
 }
 
 /** Checks the shape of a loaded spec; every problem as a diagnostic at its line. */
 export function checkSpecShape(loaded: LoadedSpec): Diagnostic[] {
-  const validate = validator();
+  const { schema, validate } = validator();
   if (validate(loaded.data)) return [];
-  const errors = reduceAnyOf(validate.errors ?? [], buildSpecSchema());
+  const errors = reduceAnyOf(validate.errors ?? [], schema);
   return errors.map((error) => toDiagnostic(error, loaded)).sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
