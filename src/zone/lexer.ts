@@ -108,11 +108,12 @@ export class Lexer {
   /** No character other than blanks has been seen on the current physical line. */
   private atLineStart = true;
 
-  // A run of Unicode spaces, reported as one problem when it ends.
-  private spaceRunLine = 0;
-  private spaceRunColumn = 0;
-  private spaceRunLength = 0;
-  private spaceRunFirst = 0;
+  // Unicode spaces on the current line: one problem per line, with one edit per run.
+  private spaceEdits: TextEdit[] = [];
+  private spaceCount = 0;
+  private spaceFirst = 0;
+  private spaceLine = 0;
+  private lastSpaceIndex = -2;
 
   constructor(
     private readonly sink: LexerSink,
@@ -197,6 +198,7 @@ export class Lexer {
       if (this.entryChars > MAX_ENTRY_CHARS) this.overflow();
     }
     this.lineStart -= n;
+    this.lastSpaceIndex -= n;
   }
 
   /** Signals the end of the text: closes the last token and entry. */
@@ -209,7 +211,7 @@ export class Lexer {
       this.endToken('', 0, false);
     }
     this.mode = Mode.Between;
-    this.flushSpaceRun();
+    this.flushUnicodeSpaces();
     if (this.parenDepth > 0) {
       this.problem(this.parenLine, this.parenColumn, '"(" is never closed: add ")" at the end of the record');
       this.broken = true;
@@ -225,20 +227,13 @@ export class Lexer {
   private between(chunk: string, i: number, c: number): void {
     if (c === SPACE || c === TAB || c === CR) {
       if (this.atLineStart && !this.entryOpen) this.leadingBlank = true;
-      this.flushSpaceRun();
       return;
     }
     if (c >= 0x80 && isUnicodeSpace(c)) {
       if (this.atLineStart && !this.entryOpen) this.leadingBlank = true;
-      if (this.spaceRunLength === 0) {
-        this.spaceRunLine = this.line;
-        this.spaceRunColumn = this.column(i);
-        this.spaceRunFirst = c;
-      }
-      this.spaceRunLength++;
+      this.noteUnicodeSpace(i, c);
       return;
     }
-    this.flushSpaceRun();
     if (c === NL) {
       this.newline(chunk, i);
       return;
@@ -307,6 +302,7 @@ export class Lexer {
   }
 
   private countLine(i: number): void {
+    this.flushUnicodeSpaces();
     this.line++;
     this.lineStart = i + 1;
   }
@@ -335,19 +331,40 @@ export class Lexer {
     return had;
   }
 
-  private flushSpaceRun(): void {
-    if (this.spaceRunLength === 0) return;
-    const length = this.spaceRunLength;
-    this.spaceRunLength = 0;
-    const what = length === 1 ? describeCodePoint(this.spaceRunFirst) : `${length} Unicode spaces (${describeCodePoint(this.spaceRunFirst)}...)`;
+  private noteUnicodeSpace(i: number, c: number): void {
+    const column = this.column(i);
+    const last = this.spaceEdits[this.spaceEdits.length - 1];
+    if (last && i === this.lastSpaceIndex + 1) {
+      last.endColumn = column + 1;
+      last.text += ' ';
+    } else {
+      if (this.spaceCount === 0) {
+        this.spaceFirst = c;
+        this.spaceLine = this.line;
+      }
+      this.spaceEdits.push({ line: this.line, column, endColumn: column + 1, text: ' ' });
+    }
+    this.lastSpaceIndex = i;
+    this.spaceCount++;
+  }
+
+  /** Reports the Unicode spaces of the line just ended, if any: one problem, one edit per run. */
+  private flushUnicodeSpaces(): void {
+    const first = this.spaceEdits[0];
+    if (!first) return;
+    const count = this.spaceCount;
+    const what = count === 1 ? describeCodePoint(this.spaceFirst) : `${count} Unicode spaces (the first is ${describeCodePoint(this.spaceFirst)})`;
     this.sink.problem({
       rule: 'non-ascii-whitespace',
-      line: this.spaceRunLine,
-      column: this.spaceRunColumn,
-      endColumn: this.spaceRunColumn + length,
-      message: `${what} where the zone format wants a blank: BIND does not treat it as a separator; replace it with a plain space`,
-      fix: [{ line: this.spaceRunLine, column: this.spaceRunColumn, endColumn: this.spaceRunColumn + length, text: ' '.repeat(length) }],
+      line: this.spaceLine,
+      column: first.column,
+      endColumn: first.endColumn,
+      message: `${what} where the zone format wants blanks: BIND does not take ${count === 1 ? 'it as a separator' : 'them as separators'} and refuses the zone; replace with plain spaces`,
+      fix: this.spaceEdits,
     });
+    this.spaceEdits = [];
+    this.spaceCount = 0;
+    this.lastSpaceIndex = -2;
   }
 
   private problem(line: number, column: number, message: string): void {

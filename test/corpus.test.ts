@@ -1,0 +1,137 @@
+/**
+ * The parser against BIND itself: every corpus file BIND loads must read as BIND's canonical dump
+ * (same owner, type, class and data; same TTL except where BIND gave an RRset its first member's),
+ * with no error; every file BIND refuses must give at least one error (parser or zone checks).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { Name } from '../src/zone/name.js';
+import { readZoneFile, type ParsedRecord } from '../src/zone/parser.js';
+import { rdataToWire } from '../src/zone/rdata.js';
+import { ZoneChecks } from '../src/zone/zone-checks.js';
+import { CORPUS_DIR, requireShared } from './helpers/shared.js';
+
+interface ManifestRow {
+  file: string;
+  origin: string;
+  bindRc: number;
+  canonical: string;
+  errorClass: string;
+}
+
+function readManifest(): ManifestRow[] {
+  const lines = readFileSync(join(CORPUS_DIR, 'manifest.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  const header = lines[0]!.split('\t');
+  const col = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`manifest.tsv has no column ${name}`);
+    return index;
+  };
+  const [file, origin, rc, canonical, errorClass] = ['file', 'origin', 'bind_rc', 'canonical', 'error_class'].map(col);
+  return lines.slice(1).map((line) => {
+    const cells = line.split('\t');
+    return {
+      file: cells[file!]!,
+      origin: cells[origin!]!,
+      bindRc: Number(cells[rc!]),
+      canonical: cells[canonical!]!,
+      errorClass: cells[errorClass!] ?? '',
+    };
+  });
+}
+
+interface Reading {
+  records: ParsedRecord[];
+  errors: Diagnostic[];
+}
+
+function read(file: string, origin: Name, withZoneChecks: boolean): Reading {
+  const records: ParsedRecord[] = [];
+  const errors: Diagnostic[] = [];
+  const checks = new ZoneChecks();
+  const summary = readZoneFile(
+    { file, origin },
+    {
+      record: (r) => {
+        records.push(r);
+        if (withZoneChecks) checks.add(r);
+      },
+      diagnostic: (d) => {
+        if (d.severity === 'error') errors.push(d);
+      },
+    },
+  );
+  if (withZoneChecks) errors.push(...checks.finish(summary.origin));
+  return { records, errors };
+}
+
+function recordKey(r: ParsedRecord): string {
+  return `${r.owner.key} ${r.class} ${r.type} ${Buffer.from(rdataToWire(r.type, r.data)).toString('hex')}`;
+}
+
+/** Why our reading differs from BIND's dump, or undefined when it does not. */
+function compare(ours: ParsedRecord[], bind: ParsedRecord[]): string | undefined {
+  const ourTtls = new Map<string, Set<number>>();
+  const rrsetFirstTtl = new Map<string, number>();
+  for (const r of ours) {
+    const key = recordKey(r);
+    let ttls = ourTtls.get(key);
+    if (!ttls) ourTtls.set(key, (ttls = new Set()));
+    ttls.add(r.ttl);
+    const rrset = `${r.owner.key} ${r.class} ${r.type}`;
+    if (!rrsetFirstTtl.has(rrset)) rrsetFirstTtl.set(rrset, r.ttl);
+  }
+  const bindKeys = new Set<string>();
+  for (const r of bind) {
+    const key = recordKey(r);
+    bindKeys.add(key);
+    const ttls = ourTtls.get(key);
+    if (!ttls) return `BIND has ${r.owner.toString()} ${r.type} (dump line ${r.position.line}) that we do not`;
+    const first = rrsetFirstTtl.get(`${r.owner.key} ${r.class} ${r.type}`);
+    if (!ttls.has(r.ttl) && first !== r.ttl) return `TTL of ${r.owner.toString()} ${r.type}: BIND ${r.ttl}, ours ${[...ttls].join('/')}`;
+  }
+  for (const r of ours) {
+    if (!bindKeys.has(recordKey(r))) return `we have ${r.owner.toString()} ${r.type} (line ${r.position.line}) that BIND does not`;
+  }
+  return undefined;
+}
+
+function describeError(d: Diagnostic): string {
+  return `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`;
+}
+
+describe('corpus: our reading against BIND 9.18', () => {
+  it('reads every file as BIND does', () => {
+    if (!requireShared(join(CORPUS_DIR, 'manifest.tsv'))) return;
+    const rows = readManifest();
+    const loadable = rows.filter((r) => r.bindRc === 0);
+    const refused = rows.filter((r) => r.bindRc !== 0);
+    const disagreements: string[] = [];
+    let loadAgree = 0;
+    let refuseAgree = 0;
+    for (const row of loadable) {
+      const ours = read(join(CORPUS_DIR, row.file), Name.from(row.origin), true);
+      // The dump's names are all absolute; reading it with the zone's origin lets the SOA be at the apex.
+      const bind = read(join(CORPUS_DIR, row.canonical), Name.from(row.origin), false);
+      const problem =
+        bind.errors.length > 0
+          ? `cannot read BIND's own dump: ${describeError(bind.errors[0]!)}`
+          : ours.errors.length > 0
+            ? `error on a file BIND loads: ${describeError(ours.errors[0]!)}`
+            : compare(ours.records, bind.records);
+      if (problem) disagreements.push(`${row.file}: ${problem}`);
+      else loadAgree++;
+    }
+    for (const row of refused) {
+      const ours = read(join(CORPUS_DIR, row.file), Name.from(row.origin), true);
+      if (ours.errors.length > 0) refuseAgree++;
+      else disagreements.push(`${row.file}: BIND refuses it (${row.errorClass}) but we found no error`);
+    }
+    console.log(
+      `corpus: ${loadAgree}/${loadable.length} loadable files read as BIND reads them; ${refuseAgree}/${refused.length} refused files have an error`,
+    );
+    expect(disagreements).toEqual([]);
+  });
+});
