@@ -167,3 +167,25 @@ describe('spec -> zone model', () => {
     expect(all.some((e) => /^10:.*already defined by zones\[0\]/.test(e))).toBe(true);
   });
 });
+
+describe('warnings that do not stop generation', () => {
+  it('an Autodiscover SRV without the autodiscover host Outlook tries first, and mail services without MX', () => {
+    const spec = resolveText(base('    hosts: { mail: 192.0.2.25 }\n    services: { autodiscover: mail, imaps: mail }\n'));
+    expect(errors(spec)).toEqual([]);
+    expect(spec.zones).toHaveLength(1);
+    const warnings = spec.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.line} ${d.message}`);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^6 zone example.org publishes mail services but no mx/),
+      expect.stringMatching(/^8 Outlook tries autodiscover.example.org. before the _autodiscover._tcp record .*add hosts.autodiscover/),
+    ]);
+  });
+
+  it('SOA timers against RFC 1912, and the discontinued SPF type', () => {
+    const spec = resolveText(base('    soa: { refresh: 1h, retry: 2h, expire: 30m }\n    records: [{ name: "@", type: SPF, value: "v=spf1 -all" }]\n'));
+    expect(errors(spec)).toEqual([]);
+    const warnings = spec.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
+    expect(warnings.join('\n')).toMatch(/soa.expire \(1800\) should be larger than refresh \(3600\) and retry \(7200\)/);
+    expect(warnings.join('\n')).toMatch(/soa.retry \(7200\) should be smaller than refresh \(3600\)/);
+    expect(warnings.join('\n')).toMatch(/SPF record type is discontinued \(RFC 7208 §14.1\)/);
+  });
+});

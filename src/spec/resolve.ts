@@ -8,6 +8,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import {
   labelsFor,
+  PROBED_HOSTS,
   profilesWithLabel,
   protocolById,
   type ProfileId,
@@ -142,6 +143,7 @@ class ZoneResolver {
     this.otherRecords();
     this.checkCnames();
     this.checkTargets();
+    this.checkProbedHosts();
     if (servesMail && !mx) {
       this.warn(this.zonePath, `zone ${domainText} publishes mail services but no mx: mail to it falls back to the apex address (RFC 5321 §5.1); add mx, or mx: false for a domain that takes no mail`);
     }
@@ -583,6 +585,17 @@ class ZoneResolver {
     const written = name.labels.slice(0, name.labels.length - SENTINEL.labels.length);
     if (written.length > 1) return Name.fromLabels(written, true);
     return Name.fromLabels(written, false).concat(this.origin);
+  }
+
+  /** Outlook asks autodiscover.<domain> before it looks at the SRV record: publishing one without the other half-works. */
+  private checkProbedHosts(): void {
+    const service = this.mapField('services').get('autodiscover');
+    if (!service || service.value === false) return;
+    const host = Name.from(PROBED_HOSTS.autodiscover.host, this.origin);
+    const entry = this.owners.get(host.key);
+    if (!entry?.types.has('A') && !entry?.types.has('AAAA') && !entry?.types.has('CNAME')) {
+      this.warn(service.path, `Outlook tries ${host.toString()} before the _autodiscover._tcp record (${PROBED_HOSTS.autodiscover.source}): add hosts.${PROBED_HOSTS.autodiscover.host} with the Autodiscover server's address`);
+    }
   }
 
   /** RFC 1034 §3.6.2, RFC 2181 §10.1: a CNAME stands alone, and never at the apex. */

@@ -1,0 +1,64 @@
+/**
+ * Bad input never escapes as an exception: random and mutated specs go through loading, the schema
+ * and resolution; every diagnostic points inside the file, each run stays within a time bound, and
+ * what resolves renders to exactly one line per record (no value can add one).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadSpecText } from '../src/spec/load.js';
+import { resolveSpec } from '../src/spec/resolve.js';
+import { loadTemplate, renderZone } from '../src/generate/render.js';
+import { REPO_ROOT } from './helpers/shared.js';
+
+const SPEC_DIR = join(REPO_ROOT, 'test', 'fixtures', 'specs');
+const SEEDS = [
+  ...readdirSync(SPEC_DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => readFileSync(join(SPEC_DIR, f), 'utf8')),
+  readFileSync(join(REPO_ROOT, 'examples', 'hosting.yaml'), 'utf8'),
+];
+const PIECES = ['"', "'", '\\', ';', '(', ')', '\n', ': ', '- ', '@', '.', '{', '}', '[', ']', '&a ', '*a', '\u00a0', 'ü', '0', '-1', '99999999999', '\t', '#'];
+const TIME_BOUND_MS = 2000;
+const template = loadTemplate();
+let rendered = 0;
+
+function check(text: string): void {
+  const started = performance.now();
+  const spec = resolveSpec(loadSpecText(text, 'fuzz.yaml'));
+  const lines = text.split('\n').length;
+  for (const d of spec.diagnostics) {
+    expect(d.line).toBeGreaterThanOrEqual(1);
+    expect(d.line).toBeLessThanOrEqual(lines);
+    expect(d.message.length).toBeGreaterThan(0);
+  }
+  // What resolves also renders: one line per record, never more.
+  if (spec.zones.length > 0) rendered++;
+  for (const { zone, domain } of spec.zones) {
+    const text = renderZone(zone, template, 'fuzz.yaml', `${domain}.dns`);
+    const recordLines = text.split('\n').filter((l) => /^\S+ +(\d+ +)?IN /.test(l));
+    expect(recordLines.length).toBe(zone.records.length);
+  }
+  expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
+}
+
+const mutated = fc
+  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...PIECES)), { minLength: 1, maxLength: 3 }))
+  .map(([seed, edits]) => {
+    let text = seed;
+    for (const [at, del, piece] of edits) {
+      const i = at % (text.length + 1);
+      text = text.slice(0, i) + piece + text.slice(i + del);
+    }
+    return text;
+  });
+
+describe('specs as untrusted input', () => {
+  it('mutated specs give diagnostics inside the file, never an exception', () => {
+    fc.assert(fc.property(mutated, check), { numRuns: 300 });
+    expect(rendered, 'some mutated specs must still resolve and render').toBeGreaterThan(15);
+  });
+
+  it('random text gives diagnostics inside the file, never an exception', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), check), { numRuns: 200 });
+  });
+});
