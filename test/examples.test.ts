@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { bindAvailable, checkZoneFile } from './helpers/bind.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bindAvailable, checkZoneFile, checkZoneText } from './helpers/bind.js';
 import { run } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
@@ -29,8 +29,8 @@ describe('examples', () => {
     expect(readdirSync(join(EXAMPLES, 'hosting')).filter((f) => f.endsWith('.dns')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('every example zone loads in BIND without a single warning', () => {
-    if (!bindAvailable()) return;
+  it('every example zone loads in BIND without a single warning', (ctx) => {
+    if (!bindAvailable()) return ctx.skip();
     const zones = [
       ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.dns')).map((f) => join(EXAMPLES, f)),
       ...readdirSync(join(EXAMPLES, 'hosting')).filter((f) => f.endsWith('.dns')).map((f) => join(EXAMPLES, 'hosting', f)),
@@ -42,5 +42,29 @@ describe('examples', () => {
       expect(verdict.problems, `${zone}\n${verdict.lines.join('\n')}`).toEqual([]);
       expect(verdict.code).toBe(0);
     }
+  });
+});
+
+describe('the BIND helper', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('fails under CI when named-checkzone is missing, and skips with a message elsewhere', () => {
+    vi.stubEnv('NAMED_CHECKZONE', 'named-checkzone-that-is-not-installed');
+    vi.stubEnv('CI', 'true');
+    expect(() => bindAvailable()).toThrow(/not found .*required under CI/);
+    vi.stubEnv('CI', '');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(bindAvailable()).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^SKIPPED: BIND checks: .* not found/));
+    warn.mockRestore();
+  });
+
+  it('reports every line BIND prints beyond "loaded" and "OK"', (ctx) => {
+    if (!bindAvailable()) return ctx.skip();
+    const bad = checkZoneText('example.org.', '$TTL 1h\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\n@ IN MX 10 mail\nmail IN CNAME ns1\nns1 IN A 192.0.2.1\n');
+    expect(bad.code).not.toBe(0);
+    expect(bad.problems.join('\n')).toMatch(/is a CNAME \(illegal\)/);
+    const good = checkZoneText('example.org.', '$TTL 1h\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n');
+    expect(good).toMatchObject({ code: 0, problems: [] });
   });
 });

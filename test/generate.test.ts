@@ -174,8 +174,8 @@ describe('zonesmith generate', () => {
 
 describe('generated zones load in BIND without a single warning', () => {
   const specs = ['minimal.yaml', 'escaping.yaml', 'both-profiles.yaml', 'hosting-like.yaml'];
-  it.each(specs)('%s', async (name) => {
-    if (!bindAvailable()) return;
+  it.for(specs)('%s', async (name, ctx) => {
+    if (!bindAvailable()) return ctx.skip();
     const dir = tempDir();
     expect((await run('generate', fixture(name), '-o', dir)).code).toBe(0);
     for (const file of readdirSync(dir)) {

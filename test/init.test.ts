@@ -6,7 +6,7 @@ import { bindAvailable, checkZoneFile } from './helpers/bind.js';
 import { run, tempDir } from './helpers/cli.js';
 
 describe('zonesmith init', () => {
-  it.each(['standard', 'mdaemon'])('writes a %s starter spec that validates and generates a zone BIND loads', async (profile) => {
+  it.for(['standard', 'mdaemon'])('writes a %s starter spec that validates and generates a zone BIND loads', async (profile, ctx) => {
     const dir = tempDir();
     const spec = join(dir, 'start.yaml');
     const init = await run('init', 'example.org', '--profile', profile, '-o', spec);
@@ -17,7 +17,7 @@ describe('zonesmith init', () => {
     for (const p of PROTOCOLS.filter((p) => p.labels[profile as 'standard' | 'mdaemon'])) expect(text).toMatch(new RegExp(`^ +(# )?${p.id}: `, 'm'));
     expect((await run('validate', spec)).code).toBe(0);
     expect((await run('generate', spec, '-o', dir)).code).toBe(0);
-    if (!bindAvailable()) return;
+    if (!bindAvailable()) return ctx.skip();
     const verdict = checkZoneFile('example.org.', join(dir, 'example.org.dns'));
     expect(verdict.problems, verdict.lines.join('\n')).toEqual([]);
   });
