@@ -3,6 +3,7 @@ import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 import { recordsCommand } from './records.js';
 import { initCommand } from './init.js';
+import { lintCommand } from './lint.js';
 
 /** Every command, in the order --help lists them. Each file under src/commands/ adds itself here. */
 export const COMMANDS: CommandSpec<never>[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: CommandSpec<never>[] = [
   validateCommand as CommandSpec<never>,
   recordsCommand as CommandSpec<never>,
   initCommand as CommandSpec<never>,
+  lintCommand as CommandSpec<never>,
 ];

@@ -7,7 +7,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import type { ParsedRecord, ZoneSink } from '../zone/parser.js';
+import { readZoneFile, readZoneText, type ParsedRecord, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
 import { activeProfiles } from './profiles.js';
 import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
 import { unicodeSpaceFix } from './rules/non-ascii-whitespace.js';
@@ -162,4 +162,36 @@ function withParserFix(d: Diagnostic): Diagnostic {
 /** True for rule ids the engine knows (config validation uses the registry through this). */
 export function isKnownRule(id: string): boolean {
   return ruleById(id) !== undefined;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  profiles: readonly LintProfileId[];
+  /** Every file read: the zone file, then the files it included. */
+  files: string[];
+  recordCount: number;
+}
+
+function readOptions(options: LintOptions): ZoneReadOptions {
+  const read: ZoneReadOptions = { file: options.file };
+  if (options.origin) read.origin = options.origin;
+  if (options.allowIncludeOutside) read.allowIncludeOutside = true;
+  return read;
+}
+
+function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummary): LintResult {
+  const session = new LintSession(options);
+  const summary = read(session);
+  const diagnostics = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+  return { diagnostics, profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
+}
+
+/** Lints a zone file, streaming it from disk. */
+export function lintZoneFile(options: LintOptions): LintResult {
+  return lintWith(options, (sink) => readZoneFile(readOptions(options), sink));
+}
+
+/** Lints zone text already in memory (standard input, `--fix`'s second pass, tests). */
+export function lintZoneText(text: string, options: LintOptions): LintResult {
+  return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
 }

@@ -8,11 +8,26 @@ function hostName(host: string, apex: Name): Name {
   return host === '@' ? apex : Name.from(host, apex);
 }
 
+/** The target of an SRV record already published at `owner` (e.g. under another profile's label). */
+function srvTargetAt(index: ZoneIndex, owner: Name): Name | undefined {
+  for (const target of index.targets.values()) {
+    if (target.refs.some((ref) => ref.type === 'SRV' && ref.owner.equals(owner))) return target.target;
+  }
+  return undefined;
+}
+
 /**
- * The host a suggested record should point at: `mail.<apex>` when it has an address, else the apex's
- * MX exchange, else the target of an existing mail SRV record, else `mail.<apex>` as a placeholder.
+ * The host a suggested record should point at: the host that already serves the protocol under
+ * another label (MDaemon's `_smtp._tcp` for `_submission._tcp`), else `mail.<apex>` when it has an
+ * address, else the apex's MX exchange, else the target of any mail SRV, else `mail.<apex>`.
  */
-function likelyMailHost(index: ZoneIndex, apex: Name): Name {
+function likelyMailHost(index: ZoneIndex, apex: Name, protocols: readonly Protocol[] = []): Name {
+  for (const protocol of protocols) {
+    for (const label of Object.values(protocol.labels)) {
+      const target = srvTargetAt(index, Name.from(label, apex));
+      if (target) return target;
+    }
+  }
   const mail = Name.from('mail', apex);
   if (index.hasAddress(mail)) return mail;
   const exchange = index.entry(apex)?.mxExchange;
@@ -40,7 +55,8 @@ function checkRequirement(context: LintContext, requirement: Requirement, labelP
     }
     if (wanted.length === 0 || wanted.some((w) => index.has(w.owner, 'SRV'))) return undefined;
     const first = wanted[0]!;
-    const record = `${first.owner} ${ttl} IN SRV 0 1 ${first.protocol.defaultPort} ${likelyMailHost(index, apex)}`;
+    const host = likelyMailHost(index, apex, wanted.map((w) => w.protocol));
+    const record = `${first.owner} ${ttl} IN SRV 0 1 ${first.protocol.defaultPort} ${host}`;
     const names = wanted.map((w) => w.owner.toString()).join(' or ');
     return {
       record,

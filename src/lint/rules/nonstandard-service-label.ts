@@ -45,9 +45,8 @@ export const nonstandardServiceLabel: Rule = {
             context.report({
               where: srv.first,
               message:
-                `${label} has no RFC label (${protocol.description}); only ${protocol.source} clients read it. ` +
-                `Standard clients find this service through Autodiscover (_autodiscover._tcp); ` +
-                `keep ${label} only if such clients use this domain`,
+                `${label} has no RFC label (it comes from the ${protocol.source}): standard clients find this service ` +
+                `through Autodiscover (_autodiscover._tcp, autodiscover.<domain>); keep ${label} only for clients that read it`,
             });
           }
         }

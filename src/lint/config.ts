@@ -1,0 +1,144 @@
+/**
+ * Lint configuration: `.zonesmith.yaml`, found from the zone file's folder upwards, or `--config FILE`.
+ *
+ *   profiles: [standard, mdaemon]         # or "standard,mdaemon"
+ *   rules: { private-address: off, single-nameserver: info }
+ *
+ * A spec file (`version: 1`) is accepted too: its `lint:` key has the same shape. Every problem is a
+ * diagnostic with the config file's line and column (yaml's LineCounter), and unknown names get a
+ * "did you mean"; the caller decides what a broken config costs (the lint command: exit 2).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { LINT_PROFILE_IDS, type LintProfileId } from '../services/catalog.js';
+import type { RuleSetting } from './engine.js';
+import { RULE_IDS } from './rules/index.js';
+
+export const CONFIG_FILE_NAMES = ['.zonesmith.yaml', '.zonesmith.yml'] as const;
+export const CONFIG_RULE = 'config';
+const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+const KEYS = ['profiles', 'rules'] as const;
+
+export interface LintConfig {
+  file: string;
+  profiles?: LintProfileId[];
+  rules: Record<string, RuleSetting>;
+  diagnostics: Diagnostic[];
+}
+
+/** The nearest config file at or above `directory`, if any. */
+export function findConfig(directory: string): string | undefined {
+  let dir = resolve(directory);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  return ` (did you mean "${closest(word, [...candidates])}"?)`;
+}
+
+export function loadConfigFile(file: string): LintConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { file, rules: {}, diagnostics: [problem(file, 1, 1, `cannot read the config file (${reason})`)] };
+  }
+  return parseConfig(text, file);
+}
+
+function problem(file: string, line: number, column: number, message: string): Diagnostic {
+  return { file, line, column, severity: 'error', rule: CONFIG_RULE, message };
+}
+
+export function parseConfig(text: string, file: string): LintConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const config: LintConfig = { file, rules: {}, diagnostics: [] };
+  const at = (node: Node | null | undefined, message: string) => {
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+    config.diagnostics.push(problem(file, pos.line, pos.col, message));
+  };
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    config.diagnostics.push(problem(file, pos.line, pos.col, `not valid YAML: ${error.message.split('\n')[0]}`));
+  }
+  if (config.diagnostics.length > 0 || doc.contents === null) return config;
+  let root: unknown = doc.contents;
+  if (!isMap(root)) {
+    at(doc.contents, 'a config is a mapping with the keys profiles and rules');
+    return config;
+  }
+  // A spec file carries its lint settings under `lint:`.
+  if (root.has('version')) {
+    root = root.get('lint', true);
+    if (root === undefined) return config;
+    if (!isMap(root)) {
+      at(root as Node, 'lint: is a mapping with the keys profiles and rules');
+      return config;
+    }
+  }
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (key === 'profiles') readProfiles(value, config, at);
+    else if (key === 'rules') readRules(value, config, at);
+    else at(pair.key as Node, `unknown key "${key}"${didYouMean(key, KEYS)}; a config has ${KEYS.join(' and ')}`);
+  }
+  return config;
+}
+
+type At = (node: Node | null | undefined, message: string) => void;
+
+function readProfiles(value: Node | null, config: LintConfig, at: At): void {
+  const items: { text: string; node: Node }[] = [];
+  if (isSeq(value)) {
+    for (const item of value.items) {
+      if (isScalar(item) && typeof item.value === 'string') items.push({ text: item.value, node: item });
+      else at(item as Node, 'a profile is a name such as standard');
+    }
+  } else if (isScalar(value) && typeof value.value === 'string') {
+    for (const text of value.value.split(',')) items.push({ text: text.trim(), node: value });
+  } else {
+    at(value, `profiles is a list of profile names (${LINT_PROFILE_IDS.join(', ')})`);
+    return;
+  }
+  const profiles: LintProfileId[] = [];
+  for (const { text, node } of items) {
+    if ((LINT_PROFILE_IDS as readonly string[]).includes(text)) {
+      if (!profiles.includes(text as LintProfileId)) profiles.push(text as LintProfileId);
+    } else {
+      at(node, `unknown profile "${text}"${didYouMean(text, LINT_PROFILE_IDS)}; profiles are ${LINT_PROFILE_IDS.join(', ')}`);
+    }
+  }
+  config.profiles = profiles;
+}
+
+function readRules(value: Node | null, config: LintConfig, at: At): void {
+  if (!isMap(value)) {
+    at(value, 'rules is a mapping of rule id to error, warning, info or off');
+    return;
+  }
+  for (const pair of value.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    const setting = isScalar(pair.value) ? String(pair.value.value) : '';
+    if (!RULE_IDS.includes(id)) {
+      at(pair.key as Node, `unknown rule "${id}"${didYouMean(id, RULE_IDS)}`);
+    } else if (!(SETTINGS as readonly string[]).includes(setting)) {
+      at((pair.value as Node) ?? (pair.key as Node), `rule ${id}: "${setting}" is not a setting; use ${SETTINGS.join(', ')}`);
+    } else {
+      config.rules[id] = setting as RuleSetting;
+    }
+  }
+}
