@@ -158,11 +158,12 @@ describe('ensureZone (generate once, then reuse)', () => {
 });
 
 describe('measurement', () => {
-  it("reads GNU time's report, also after its exit-status line", () => {
-    expect(parseTimeReport('1.23 45678\n')).toEqual({ wallSeconds: 1.23, peakKiB: 45678 });
-    expect(parseTimeReport('Command exited with non-zero status 1\n0.05 2048\n')).toEqual({ wallSeconds: 0.05, peakKiB: 2048 });
+  it("reads GNU time's report (wall, peak KiB, user + system CPU), also after its exit-status line", () => {
+    expect(parseTimeReport('1.23 45678 1.10 0.05\n')).toEqual({ wallSeconds: 1.23, peakKiB: 45678, cpuSeconds: 1.15 });
+    expect(parseTimeReport('Command exited with non-zero status 1\n0.05 2048 0.01 0.00\n')).toEqual({ wallSeconds: 0.05, peakKiB: 2048, cpuSeconds: 0.01 });
     expect(() => parseTimeReport('')).toThrow(MeasureError);
-    expect(() => parseTimeReport('0:01.23 elapsed\n')).toThrow(/SECONDS KIB/);
+    expect(() => parseTimeReport('1.23 45678\n')).toThrow(/WALL KIB USER SYS/);
+    expect(() => parseTimeReport('0:01.23 elapsed 1 2\n')).toThrow(/WALL KIB USER SYS/);
   });
 
   it('takes the median of odd and even counts, and refuses none', () => {
@@ -236,10 +237,10 @@ describe('options', () => {
 });
 
 describe('report', () => {
-  const baseline: ResultRow = { id: 'named-checkzone', tool: 'named-checkzone -i full', command: 'named-checkzone -i full bench.example. z > /dev/null', wallSeconds: 4, peakKiB: 400 * 1024, note: 'all 1,000,000 (the reference)' };
-  const lint: ResultRow = { id: 'zonesmith-lint', tool: 'zonesmith lint', command: 'node dist/cli.js lint z --format json > /dev/null', wallSeconds: 3, peakKiB: 500 * 1024 };
+  const baseline: ResultRow = { id: 'named-checkzone', tool: 'named-checkzone -i full', command: 'named-checkzone -i full bench.example. z > /dev/null', wallSeconds: 4, peakKiB: 400 * 1024, cpuSeconds: 3.9, note: 'all 1,000,000 (the reference)' };
+  const lint: ResultRow = { id: 'zonesmith-lint', tool: 'zonesmith lint', command: 'node dist/cli.js lint z --format json > /dev/null', wallSeconds: 3, peakKiB: 500 * 1024, cpuSeconds: 3.5 };
   const parseOnly: ResultRow = { id: 'zonesmith-parse', tool: 'zonesmith parse only', command: 'node bench/parse-only.mjs z', note: 'not measured: dist/zone/parser.js is missing (npm run build)' };
-  const dnsZonefile: ResultRow = { id: 'dns-zonefile', tool: 'dns-zonefile parse', command: 'node bench/dns-zonefile-parse.mjs z', wallSeconds: 12.5, peakKiB: 1300 * 1024, note: '373,920 of 1,000,000' };
+  const dnsZonefile: ResultRow = { id: 'dns-zonefile', tool: 'dns-zonefile parse', command: 'node bench/dns-zonefile-parse.mjs z', wallSeconds: 12.5, peakKiB: 1300 * 1024, cpuSeconds: 14.25, note: '373,920 of 1,000,000' };
 
   it('formats the results file exactly (medians, ratios, unmeasured rows, commands, verdict)', () => {
     const markdown = formatResults({
@@ -274,8 +275,8 @@ describe.runIf(hasBind && hasGnuTime)('npm run bench, end to end (small zone)', 
     expect(result.stderr).toContain('named-checkzone -i full loads it cleanly');
     const written = readFileSync(join(outDir, 'results.md'), 'utf8');
     expect(result.stdout.trim()).toBe(written.trim());
-    expect(written).toMatch(/^\| named-checkzone -i full \| \d+\.\d\d \| \d+ \| 1\.00× \| 1\.00× \| all 3,000 \(the reference\) \|$/m);
-    expect(written).toMatch(/^\| dns-zonefile parse \| \d+\.\d\d \| \d+ \| \d+\.\d\d× \| \d+\.\d\d× \| [\d,]+ of 3,000 \|$/m);
+    expect(written).toMatch(/^\| named-checkzone -i full \| \d+\.\d\d \| \d+ \| 1\.00× \| 1\.00× \| \d+\.\d\d \| all 3,000 \(the reference\) \|$/m);
+    expect(written).toMatch(/^\| dns-zonefile parse \| \d+\.\d\d \| \d+ \| \d+\.\d\d× \| \d+\.\d\d× \| \d+\.\d\d \| [\d,]+ of 3,000 \|$/m);
     expect(written).toContain('Target not judged: zonesmith lint was not measured.');
     expect(written).toContain('named-checkzone -i full bench.example. ');
   });

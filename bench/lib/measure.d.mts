@@ -1,11 +1,12 @@
 /** Types for measure.mjs. */
 export declare const GNU_TIME: string;
+export declare const TIME_FORMAT: string;
 export declare class MeasureError extends Error {
   constructor(message: string, details?: { stderr?: string; exitCode?: number });
   stderr: string;
   exitCode: number | undefined;
 }
-export declare function parseTimeReport(text: string): { wallSeconds: number; peakKiB: number };
+export declare function parseTimeReport(text: string): { wallSeconds: number; peakKiB: number; cpuSeconds: number };
 export declare function median(values: readonly number[]): number;
 export interface TimedRun {
   command: string;
@@ -18,6 +19,7 @@ export interface TimedRun {
 export interface TimedResult {
   wallSeconds: number;
   peakKiB: number;
+  cpuSeconds: number;
   exitCode: number;
   stdout: string;
   stderr: string;

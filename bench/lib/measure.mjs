@@ -1,6 +1,8 @@
 /**
- * One timed run of a command under GNU time (`/usr/bin/time -f '%e %M'`: wall seconds, peak RSS in
- * KiB), with a hard timeout that kills the whole process group, so the benchmark never hangs.
+ * One timed run of a command under GNU time (`/usr/bin/time -f '%e %M %U %S'`: wall seconds, peak RSS
+ * in KiB, user and system CPU seconds), with a hard timeout that kills the whole process group, so
+ * the benchmark never hangs. CPU time is kept beside wall time because it suffers less when other
+ * work shares the machine.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const GNU_TIME = '/usr/bin/time';
+export const TIME_FORMAT = '%e %M %U %S';
 /** Captured output is cut to its last this many characters: bounded memory whatever a tool prints. */
 const CAPTURE_LIMIT = 64 * 1024;
 
@@ -26,10 +29,14 @@ export class MeasureError extends Error {
  */
 export function parseTimeReport(text) {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const last = lines.at(-1) ?? '';
-  const match = /^(\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
-  if (!match) throw new MeasureError(`cannot read GNU time's report (want "SECONDS KIB"): ${JSON.stringify(text.slice(-200))}`);
-  return { wallSeconds: Number(match[1]), peakKiB: Number(match[2]) };
+  const last = (lines.at(-1) ?? '').trim();
+  const fields = last.split(' ');
+  const numbers = fields.map(Number);
+  if (fields.length !== 4 || !fields.every((field) => /^\d+(?:\.\d+)?$/.test(field))) {
+    throw new MeasureError(`cannot read GNU time's report (want "WALL KIB USER SYS"): ${JSON.stringify(text.slice(-200))}`);
+  }
+  const [wallSeconds, peakKiB, userSeconds, systemSeconds] = numbers;
+  return { wallSeconds, peakKiB, cpuSeconds: Math.round((userSeconds + systemSeconds) * 100) / 100 };
 }
 
 /** The middle value (mean of the two middle ones for an even count). */
@@ -46,7 +53,7 @@ function keepTail(text, added) {
 }
 
 /**
- * Runs `command args` under GNU time. Resolves with {wallSeconds, peakKiB, exitCode, stdout, stderr};
+ * Runs `command args` under GNU time. Resolves with {wallSeconds, peakKiB, cpuSeconds, exitCode, stdout, stderr};
  * rejects with a MeasureError (carrying the command's stderr) when it exits with a status not in
  * `okExitCodes`, is killed by a signal, or outlives `timeoutMs`.
  * `captureStdout: false` sends stdout to /dev/null (a linter's report is not what is measured).
@@ -56,7 +63,7 @@ export function runTimed({ command, args = [], cwd, timeoutMs, okExitCodes = [0]
   const reportFile = join(scratch, 'time.txt');
   const shown = [command, ...args].join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn(GNU_TIME, ['-f', '%e %M', '-o', reportFile, command, ...args], {
+    const child = spawn(GNU_TIME, ['-f', TIME_FORMAT, '-o', reportFile, command, ...args], {
       cwd,
       stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'],
       // Its own process group, so a timeout kills the command and not only GNU time.

@@ -5,6 +5,7 @@ export interface ResultRow {
   command?: string;
   wallSeconds?: number;
   peakKiB?: number;
+  cpuSeconds?: number;
   note?: string;
 }
 export declare function formatTable(rows: readonly ResultRow[]): string;

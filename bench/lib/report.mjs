@@ -5,6 +5,8 @@
  * No timestamps: two runs on one machine differ only in what was measured.
  */
 
+import { TIME_FORMAT } from './measure.mjs';
+
 const KIB_PER_MIB = 1024;
 
 function ratio(value, baseline) {
@@ -18,24 +20,25 @@ function cell(text) {
 }
 
 /**
- * rows: [{id, tool, command, wallSeconds?, peakKiB?, records?, note?}]; the first row is the baseline.
+ * rows: [{id, tool, command, wallSeconds?, peakKiB?, cpuSeconds?, note?}]; the first row is the baseline.
  * A row without wallSeconds was not measured, and its note says why.
  */
 export function formatTable(rows) {
   const baseline = rows[0];
   const lines = [
-    `| tool | wall s (median) | peak MiB (median) | time ÷ ${baseline.tool} | memory ÷ ${baseline.tool} | records read |`,
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    `| tool | wall s (median) | peak MiB (median) | time ÷ ${baseline.tool} | memory ÷ ${baseline.tool} | CPU s (median) | records read |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const row of rows) {
     if (row.wallSeconds === undefined) {
-      lines.push(`| ${cell(row.tool)} | – | – | – | – | ${cell(row.note ?? 'not measured')} |`);
+      lines.push(`| ${cell(row.tool)} | – | – | – | – | – | ${cell(row.note ?? 'not measured')} |`);
       continue;
     }
     const peakMiB = row.peakKiB / KIB_PER_MIB;
     lines.push(
       `| ${cell(row.tool)} | ${row.wallSeconds.toFixed(2)} | ${peakMiB.toFixed(0)} | ` +
-        `${ratio(row.wallSeconds, baseline.wallSeconds)} | ${ratio(row.peakKiB, baseline.peakKiB)} | ${cell(row.note ?? '')} |`,
+        `${ratio(row.wallSeconds, baseline.wallSeconds)} | ${ratio(row.peakKiB, baseline.peakKiB)} | ` +
+        `${row.cpuSeconds?.toFixed(2) ?? '–'} | ${cell(row.note ?? '')} |`,
     );
   }
   return lines.join('\n');
@@ -58,7 +61,7 @@ export function formatResults({ rows, setup, targetRow }) {
   const out = ['## Benchmark', '', ...setup.map((line) => `- ${line}`), '', formatTable(rows), ''];
   const target = verdict(targetRow, rows[0]);
   out.push(target ?? `Target not judged: ${targetRow?.tool ?? 'zonesmith lint'} was not measured.`, '');
-  out.push('Command lines (each run under `/usr/bin/time -f "%e %M"`):', '', '```sh');
+  out.push(`Command lines (each run under \`/usr/bin/time -f '${TIME_FORMAT}'\`):`, '', '```sh');
   for (const row of rows) if (row.command) out.push(row.command);
   out.push('```', '');
   return out.join('\n');
