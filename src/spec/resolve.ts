@@ -381,6 +381,9 @@ class ZoneResolver {
       const target = this.hostName(text, path);
       if (target) this.add(this.origin, 'NS', { target }, path);
     });
+    if (source.value.length === 1) {
+      this.warn(source.path, 'a single name server: publish at least two, on different networks, so the zone survives one outage (RFC 2182 §5, RFC 1912 §2.8)');
+    }
   }
 
   /** Returns whether the zone has MX records (or a null MX). */
