@@ -56,13 +56,13 @@ describe('schema errors point at the line the user wrote', () => {
     expect(at(4).join()).toMatch(/"ttl" is -5; it must be between 0 and 2147483647/);
     expect(at(5).join()).toMatch(/unknown key "sao" \(did you mean "soa"\?\); allowed here: domain, ttl, soa, /);
     expect(at(7).join()).toMatch(/"nameservers" is "ns1"; expected a list/);
-    expect(at(8).join()).toMatch(/"1" is "exchange"; use one of: standard, mdaemon/);
+    expect(at(8).join()).toMatch(/profiles\[1\] is "exchange"; use one of: standard, mdaemon/);
     expect(at(11).join()).toMatch(/"www" is 42.*IPv4 or IPv6 address/);
     expect(at(13).join()).toMatch(/unknown key "prio" \(did you mean "priority"\?\)/);
     expect(at(15).join()).toMatch(/"port" is 70000; it must be between 1 and 65535/);
     expect(at(16).join()).toMatch(/unknown protocol "pop" \(_pop._tcp is the mdaemon label of protocol "pop3"\); protocols: autodiscover, /);
     expect(at(17).join()).toMatch(/"weight" is -1; it must be between 0 and 65535/);
-    expect(at(19).join()).toMatch(/needs the key "value"/);
+    expect(at(19).join()).toMatch(/records\[0\] needs the key "value"/);
     expect(problems.find((p) => p.line === 5)).toMatchObject({ column: 5, path: '/zones/0/sao' });
     expect(problems.find((p) => p.line === 15)).toMatchObject({ path: '/zones/0/services/imaps/port' });
     expect(problems).toHaveLength(10);

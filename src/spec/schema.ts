@@ -394,7 +394,7 @@ function toDiagnostic(error: ErrorObject, loaded: LoadedSpec): Diagnostic {
   const path = fromPointer(error.instancePath);
   const parent = (error.parentSchema ?? {}) as Schema;
   const got = describeValue(error.data);
-  const field = path.length > 0 ? `"${path[path.length - 1]}"` : 'the spec';
+  const field = fieldName(path);
   let message: string;
   let at = loaded.locate(path);
   let pointer = error.instancePath;
@@ -450,6 +450,14 @@ function toDiagnostic(error: ErrorObject, loaded: LoadedSpec): Diagnostic {
       message = `${field}: ${error.message ?? 'is not valid'}`;
   }
   return specDiagnostic(loaded.file, at, message, pointer);
+}
+
+/** `"ttl"`, or `profiles[1]` for a list entry: what the user sees at that place. */
+function fieldName(path: readonly string[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the spec';
+  const parent = path[path.length - 2];
+  return /^[0-9]+$/.test(last) && parent !== undefined ? `${parent}[${last}]` : `"${last}"`;
 }
 
 function describe(schema: Schema): string {
