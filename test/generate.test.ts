@@ -53,6 +53,13 @@ describe('zonesmith generate', () => {
     expect(first.stdout.split('\n').filter((l) => l.startsWith('$ORIGIN'))).toEqual(['$ORIGIN b.example.', '$ORIGIN a.example.']);
   });
 
+  it('reads a JSON spec exactly as the same spec in YAML', async () => {
+    const yaml = await run('generate', fixture('minimal.yaml'), '--stdout');
+    const json = await run('generate', fixture('minimal.json'), '--stdout');
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(yaml.stdout.replace('from minimal.yaml', 'from minimal.json'));
+  });
+
   it('escapes TXT data so that it can add no line, record or comment, and splits it into 255-octet strings', async () => {
     const { code, stdout } = await run('generate', fixture('escaping.yaml'), '--stdout');
     expect(code).toBe(0);

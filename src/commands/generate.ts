@@ -35,7 +35,7 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
       .example('$0 generate examples/example.com.yaml --stdout', 'Print the zone')
       .example('$0 generate hosting.yaml -o zones/', 'Write zones/<domain>.dns for every zone')
       .example('$0 generate hosting.yaml -o zones/ --check', 'In CI: fail when the checked-in zones are stale')
-      .example('$0 generate spec.yaml --template my-layout.hbs', 'Use your own layout (view model: README)'),
+      .example('$0 generate spec.yaml --template my-layout.hbs', 'Use your own layout (view model: templates/README.md)'),
   handler: async (args, io) => {
     if (args.stdout && args.check) {
       io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
