@@ -147,6 +147,8 @@ interface RecordInput {
   rdataTokens: readonly Token[];
   position: SourcePosition;
   generated: boolean;
+  /** Out of the zone: read and checked as BIND does, then dropped. */
+  dropped: boolean;
 }
 
 class ZoneReader {
@@ -289,7 +291,6 @@ class ZoneReader {
         this.report(first.line, first.column, 'error', 'syntax', 'this line starts with a blank, so it takes the owner of the record before it, but there is none: write the owner name at the start of the line');
         return;
       }
-      if (this.lastOwnerDropped) return;
       owner = this.lastOwner;
     } else {
       ownerToken = first;
@@ -300,16 +301,15 @@ class ZoneReader {
       this.lastOwner = owner;
       this.lastOwnerDropped = false;
       if (!owner.isSubdomainOf(this.zoneOrigin!)) {
-        // BIND only warns and drops the line (lib/dns/master.c "ignoring out-of-zone data").
+        // BIND only warns, still reads the data, and drops the record (lib/dns/master.c "ignoring out-of-zone data").
         this.lastOwnerDropped = true;
         this.reportAt(first, 'warning', 'syntax', `ignoring out-of-zone data: ${owner.toString()} is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it); use a name ending in ${this.zoneOrigin!.toString()} or a relative name`);
-        return;
       }
     }
     const head = this.readHead(tokens, next, first);
     if (!head) return;
     const position: SourcePosition = { file: this.frame.file, line: first.line, column: first.column };
-    const input: RecordInput = { owner, head, rdataTokens: tokens.slice(head.dataStart), position, generated: false };
+    const input: RecordInput = { owner, head, rdataTokens: tokens.slice(head.dataStart), position, generated: false, dropped: this.lastOwnerDropped };
     if (ownerToken) input.ownerToken = ownerToken;
     this.emitRecord(input);
   }
@@ -390,6 +390,14 @@ class ZoneReader {
       return false;
     }
     const type = typeMnemonic(code);
+    if (isMetaType(code)) {
+      this.reportAt(typeToken, 'error', 'syntax', `type '${type}': invalid use of a meta type: ${type} exists only in queries and transfers, not in a zone`);
+      return false;
+    }
+    if (OBSOLETE_TYPES.has(type)) {
+      this.reportAt(typeToken, 'error', 'syntax', `type '${type}': obsolete (RFC 973): BIND refuses it; use MX instead`);
+      return false;
+    }
     const origin = this.frame.origin!;
     let data: Rdata;
     try {
@@ -408,6 +416,12 @@ class ZoneReader {
       return false;
     }
 
+    if (input.dropped) return true;
+    if (type === 'NSEC3' && !isNsec3OwnerLabel(input.owner.firstLabel)) {
+      const at = input.ownerToken ?? typeToken;
+      this.report(at.line, at.column, 'error', 'syntax', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
+      return false;
+    }
     const ttl = this.resolveTtl(input, type, data);
     if (ttl === undefined) return false;
     if (type === 'SOA') this.checkSoa(input, data);
@@ -683,9 +697,28 @@ class ZoneReader {
       // Generated data sits where the directive's right-hand side is written.
       const rdataTokens = tokenizeLine(rhsText.text).map((t) => ({ text: t.text, quoted: t.quoted, line: rhs.line, column: rhs.column }));
       // One report for a bad template, not one per value.
-      if (!this.emitRecord({ ownerToken, owner, head, rdataTokens, position, generated: true })) return;
+      if (!this.emitRecord({ ownerToken, owner, head, rdataTokens, position, generated: true, dropped: false })) return;
     }
   }
+}
+
+/** OPT and the 128-255 range (TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY): query-only (RFC 6895 §3.1). */
+function isMetaType(code: number): boolean {
+  return code === 41 || (code >= 128 && code <= 255);
+}
+
+/** Types BIND refuses to load (RFC 973 replaced them with MX). */
+const OBSOLETE_TYPES = new Set(['MD', 'MF']);
+
+/** Base32hex without padding, of a length that decodes to whole octets (RFC 4648 §7). */
+function isNsec3OwnerLabel(label: string | undefined): boolean {
+  if (label === undefined || label.length === 0) return false;
+  if (![0, 2, 4, 5, 7].includes(label.length % 8)) return false;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i) | 0x20;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x76))) return false;
+  }
+  return true;
 }
 
 /** Equality key of record data: its wire form, as a binary string. */

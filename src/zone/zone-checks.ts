@@ -6,6 +6,7 @@
  * plus the distinct NS targets, so memory grows with names, not records. All findings are `syntax` errors:
  * BIND refuses to load such a zone.
  */
+import { createHash } from 'node:crypto';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import type { Name } from './name.js';
 import type { ParsedRecord } from './parser.js';
@@ -30,9 +31,29 @@ interface NsTarget {
   where: SourcePosition;
 }
 
+interface KeySet {
+  dnskeys: Uint8Array[];
+  cds: { wire: Uint8Array; where: SourcePosition }[];
+  cdnskeys: { wire: Uint8Array; where: SourcePosition }[];
+}
+
+interface PendingNs {
+  owner: Name;
+  target: Name;
+  where: SourcePosition;
+}
+
 export class ZoneChecks {
   private readonly names = new Map<string, NameTypes>();
-  private readonly nsTargets = new Map<string, NsTarget>();
+  /** NS targets at the apex: each must have an address (lib/dns/zone.c zone_check_ns). */
+  private readonly apexTargets = new Map<string, NsTarget>();
+  /** NS targets of delegations: missing glue is only logged by BIND, aliases are fatal (zone_check_glue). */
+  private readonly delegationTargets = new Map<string, NsTarget>();
+  /** NS records seen before the SOA told where the apex is. */
+  private readonly pendingNs: PendingNs[] = [];
+  private apex: Name | undefined;
+  /** DNSKEY, CDS and CDNSKEY data per owner (they stand at the apex: a handful of records). */
+  private readonly keySets = new Map<string, KeySet>();
   private readonly problems: Diagnostic[] = [];
   private firstRecord: SourcePosition | undefined;
 
@@ -66,7 +87,16 @@ export class ZoneChecks {
         this.error(where, `${record.owner.toString()}: invalid NS owner name (wildcard): NS records cannot be at a wildcard (RFC 4592 §4.2); name the delegated zone`);
       }
       const target = (record.data as TargetData).target;
-      if (!this.nsTargets.has(target.key)) this.nsTargets.set(target.key, { target, where });
+      if (this.apex) this.noteNs(record.owner, target, where, this.apex);
+      else this.pendingNs.push({ owner: record.owner, target, where });
+    }
+    if (type === 'SOA' && !this.apex) this.apex = record.owner;
+    if (type === 'DNSKEY' || type === 'CDS' || type === 'CDNSKEY') {
+      let keys = this.keySets.get(key);
+      if (!keys) this.keySets.set(key, (keys = { dnskeys: [], cds: [], cdnskeys: [] }));
+      const wire = rdataToWire(type, record.data);
+      if (type === 'DNSKEY') keys.dnskeys.push(wire);
+      else (type === 'CDS' ? keys.cds : keys.cdnskeys).push({ wire, where });
     }
     if (!entry.types.has(type)) entry.types.set(type, where);
   }
@@ -80,32 +110,84 @@ export class ZoneChecks {
       const at = top?.types.get('SOA') ?? this.firstRecord;
       this.error(at, `zone ${apex.toString()} has no NS records: BIND refuses it; add "@ IN NS ns1.example.net." for each name server`);
     }
-    for (const { target, where } of this.nsTargets.values()) {
-      if (!target.isSubdomainOf(apex)) continue; // out-of-zone targets are not checked locally (-i local)
-      const dname = this.dnameAbove(target, apex);
-      if (dname) {
-        this.error(where, `NS '${target.toString()}' is below a DNAME '${dname.toString()}': a name server's name must resolve without a DNAME; use the name the DNAME points to`);
-        continue;
-      }
-      const types = this.names.get(target.key)?.types;
-      if (types?.has('CNAME')) {
-        this.error(where, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3); point the NS at the canonical name`);
-      } else if (!types || (!types.has('A') && !types.has('AAAA'))) {
-        this.error(where, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
-      }
-    }
+    this.checkCdsAndCdnskey(apex);
+    for (const ns of this.pendingNs) this.noteNs(ns.owner, ns.target, ns.where, apex);
+    for (const { target, where } of this.apexTargets.values()) this.checkNsTarget(target, where, apex, true);
+    for (const { target, where } of this.delegationTargets.values()) this.checkNsTarget(target, where, apex, false);
     return this.problems;
   }
 
-  /** The nearest DNAME owner strictly above `name` and at or below `apex`. */
-  private dnameAbove(name: Name, apex: Name): Name | undefined {
-    let current = name.parent();
-    while (current.isSubdomainOf(apex) && current.labels.length >= apex.labels.length) {
-      if (this.names.get(current.key)?.types.has('DNAME')) return current;
-      if (current.labels.length === apex.labels.length) break;
-      current = current.parent();
+  private noteNs(owner: Name, target: Name, where: SourcePosition, apex: Name): void {
+    const map = owner.equals(apex) ? this.apexTargets : this.delegationTargets;
+    if (!map.has(target.key)) map.set(target.key, { target, where });
+  }
+
+  /**
+   * BIND's lookup of an in-zone NS target, top-down from the apex: a zone cut on the way means the
+   * target is glue below a delegation (fine); a DNAME on the way or a CNAME at the target is fatal; no
+   * A/AAAA (nor a wildcard that gives one) is fatal for the apex NS and only logged for delegations.
+   */
+  private checkNsTarget(target: Name, where: SourcePosition, apex: Name, atApex: boolean): void {
+    if (!target.isSubdomainOf(apex)) return; // out-of-zone targets are not checked locally (-i local)
+    const between: Name[] = [];
+    for (let n = target.parent(); n.labels.length > apex.labels.length; n = n.parent()) between.push(n);
+    // The apex's NS is no zone cut, but a DNAME there redirects everything below it.
+    if (this.names.get(apex.key)?.types.has('DNAME')) {
+      this.belowDname(target, apex, where);
+      return;
     }
-    return undefined;
+    for (let i = between.length - 1; i >= 0; i--) {
+      const types = this.names.get(between[i]!.key)?.types;
+      if (types?.has('NS')) return;
+      if (types?.has('DNAME')) {
+        this.belowDname(target, between[i]!, where);
+        return;
+      }
+    }
+    const types = this.names.get(target.key)?.types;
+    if (types?.has('CNAME')) {
+      this.error(where, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3); point the NS at the canonical name`);
+      return;
+    }
+    if (!atApex || types?.has('NS') && !target.equals(apex)) return;
+    if (types?.has('A') || types?.has('AAAA')) return;
+    if (!types && this.wildcardHasAddress(between, apex)) return;
+    this.error(where, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
+  }
+
+  /**
+   * BIND's CDS/CDNSKEY consistency check (RFC 7344 §4.1, RFC 8078 §4): each CDS must be the digest of
+   * a DNSKEY of the zone, each CDNSKEY a copy of one; the "delete" forms (algorithm 0) stand alone.
+   */
+  private checkCdsAndCdnskey(apex: Name): void {
+    const keys = this.keySets.get(apex.key);
+    if (!keys) return;
+    for (const { wire, where } of keys.cds) {
+      if (wire[2] === 0) continue;
+      if (!keys.dnskeys.some((dnskey) => cdsMatches(wire, dnskey, apex))) {
+        this.error(where, `CDS/CDNSKEY consistency checks failed: this CDS matches no DNSKEY of ${apex.toString()} (key tag, algorithm and digest); publish the DNSKEY first or fix the CDS`);
+      }
+    }
+    for (const { wire, where } of keys.cdnskeys) {
+      if (wire[3] === 0) continue;
+      if (!keys.dnskeys.some((dnskey) => Buffer.compare(dnskey, wire) === 0)) {
+        this.error(where, `CDS/CDNSKEY consistency checks failed: this CDNSKEY is not one of the DNSKEY records of ${apex.toString()}; publish the DNSKEY first or fix the CDNSKEY`);
+      }
+    }
+  }
+
+  private belowDname(target: Name, dname: Name, where: SourcePosition): void {
+    this.error(where, `NS '${target.toString()}' is below a DNAME '${dname.toString()}': a name server's name must resolve without a DNAME; use the name the DNAME points to`);
+  }
+
+  /** A wildcard above the (absent) target that would answer with an address. */
+  private wildcardHasAddress(ancestors: readonly Name[], apex: Name): boolean {
+    for (const ancestor of [...ancestors, apex]) {
+      const types = this.names.get(ancestor.prepend('*').key)?.types;
+      if (types?.has('A') || types?.has('AAAA')) return true;
+      if (this.names.has(ancestor.key)) return false; // the closest encloser decides
+    }
+    return false;
   }
 
   private error(where: SourcePosition, message: string): void {
@@ -116,4 +198,37 @@ export class ZoneChecks {
 function hasOtherThanCnameCompanions(types: Map<string, SourcePosition>): boolean {
   for (const type of types.keys()) if (!CNAME_COMPANIONS.has(type)) return true;
   return false;
+}
+
+/** RFC 4034 Appendix B key tag of DNSKEY wire data. */
+function keyTag(dnskey: Uint8Array): number {
+  let acc = 0;
+  for (let i = 0; i < dnskey.length; i++) acc += i & 1 ? dnskey[i]! : dnskey[i]! << 8;
+  acc += (acc >> 16) & 0xffff;
+  return acc & 0xffff;
+}
+
+const DIGESTS: Record<number, string> = { 1: 'sha1', 2: 'sha256', 4: 'sha384' };
+
+/** Canonical (lower-case) wire form of an absolute name (RFC 4034 §6.2). */
+function canonicalWire(name: Name): Buffer {
+  const parts: Buffer[] = [];
+  for (const label of name.labels) {
+    const octets = Buffer.from(label, 'latin1');
+    for (let i = 0; i < octets.length; i++) if (octets[i]! >= 0x41 && octets[i]! <= 0x5a) octets[i] = octets[i]! + 32;
+    parts.push(Buffer.from([octets.length]), octets);
+  }
+  parts.push(Buffer.from([0]));
+  return Buffer.concat(parts);
+}
+
+/** A CDS (wire: key tag, algorithm, digest type, digest) is the digest of `dnskey` (RFC 4034 §5.1.4). */
+function cdsMatches(cds: Uint8Array, dnskey: Uint8Array, owner: Name): boolean {
+  if (dnskey.length < 4) return false;
+  const tag = (cds[0]! << 8) | cds[1]!;
+  if (tag !== keyTag(dnskey) || cds[2] !== dnskey[3]) return false;
+  const algorithm = DIGESTS[cds[3]!];
+  if (!algorithm) return true; // a digest BIND cannot compute is not held against the zone
+  const digest = createHash(algorithm).update(canonicalWire(owner)).update(dnskey).digest();
+  return Buffer.compare(digest, Buffer.from(cds.subarray(4))) === 0;
 }
