@@ -40,6 +40,8 @@ export const lintCommand: CommandSpec<LintArgs> = {
   describe: 'Check zone files as BIND reads them: autodiscovery gaps and classic zone mistakes, with file:line:column',
   builder: (yargs) =>
     yargs
+      // yargs drops a bare `-` (standard input) otherwise; unknown options then arrive as files and are refused below.
+      .parserConfiguration({ 'unknown-options-as-args': true })
       .positional('files', { type: 'string', array: true, describe: 'Zone files; - reads standard input', demandOption: true })
       .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'Report format' })
       .option('profile', { alias: 'p', type: 'string', array: true, describe: 'Lint profiles: standard, mdaemon, connector (repeat or comma list)' })
@@ -65,6 +67,8 @@ interface Settings {
 }
 
 function settingsFrom(args: LintArgs): Settings {
+  const unknown = args.files.find((file) => file.startsWith('-') && file !== STDIN);
+  if (unknown) throw new UsageError(`unknown option ${unknown} (see zonesmith lint --help)`);
   if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < 0)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more');
   }

@@ -13,6 +13,7 @@ import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
 import { unicodeSpaceFix } from './rules/non-ascii-whitespace.js';
 import { RULES, ruleById } from './rules/index.js';
 import { ZoneIndex } from './zone-index.js';
+import { ZoneChecks } from '../zone/zone-checks.js';
 
 export type RuleSetting = Severity | 'off';
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
@@ -38,6 +39,16 @@ export interface ReadOutcome {
 /** Rule ids whose parser diagnostics the rule itself restates with more to say (and a fix). */
 const RESTATED_BY_RULE = new Set(['missing-ttl']);
 
+/**
+ * BIND's zone-level refusals (src/zone/zone-checks.ts, reported as `syntax`) that a lint rule also
+ * finds, with a message that says more: when that rule has reported, the zone check is not repeated.
+ */
+const ZONE_CHECKS_RESTATED: readonly { pattern: RegExp; rule: string }[] = [
+  { pattern: /CNAME and other data|more than one CNAME/, rule: 'cname-and-other-data' },
+  { pattern: /^NS '.*' is a CNAME/, rule: 'ns-target-cname' },
+  { pattern: /^NS '.*' has no address records/, rule: 'target-no-address' },
+];
+
 /** Before the first record there is no origin yet; the root stands in until one is known. */
 const PLACEHOLDER_ORIGIN = Name.root;
 
@@ -49,6 +60,7 @@ export class LintSession implements ZoneSink {
   private originKnown: boolean;
   private profiles: LintProfileId[] = [];
   private readonly failedRules = new Set<string>();
+  private readonly zoneChecks = new ZoneChecks();
 
   constructor(
     private readonly options: LintOptions,
@@ -119,6 +131,7 @@ export class LintSession implements ZoneSink {
       if (handlers.record) this.run(rule, () => handlers.record!(record), record.position);
     }
     this.index.add(record);
+    this.zoneChecks.add(record);
   }
 
   diagnostic(diagnostic: Diagnostic): void {
@@ -134,8 +147,12 @@ export class LintSession implements ZoneSink {
     for (const { rule, handlers } of this.handlers) {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
     }
-    const restated = new Set(this.findings.map((d) => d.rule).filter((id) => RESTATED_BY_RULE.has(id)));
-    const all = [...this.parserDiagnostics.filter((d) => !restated.has(d.rule)).map(withParserFix), ...this.findings];
+    const reported = new Set(this.findings.map((d) => d.rule));
+    const zoneChecks = this.zoneChecks
+      .finish(this.index.apex)
+      .filter((d) => !ZONE_CHECKS_RESTATED.some((r) => reported.has(r.rule) && r.pattern.test(d.message)));
+    const fromParser = this.parserDiagnostics.filter((d) => !(RESTATED_BY_RULE.has(d.rule) && reported.has(d.rule)));
+    const all = [...fromParser.map(withParserFix), ...zoneChecks, ...this.findings];
     const settings = this.options.rules ?? {};
     const out: Diagnostic[] = [];
     for (const d of all) {

@@ -14,7 +14,8 @@ export function targetCnameRule(type: TargetingType): Rule {
   return {
     meta: {
       id,
-      severity: 'warning',
+      // BIND refuses a zone whose NS target is an alias; MX and SRV aliases only draw its warning.
+      severity: type === 'NS' ? 'error' : 'warning',
       description: `An ${type} target is an alias (CNAME) rather than a name with addresses`,
       source: SOURCES[type],
       fixable: false,
