@@ -4,6 +4,7 @@
  */
 import { EXIT } from '../io.js';
 import { formatRecords, RECORD_FORMATS, recordRow, type RecordFormat, type RecordRow } from '../generate/records.js';
+import { orderedRecords } from '../generate/render.js';
 import { buildDate, dateSerial } from '../generate/serial.js';
 import type { SoaData } from '../zone/record.js';
 import type { CommandSpec } from './command.js';
@@ -17,7 +18,7 @@ export interface RecordsArgs {
 
 export const recordsCommand: CommandSpec<RecordsArgs> = {
   command: 'records <input>',
-  describe: 'List every record of a spec or zone file as a table, CSV, JSON or zone-file lines',
+  describe: 'List every record of a spec (in zone-file order) or zone file as a table, CSV, JSON or zone-file lines',
   builder: (yargs) =>
     yargs
       .positional('input', { type: 'string', describe: 'A spec (.yaml, .yml, .json) or a zone file', demandOption: true })
@@ -33,7 +34,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
       // Consoles take no SOA serial from us; an `auto` serial shows today's YYYYMMDD00.
       const today = dateSerial(buildDate());
       rows = spec.zones.flatMap(({ zone, serial }) =>
-        zone.records.map((r) =>
+        orderedRecords(zone).map((r) =>
           recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: serial === 'auto' ? today : serial } } : r),
         ),
       );

@@ -153,23 +153,39 @@ function sortSection(id: SectionView['id'], records: ResourceRecord[]): Resource
   return indexed.sort((x, y) => compare(x.record, y.record) || x.index - y.index).map((x) => x.record);
 }
 
+/** The records of a zone, grouped and sorted as the zone file lists them (see the order above). */
+export function zoneSections(zone: Zone): { soa: ResourceRecord<SoaData>; sections: { id: SectionView['id']; records: ResourceRecord[] }[] } {
+  const soa = zone.records.find((r) => r.type === 'SOA') as ResourceRecord<SoaData> | undefined;
+  if (!soa) throw new Error('internal: a generated zone has an SOA record');
+  const others = zone.records.filter((r) => r !== soa);
+  const srvOwners = new Set(others.filter((r) => r.type === 'SRV').map((r) => r.owner.key));
+  const grouped = new Map<SectionView['id'], ResourceRecord[]>();
+  for (const record of others) {
+    const id = sectionOf(record, zone.origin, srvOwners);
+    const list = grouped.get(id);
+    if (list) list.push(record);
+    else grouped.set(id, [record]);
+  }
+  const sections = (Object.keys(SECTION_TITLES) as SectionView['id'][])
+    .filter((id) => grouped.has(id))
+    .map((id) => ({ id, records: sortSection(id, grouped.get(id)!) }));
+  return { soa, sections };
+}
+
+/** Every record of a zone, SOA first, in the order of its zone file. */
+export function orderedRecords(zone: Zone): ResourceRecord[] {
+  const { soa, sections } = zoneSections(zone);
+  return [soa, ...sections.flatMap((s) => s.records)];
+}
+
 /** The view model of a zone; see ZoneView. */
 export function buildZoneView(zone: Zone, specFile: string, fileName: string): ZoneView {
   const origin = zone.origin;
-  const soaRecord = zone.records.find((r) => r.type === 'SOA') as ResourceRecord<SoaData> | undefined;
-  if (!soaRecord) throw new Error('internal: a generated zone has an SOA record');
-  const others = zone.records.filter((r) => r !== soaRecord);
-  const srvOwners = new Set(others.filter((r) => r.type === 'SRV').map((r) => r.owner.key));
-
-  const grouped = new Map<SectionView['id'], ResourceRecord[]>();
-  for (const record of others) {
-    const id = sectionOf(record, origin, srvOwners);
-    grouped.set(id, [...(grouped.get(id) ?? []), record]);
-  }
+  const { soa: soaRecord, sections: grouped } = zoneSections(zone);
+  const all = [soaRecord, ...grouped.flatMap((s) => s.records)];
 
   const owner = (r: ResourceRecord) => r.owner.relativeTo(origin);
   const ttlText = (r: ResourceRecord) => (r.ttl === zone.defaultTtl ? '' : String(r.ttl));
-  const all = [soaRecord, ...others];
   const ownerWidth = Math.min(MAX_OWNER_COLUMN, Math.max(...all.map((r) => owner(r).length)));
   const ttlWidth = Math.max(...all.map((r) => ttlText(r).length));
   const typeWidth = Math.max(...all.map((r) => r.type.length));
@@ -179,12 +195,10 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string): Z
   };
 
   const sections: SectionView[] = [];
-  for (const id of Object.keys(SECTION_TITLES) as SectionView['id'][]) {
-    const records = grouped.get(id);
-    if (!records) continue;
+  for (const { id, records } of grouped) {
     const lines: LineView[] = [];
     let lastProtocol: Protocol | undefined;
-    for (const record of sortSection(id, records)) {
+    for (const record of records) {
       const protocol = id === 'services' ? protocolOf(record.owner)?.protocol : undefined;
       if (protocol && protocol !== lastProtocol) {
         lines.push({ kind: 'comment', isRecord: false, text: `; ${protocol.id}: ${protocol.description} (${protocol.source})` });
