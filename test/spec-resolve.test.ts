@@ -189,3 +189,14 @@ describe('warnings that do not stop generation', () => {
     expect(warnings.join('\n')).toMatch(/SPF record type is discontinued \(RFC 7208 §14.1\)/);
   });
 });
+
+describe('problems in defaults', () => {
+  it('are reported once, naming the zones that inherit them', () => {
+    const zones = ['a', 'b', 'c', 'd', 'e'].map((z) => `  - domain: ${z}.example\n`).join('');
+    const spec = resolveText(
+      `version: 1\ndefaults:\n  soa: { primary: ns1.example.net, contact: hostmaster@example.net }\n  nameservers: [ns1.example.net, ns2.example.net]\n  mx: [mail]\nzones:\n${zones}  - domain: f.example\n    hosts: { mail: 192.0.2.25 }\n`,
+    );
+    expect(errors(spec)).toEqual(['5:8 mx host "mail" is not in hosts: add hosts.mail with its address, or write the full name of a server outside the zone (mail.example.net) (zones a.example, b.example, c.example and 2 more)']);
+    expect(spec.zones.map((z) => z.domain)).toEqual(['f.example']);
+  });
+});

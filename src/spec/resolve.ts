@@ -68,6 +68,8 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
   const broken = (prefix: string) => shape.some((d) => d.path === prefix || d.path?.startsWith(prefix + '/'));
   const defaults = (spec.defaults as Json | undefined) ?? {};
   const seenDomains = new Map<string, number>();
+  // A problem in `defaults` shows in every zone that inherits it: reported once, naming the zones.
+  const fromDefaults = new Map<string, { diagnostic: Diagnostic; zones: string[] }>();
   (spec.zones as Json[]).forEach((raw, index) => {
     if (broken(`/zones/${index}`)) return;
     const key = String(raw.domain).toLowerCase().replace(/\.$/, '');
@@ -80,10 +82,27 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
     seenDomains.set(key, index);
     const resolver = new ZoneResolver(loaded, raw, defaults, index);
     const resolved = resolver.resolve();
-    diagnostics.push(...resolver.diagnostics);
+    for (const d of resolver.diagnostics) {
+      if (!d.path?.startsWith('/defaults/')) {
+        diagnostics.push(d);
+        continue;
+      }
+      const seen = fromDefaults.get(`${d.line}:${d.column}:${d.message}`);
+      if (seen) seen.zones.push(key);
+      else fromDefaults.set(`${d.line}:${d.column}:${d.message}`, { diagnostic: d, zones: [key] });
+    }
     if (resolved) zones.push(resolved);
   });
+  for (const { diagnostic, zones: names } of fromDefaults.values()) {
+    diagnostics.push({ ...diagnostic, message: `${diagnostic.message} (${zoneList(names)})` });
+  }
   return { file: loaded.file, zones, diagnostics: sortByPosition(dedupeDiagnostics(diagnostics)) };
+}
+
+function zoneList(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `zone${names.length > 1 ? 's' : ''} ${shown}${more}`;
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
