@@ -144,10 +144,8 @@ export class Lexer {
           }
           break;
         case Mode.Quoted:
-          if (this.escaped) {
-            this.escaped = false;
-            if (c === NL) this.countLine(i);
-          } else if (c === BACKSLASH) this.escaped = true;
+          if (this.escaped) this.afterEscape(c, i);
+          else if (c === BACKSLASH) this.escaped = true;
           else if (c === QUOTE) {
             this.endToken(chunk, i, true);
             this.mode = Mode.Between;
@@ -161,8 +159,7 @@ export class Lexer {
           break;
         case Mode.Word:
           if (this.escaped) {
-            this.escaped = false;
-            if (c === NL) this.countLine(i);
+            this.afterEscape(c, i);
             break;
           }
           if (c === BACKSLASH) {
@@ -299,6 +296,12 @@ export class Lexer {
     this.broken = true;
     this.tokens = [];
     this.tokenPartial = '';
+  }
+
+  /** The character after a backslash belongs to the token whatever it is; an escaped newline still counts as a line. */
+  private afterEscape(c: number, i: number): void {
+    this.escaped = false;
+    if (c === NL) this.countLine(i);
   }
 
   private countLine(i: number): void {

@@ -506,28 +506,24 @@ class ZoneReader {
 
   // ----- directives
 
+  /** The directives BIND reads, by name (lib/dns/master.c). */
+  private readonly directives: Readonly<Record<string, (first: Token, args: readonly Token[]) => void>> = {
+    $ORIGIN: (first, args) => this.originDirective(first, args),
+    $TTL: (first, args) => this.ttlDirective(first, args),
+    $INCLUDE: (first, args) => this.includeDirective(first, args),
+    $GENERATE: (first, args) => this.generateDirective(first, args),
+    // The dump time of a cache file: BIND reads it, and it has no effect on a zone.
+    $DATE: () => {},
+  };
+
   private directive(tokens: readonly Token[], first: Token): void {
-    const name = first.text.toUpperCase();
-    const args = tokens.slice(1);
-    switch (name) {
-      case '$ORIGIN':
-        this.originDirective(first, args);
-        return;
-      case '$TTL':
-        this.ttlDirective(first, args);
-        return;
-      case '$INCLUDE':
-        this.includeDirective(first, args);
-        return;
-      case '$GENERATE':
-        this.generateDirective(first, args);
-        return;
-      case '$DATE':
-        // BIND reads it (the dump time of a cache file) and it has no effect on a zone.
-        return;
-      default:
-        this.reportAt(first, 'error', 'syntax', `unknown directive "${first.text}": the directives are $ORIGIN, $TTL, $INCLUDE and $GENERATE`);
+    const handler = this.directives[first.text.toUpperCase()];
+    if (handler) {
+      handler(first, tokens.slice(1));
+      return;
     }
+    const known = Object.keys(this.directives).filter((name) => name !== '$DATE');
+    this.reportAt(first, 'error', 'syntax', `unknown directive "${first.text}": the directives are ${known.slice(0, -1).join(', ')} and ${known.at(-1)}`);
   }
 
   private expectArgs(first: Token, args: readonly Token[], min: number, max: number, usage: string): boolean {
