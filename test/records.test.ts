@@ -85,6 +85,14 @@ describe('zonesmith records ZONEFILE', () => {
     expect(JSON.parse(fromZone.stdout)).toEqual(fromSpec); // same records, same order
   });
 
+  it('a spec and the zone generate wrote from it list the same records, serial included', async () => {
+    const examples = join(REPO_ROOT, 'examples');
+    const fromSpec = await run('records', join(examples, 'example.com.yaml'), '--format', 'json', '-o', examples);
+    const fromZone = await run('records', join(examples, 'example.com.dns'), '--format', 'json');
+    expect(fromSpec.code).toBe(0);
+    expect(JSON.parse(fromZone.stdout)).toEqual(JSON.parse(fromSpec.stdout));
+  });
+
   it('a missing file is an I/O error', async () => {
     const { code, stderr } = await run('records', join(tempDir(), 'nothing.dns'));
     expect(code).toBe(2);

@@ -2,10 +2,12 @@
  * `zonesmith records SPEC|ZONEFILE`: every record, one per row, for pasting into a DNS provider's
  * console (table, CSV), for scripts (JSON) or as bare zone-file lines (bind).
  */
+import { basename } from 'node:path';
 import { EXIT } from '../io.js';
 import { formatRecords, RECORD_FORMATS, recordRow, type RecordFormat, type RecordRow } from '../generate/records.js';
-import { orderedRecords } from '../generate/render.js';
-import { buildDate, dateSerial } from '../generate/serial.js';
+import { loadTemplate, orderedRecords } from '../generate/render.js';
+import { buildDate } from '../generate/serial.js';
+import { planZones } from '../generate/write.js';
 import type { SoaData } from '../zone/record.js';
 import type { CommandSpec } from './command.js';
 import { isSpecPath, readSpec, reportSpecProblems } from './spec-shared.js';
@@ -14,6 +16,7 @@ import { readZoneFileRows } from './zone-rows.js';
 export interface RecordsArgs {
   input: string;
   format: RecordFormat;
+  out: string;
 }
 
 export const recordsCommand: CommandSpec<RecordsArgs> = {
@@ -23,6 +26,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
     yargs
       .positional('input', { type: 'string', describe: 'A spec (.yaml, .yml, .json) or a zone file', demandOption: true })
       .option('format', { alias: 'f', choices: RECORD_FORMATS, default: 'table' as const, describe: 'Output format' })
+      .option('out', { alias: 'o', type: 'string', default: '.', describe: 'Where generate writes the zones: an `auto` SOA serial is the one generate would write there' })
       .example('$0 records examples/example.com.yaml', 'An aligned table for the terminal')
       .example('$0 records hosting.yaml --format csv > records.csv', 'Import into a spreadsheet or a provider console')
       .example('$0 records example.com.dns --format json', 'What the zone file holds, as BIND reads it'),
@@ -31,11 +35,11 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
     if (isSpecPath(args.input)) {
       const spec = readSpec(args.input);
       if (reportSpecProblems(spec, io) > 0) return EXIT.problems;
-      // Consoles take no SOA serial from us; an `auto` serial shows today's YYYYMMDD00.
-      const today = dateSerial(buildDate());
-      rows = spec.zones.flatMap(({ zone, serial }) =>
+      // The SOA serial `generate -o OUT` would write: kept from the file there, or the next one.
+      const planned = planZones(spec.zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate() });
+      rows = spec.zones.flatMap(({ zone }, i) =>
         orderedRecords(zone).map((r) =>
-          recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: serial === 'auto' ? today : serial } } : r),
+          recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: planned[i]!.serial.serial } } : r),
         ),
       );
     } else {
