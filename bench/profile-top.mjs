@@ -128,6 +128,11 @@ export function summarise(profile) {
 }
 
 function main() {
+  // `| head` closing the pipe early is not an error of ours.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
   if (positionals.length !== 1) {
     process.stderr.write('usage: node bench/profile-top.mjs PROFILE.cpuprofile [--top N]\n');
