@@ -39,6 +39,10 @@ export function typeCodeOf(text: string): number | undefined {
   return genericNumber(text, 'TYPE');
 }
 
+export function isKnownCode(code: number): boolean {
+  return TYPE_NAMES.has(code);
+}
+
 /** The mnemonic BIND prints for a type number: its name, or `TYPEnnn` when it has none. */
 export function typeMnemonic(code: number): string {
   return TYPE_NAMES.get(code) ?? `TYPE${code}`;

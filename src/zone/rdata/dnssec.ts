@@ -3,8 +3,8 @@
  * covered types, signature times (RFC 4034 §3.2) and the algorithm and digest mnemonics BIND accepts.
  */
 import type { FieldKind } from './fields.js';
-import { readUint } from './fields.js';
-import { typeCodeOf, typeMnemonic } from './codes.js';
+import { parseDecimal, readUint } from './fields.js';
+import { isKnownCode, typeCodeOf, typeMnemonic } from './codes.js';
 import { WireError } from './wire.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from '../token.js';
@@ -14,6 +14,8 @@ export const SECURITY_ALGORITHMS: Readonly<Record<string, number>> = {
   RSAMD5: 1, DH: 2, DSA: 3, ECC: 4, RSASHA1: 5, NSEC3DSA: 6, NSEC3RSASHA1: 7, RSASHA256: 8,
   RSASHA512: 10, ECCGOST: 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14, ED25519: 15, ED448: 16,
   INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
+  // Aliases after the names BIND prints (the first name of a number is the printed one).
+  'DSA-NSEC3-SHA1': 6, 'RSASHA1-NSEC3-SHA1': 7,
 };
 
 /** DS digest types (RFC 4034 §5.1.3 and the IANA registry), by BIND's names. */
@@ -89,13 +91,17 @@ export const typeBitmap: FieldKind<readonly number[]> = {
   },
 };
 
-/** RFC 2535 §5.2 NXT bitmap: one plain bitmap of types 1..127, no windows. */
+/**
+ * RFC 2535 §5.2 NXT bitmap: one plain bitmap of types 1..127, no windows. As in BIND, a type is
+ * also accepted as a plain number, and types without a mnemonic are printed as numbers.
+ */
 export const nxtBitmap: FieldKind<readonly number[]> = {
   parse(cursor) {
     const codes: number[] = [];
     let ok = true;
     for (const token of cursor.takeRest(true)) {
-      const code = readType(cursor, token);
+      const plain = parseDecimal(token.text, 0xffff);
+      const code = plain ?? readType(cursor, token);
       if (code === undefined) ok = false;
       else if (code > 127) {
         cursor.problem(token, `${token.text} cannot be listed: an NXT bitmap holds types 1..127 only`);
@@ -104,7 +110,7 @@ export const nxtBitmap: FieldKind<readonly number[]> = {
     }
     return ok ? uniqueSorted(codes) : undefined;
   },
-  format: typeBitmap.format,
+  format: (value) => value.map((code) => (isKnownCode(code) ? typeMnemonic(code) : String(code))).join(' '),
   toWire(value, out) {
     if (value.length === 0) return;
     const used = (value[value.length - 1]! >> 3) + 1;

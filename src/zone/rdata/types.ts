@@ -26,6 +26,21 @@ import {
   type Field,
 } from './fields.js';
 import { TYPE_CODES } from './codes.js';
+import { eui, ilnp64, nsapAddress } from './hexforms.js';
+import { APL_FIELDS } from './apl.js';
+import { HIP_CODEC } from './hip.js';
+import { IPSECKEY_CODEC } from './ipseckey.js';
+import { LOC_CODEC } from './loc.js';
+import { SVCB_FIELDS } from './svcb.js';
+import { WKS_FIELDS } from './wks.js';
+
+/** CERT certificate types (RFC 4398 §2.1), printed by name as BIND does. */
+const CERT_TYPES: Readonly<Record<string, number>> = {
+  PKIX: 1, SPKI: 2, PGP: 3, IPKIX: 4, ISPKI: 5, IPGP: 6, ACPKIX: 7, IACPKIX: 8, URI: 253, OID: 254,
+};
+
+/** DSYNC schemes (RFC 9859 §2). */
+const DSYNC_SCHEMES: Readonly<Record<string, number>> = { NOTIFY: 1 };
 
 const algorithm = mnemonicUint(1, SECURITY_ALGORITHMS, false);
 const digestType = mnemonicUint(1, DIGEST_TYPES, false);
@@ -138,6 +153,22 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   EID: [field('data', hexRest())],
   NIMLOC: [field('data', hexRest())],
   L32: [field('preference', u16), field('locator', ipv4)],
+  L64: [field('preference', u16), field('locator', ilnp64)],
+  NID: [field('preference', u16), field('nodeId', ilnp64)],
+  NSAP: [field('address', nsapAddress)],
+  EUI48: [field('address', eui(6))],
+  EUI64: [field('address', eui(8))],
+  CERT: [
+    field('certType', mnemonicUint(2, CERT_TYPES, true)),
+    field('keyTag', u16),
+    field('algorithm', mnemonicUint(1, SECURITY_ALGORITHMS, true)),
+    field('certificate', base64Rest()),
+  ],
+  WKS: WKS_FIELDS,
+  APL: APL_FIELDS,
+  SVCB: SVCB_FIELDS,
+  HTTPS: SVCB_FIELDS,
+  DSYNC: [field('rrtype', rrType), field('scheme', mnemonicUint(1, DSYNC_SCHEMES, true)), field('port', u16), field('target', name)],
 };
 
 const CODECS = new Map<number, TypeCodec>();
@@ -146,7 +177,11 @@ for (const [mnemonic, fields] of Object.entries(FIELD_TYPES)) {
 }
 
 /** Types whose data is not a plain sequence of fields, each with its own module. */
-const SPECIAL_TYPES: Readonly<Record<string, TypeCodec>> = {};
+const SPECIAL_TYPES: Readonly<Record<string, TypeCodec>> = {
+  IPSECKEY: IPSECKEY_CODEC,
+  HIP: HIP_CODEC,
+  LOC: LOC_CODEC,
+};
 for (const [mnemonic, codec] of Object.entries(SPECIAL_TYPES)) CODECS.set(TYPE_CODES[mnemonic]!, codec);
 
 /** The codec of a type number; undefined for types known only by number here (RFC 3597 form only). */

@@ -1,0 +1,53 @@
+/**
+ * WKS (RFC 1035 §3.4.2): an IPv4 address, a protocol and a bitmap of the ports served. Ports are
+ * numbers or the service names of a few well-known ports; BIND prints them as numbers.
+ */
+import type { FieldKind } from './fields.js';
+import { field, ipv4, mnemonicUint, parseDecimal } from './fields.js';
+import type { Field } from './fields.js';
+
+const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17 };
+
+/** Service names BIND resolves through the services database; the usual ones, for both protocols. */
+const SERVICES: Readonly<Record<string, number>> = {
+  ftp: 21, ssh: 22, telnet: 23, smtp: 25, domain: 53, http: 80, pop3: 110, sunrpc: 111, nntp: 119,
+  ntp: 123, imap: 143, snmp: 161, ldap: 389, https: 443, submission: 587, ldaps: 636, imaps: 993, pop3s: 995,
+};
+
+const MAX_PORT = 65535;
+
+const portBitmap: FieldKind<readonly number[]> = {
+  parse(cursor) {
+    const ports = new Set<number>();
+    let ok = true;
+    for (const token of cursor.takeRest(true)) {
+      const port = parseDecimal(token.text, MAX_PORT) ?? SERVICES[token.text.toLowerCase()];
+      if (port === undefined) {
+        cursor.problem(token, `"${token.text}" is neither a port number in 0..${MAX_PORT} nor a known service name`);
+        ok = false;
+      } else ports.add(port);
+    }
+    return ok ? [...ports].sort((a, b) => a - b) : undefined;
+  },
+  format: (value) => value.join(' '),
+  toWire(value, out) {
+    if (value.length === 0) return;
+    const bits = new Uint8Array((value[value.length - 1]! >> 3) + 1);
+    for (const port of value) bits[port >> 3]! |= 0x80 >> (port & 7);
+    out.bytes(bits);
+  },
+  fromWire(input) {
+    const bits = input.rest();
+    const ports: number[] = [];
+    for (let octet = 0; octet < bits.length; octet++) {
+      for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) ports.push(octet * 8 + bit);
+    }
+    return ports;
+  },
+};
+
+export const WKS_FIELDS: readonly Field[] = [
+  field('address', ipv4),
+  field('protocol', mnemonicUint(1, PROTOCOLS, false)),
+  field('ports', portBitmap),
+];
