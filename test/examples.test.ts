@@ -4,9 +4,10 @@
  *   npx zonesmith generate examples/example.com.yaml -o examples
  *   npx zonesmith generate examples/hosting.yaml -o examples/hosting
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withCatalogTable } from '../src/spec/catalog-table.js';
 import { bindAvailable, checkZoneFile, checkZoneText } from './helpers/bind.js';
 import { run } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/shared.js';
@@ -23,6 +24,14 @@ describe('examples', () => {
     expect(stderr, `${stderr}\nrefresh: npx zonesmith generate examples/${spec} -o ${out.slice(REPO_ROOT.length + 1)}`).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/up to date/);
+  });
+
+  it('examples/README.md shows the service catalog as it is', () => {
+    const file = join(EXAMPLES, 'README.md');
+    if (process.env.ZONESMITH_UPDATE_DOCS === '1') writeFileSync(file, withCatalogTable(readFileSync(file, 'utf8')));
+    const text = readFileSync(file, 'utf8');
+    expect(text, 'refresh: ZONESMITH_UPDATE_DOCS=1 npx vitest run test/examples.test.ts').toBe(withCatalogTable(text));
+    expect(text).toContain('| `imaps` | `_imaps._tcp` | (none) | 993 |');
   });
 
   it('hosting has several domains sharing servers through defaults', () => {
