@@ -1,9 +1,10 @@
 /**
  * The zone-level refusals of BIND's zone load (lib/dns/zone.c integrity checks, `named-checkzone -i local`)
  * that need more than one record: CNAME beside other data, more than one CNAME/DNAME at a name, DS at
- * the apex, no NS at the apex, NS targets in the zone with no address, that are aliases or lie below a DNAME.
- * Fed the record stream; keeps per distinct name only the set of types (with the first place of each),
- * plus the distinct NS targets, so memory grows with names, not records. All findings are `syntax` errors:
+ * the apex, no NS at the apex, apex NS targets in the zone with no address, that are aliases or lie below a
+ * DNAME, NS at a wildcard, CDS/CDNSKEY that match no DNSKEY. Fed the record stream; keeps per distinct name
+ * only the set of types (with the first place of each), plus the apex NS targets and keys, so memory grows
+ * with names, not records. All findings are `syntax` errors:
  * BIND refuses to load such a zone.
  */
 import { createHash } from 'node:crypto';
@@ -47,8 +48,6 @@ export class ZoneChecks {
   private readonly names = new Map<string, NameTypes>();
   /** NS targets at the apex: each must have an address (lib/dns/zone.c zone_check_ns). */
   private readonly apexTargets = new Map<string, NsTarget>();
-  /** NS targets of delegations: missing glue is only logged by BIND, aliases are fatal (zone_check_glue). */
-  private readonly delegationTargets = new Map<string, NsTarget>();
   /** NS records seen before the SOA told where the apex is. */
   private readonly pendingNs: PendingNs[] = [];
   private apex: Name | undefined;
@@ -112,22 +111,21 @@ export class ZoneChecks {
     }
     this.checkCdsAndCdnskey(apex);
     for (const ns of this.pendingNs) this.noteNs(ns.owner, ns.target, ns.where, apex);
-    for (const { target, where } of this.apexTargets.values()) this.checkNsTarget(target, where, apex, true);
-    for (const { target, where } of this.delegationTargets.values()) this.checkNsTarget(target, where, apex, false);
+    for (const { target, where } of this.apexTargets.values()) this.checkApexNsTarget(target, where, apex);
     return this.problems;
   }
 
+  /** Delegations' NS targets are only logged by BIND (zone_check_glue), never fatal: the linter's rules cover them. */
   private noteNs(owner: Name, target: Name, where: SourcePosition, apex: Name): void {
-    const map = owner.equals(apex) ? this.apexTargets : this.delegationTargets;
-    if (!map.has(target.key)) map.set(target.key, { target, where });
+    if (owner.equals(apex) && !this.apexTargets.has(target.key)) this.apexTargets.set(target.key, { target, where });
   }
 
   /**
-   * BIND's lookup of an in-zone NS target, top-down from the apex: a zone cut on the way means the
-   * target is glue below a delegation (fine); a DNAME on the way or a CNAME at the target is fatal; no
-   * A/AAAA (nor a wildcard that gives one) is fatal for the apex NS and only logged for delegations.
+   * BIND's lookup of an in-zone target of the apex NS (zone_check_ns), top-down from the apex: a zone
+   * cut on the way means the target is glue below a delegation (fine); a DNAME on the way, a CNAME at
+   * the target, or no A/AAAA (nor a wildcard that gives one) is fatal.
    */
-  private checkNsTarget(target: Name, where: SourcePosition, apex: Name, atApex: boolean): void {
+  private checkApexNsTarget(target: Name, where: SourcePosition, apex: Name): void {
     if (!target.isSubdomainOf(apex)) return; // out-of-zone targets are not checked locally (-i local)
     const between: Name[] = [];
     for (let n = target.parent(); n.labels.length > apex.labels.length; n = n.parent()) between.push(n);
@@ -149,7 +147,7 @@ export class ZoneChecks {
       this.error(where, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3); point the NS at the canonical name`);
       return;
     }
-    if (!atApex || types?.has('NS') && !target.equals(apex)) return;
+    if (types?.has('NS') && !target.equals(apex)) return;
     if (types?.has('A') || types?.has('AAAA')) return;
     if (!types && this.wildcardHasAddress(between, apex)) return;
     this.error(where, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
@@ -162,6 +160,8 @@ export class ZoneChecks {
   private checkCdsAndCdnskey(apex: Name): void {
     const keys = this.keySets.get(apex.key);
     if (!keys) return;
+    this.checkDeleteAlone(keys.cds, 2, 'CDS');
+    this.checkDeleteAlone(keys.cdnskeys, 3, 'CDNSKEY');
     for (const { wire, where } of keys.cds) {
       if (wire[2] === 0) continue;
       if (!keys.dnskeys.some((dnskey) => cdsMatches(wire, dnskey, apex))) {
@@ -173,6 +173,14 @@ export class ZoneChecks {
       if (!keys.dnskeys.some((dnskey) => Buffer.compare(dnskey, wire) === 0)) {
         this.error(where, `CDS/CDNSKEY consistency checks failed: this CDNSKEY is not one of the DNSKEY records of ${apex.toString()}; publish the DNSKEY first or fix the CDNSKEY`);
       }
+    }
+  }
+
+  /** The "delete" form (algorithm 0, RFC 8078 §4) means "remove all": it cannot stand beside real ones. */
+  private checkDeleteAlone(records: readonly { wire: Uint8Array; where: SourcePosition }[], algorithmOctet: number, type: string): void {
+    const deletion = records.find((r) => r.wire[algorithmOctet] === 0);
+    if (deletion && records.length > 1) {
+      this.error(deletion.where, `CDS/CDNSKEY consistency checks failed: the delete ${type} (algorithm 0, RFC 8078 §4) must be the only ${type}; remove it or the others`);
     }
   }
 

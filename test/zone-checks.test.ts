@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { Name } from '../src/zone/name.js';
+import { readZoneFile } from '../src/zone/parser.js';
+import { ZoneChecks } from '../src/zone/zone-checks.js';
+import { bindAvailable } from './helpers/bind.js';
+
+const CHECKS = join(import.meta.dirname, 'fixtures', 'zones', 'checks');
+const ORIGIN = 'example.com.';
+
+/** Parser errors and zone-check findings for a fixture. */
+function check(name: string): { parser: Diagnostic[]; zone: Diagnostic[] } {
+  const parser: Diagnostic[] = [];
+  const checks = new ZoneChecks();
+  const summary = readZoneFile(
+    { file: join(CHECKS, name), origin: Name.from(ORIGIN) },
+    { record: (r) => checks.add(r), diagnostic: (d) => parser.push(d) },
+  );
+  return { parser, zone: checks.finish(summary.origin) };
+}
+
+function summary(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.line} ${d.severity} ${d.rule} ${d.message.split(':')[0]}`);
+}
+
+describe('ZoneChecks', () => {
+  it('finds nothing in a zone BIND loads (CNAME with its RRSIG, delegations, wildcard)', () => {
+    const { parser, zone } = check('clean.zone');
+    expect(parser).toEqual([]);
+    expect(zone).toEqual([]);
+  });
+
+  it('reports CNAME beside other data and a second CNAME at the later record', () => {
+    expect(summary(check('cname-and-other.zone').zone)).toEqual([
+      '6 error syntax www.example.com.',
+      '8 error syntax alias.example.com.',
+    ]);
+    const [other, second] = check('cname-and-other.zone').zone;
+    expect(other!.message).toMatch(/CNAME and other data/);
+    expect(second!.message).toMatch(/more than one CNAME/);
+  });
+
+  it('checks the apex NS targets as BIND does: no address, alias; glue below a cut and wildcards are fine', () => {
+    expect(check('ns-targets.zone').zone.map((d) => d.message.replace(/:.*/, ''))).toEqual([
+      "NS 'ns2.example.com.' has no address records (A or AAAA)",
+      "NS 'alias.example.com.' is a CNAME",
+    ]);
+  });
+
+  it('leaves delegations whose targets are odd to the linter, as BIND only logs them', () => {
+    expect(check('dname-ns.zone').zone).toEqual([]);
+  });
+
+  it('reports NS at a wildcard', () => {
+    expect(summary(check('wildcard-ns.zone').zone)).toEqual(['5 error syntax *.star.example.com.']);
+  });
+
+  it('reports DS at the apex and an apex without NS', () => {
+    const { zone } = check('apex-problems.zone');
+    expect(zone.map((d) => [d.line, d.message.slice(0, 20)])).toEqual([
+      [3, 'DS record at top of '],
+      [2, 'zone example.com. ha'],
+    ]);
+  });
+
+  it('checks CDS and CDNSKEY against the DNSKEYs, and the delete form standing alone', () => {
+    expect(check('cds.zone').zone.map((d) => d.line)).toEqual([9, 6, 8]);
+  });
+
+  it('agrees with named-checkzone on whether each fixture loads', () => {
+    if (!bindAvailable()) return;
+    for (const name of readdirSync(CHECKS)) {
+      const run = spawnSync('named-checkzone', ['-i', 'local', ORIGIN, join(CHECKS, name)], { encoding: 'utf8' });
+      const { parser, zone } = check(name);
+      const ourErrors = [...parser, ...zone].filter((d) => d.severity === 'error');
+      expect(ourErrors.length > 0, `${name}: ${run.stdout}`).toBe(run.status !== 0);
+    }
+  });
+});
