@@ -41,6 +41,11 @@ describe('severities', () => {
     expect(found[0]!.fix).toBeDefined();
   });
 
+  it("reports BIND's zone-level refusals that no rule restates, as syntax errors", () => {
+    const found = lint('$TTL 3600\n@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600\n');
+    expect(found).toEqual([expect.objectContaining({ line: 2, rule: 'syntax', severity: 'error', message: expect.stringContaining('has no NS records') })]);
+  });
+
   it('says a BIND-fatal CNAME clash once', () => {
     const found = lint(`${HEAD}\nwww IN CNAME web.example.net.\nwww IN TXT "x"\n`);
     expect(found.map((d) => d.rule)).toEqual(['cname-and-other-data']);

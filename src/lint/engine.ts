@@ -60,7 +60,8 @@ export class LintSession implements ZoneSink {
   private originKnown: boolean;
   private profiles: LintProfileId[] = [];
   private readonly failedRules = new Set<string>();
-  private readonly zoneChecks = new ZoneChecks();
+  /** BIND's zone-level refusals are `syntax` findings: run with the syntax rule (rule tests run without). */
+  private readonly zoneChecks: ZoneChecks | undefined;
 
   constructor(
     private readonly options: LintOptions,
@@ -68,6 +69,7 @@ export class LintSession implements ZoneSink {
   ) {
     this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
     this.originKnown = options.origin !== undefined;
+    this.zoneChecks = rules.some((rule) => rule.meta.id === 'syntax') ? new ZoneChecks() : undefined;
     this.handlers = rules
       .filter((rule) => options.rules?.[rule.meta.id] !== 'off')
       .map((rule) => ({ rule, handlers: rule.create(this.contextFor(rule)) }));
@@ -131,7 +133,7 @@ export class LintSession implements ZoneSink {
       if (handlers.record) this.run(rule, () => handlers.record!(record), record.position);
     }
     this.index.add(record);
-    this.zoneChecks.add(record);
+    this.zoneChecks?.add(record);
   }
 
   diagnostic(diagnostic: Diagnostic): void {
@@ -148,9 +150,7 @@ export class LintSession implements ZoneSink {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
     }
     const reported = new Set(this.findings.map((d) => d.rule));
-    const zoneChecks = this.zoneChecks
-      .finish(this.index.apex)
-      .filter((d) => !ZONE_CHECKS_RESTATED.some((r) => reported.has(r.rule) && r.pattern.test(d.message)));
+    const zoneChecks = (this.zoneChecks?.finish(this.index.apex) ?? []).filter((d) => !ZONE_CHECKS_RESTATED.some((r) => reported.has(r.rule) && r.pattern.test(d.message)));
     const fromParser = this.parserDiagnostics.filter((d) => !(RESTATED_BY_RULE.has(d.rule) && reported.has(d.rule)));
     const all = [...fromParser.map(withParserFix), ...zoneChecks, ...this.findings];
     const settings = this.options.rules ?? {};

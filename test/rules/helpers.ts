@@ -62,6 +62,7 @@ function buildData(type: string, t: string[], origin: Name): Rdata {
         minimum: num(t[6]!),
       };
     case 'TXT':
+    case 'SPF':
       return { strings: t.map((s) => new TextEncoder().encode(s)) };
     default:
       throw new Error(`the test builder does not know ${type}`);

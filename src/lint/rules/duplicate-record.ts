@@ -16,16 +16,26 @@ export const duplicateRecord: Rule = {
     fixable: false,
   },
   create(context) {
-    const seen = new Map<string, Map<string, Where>>();
+    // Most RRsets hold one record: for them only its wire form is kept (its place is in the index);
+    // a map of data to places is made when a second record arrives.
+    const seen = new Map<string, string | Map<string, Where>>();
     return {
       record(record) {
         const rrset = `${record.owner.key} ${record.class} ${record.type}`;
-        // Equal data means equal wire form: that sees through case in names, TTL units, escapes, spacing.
+        // Equal data means equal wire form: that sees through relative/absolute names, escapes, spacing.
         const wire = Buffer.from(rdataToWire(record.type, record.data)).toString('latin1');
-        let data = seen.get(rrset);
-        if (!data) {
-          data = new Map();
+        const known = seen.get(rrset);
+        if (known === undefined) {
+          seen.set(rrset, wire);
+          return;
+        }
+        let data: Map<string, Where>;
+        if (typeof known === 'string') {
+          const firstPlace = context.index.entry(record.owner)?.types.get(record.type)?.first ?? recordWhere(record);
+          data = new Map([[known, firstPlace]]);
           seen.set(rrset, data);
+        } else {
+          data = known;
         }
         const first = data.get(wire);
         if (first) {

@@ -17,6 +17,7 @@ import { relativeNameLooksAbsolute } from './relative-name-looks-absolute.js';
 import { rrsetTtlMismatch } from './rrset-ttl-mismatch.js';
 import { singleNameserver } from './single-nameserver.js';
 import { soaValues } from './soa-values.js';
+import { spfRecord } from './spf-record.js';
 import { srvOwnerForm } from './srv-owner-form.js';
 import { srvPortZero } from './srv-port-zero.js';
 import { srvTargetCname } from './srv-target-cname.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   rrsetTtlMismatch,
   duplicateRecord,
   privateAddress,
+  spfRecord,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

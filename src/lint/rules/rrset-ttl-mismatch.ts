@@ -1,4 +1,4 @@
-import { lineRef, recordWhere, type Rule } from '../rule.js';
+import { lineRef, recordWhere, tokenWhere, type Rule } from '../rule.js';
 
 /** RRSIGs of different covered types share an owner and type but not an RRset, so they are left alone. */
 const EXEMPT = new Set(['RRSIG', 'SIG']);
@@ -18,7 +18,7 @@ export const rrsetTtlMismatch: Rule = {
         const first = context.index.entry(record.owner)?.types.get(record.type);
         if (!first || first.ttl === record.ttl) return;
         context.report({
-          where: record.ttlToken ? { ...recordWhere(record), line: record.ttlToken.line, column: record.ttlToken.column } : recordWhere(record),
+          where: record.ttlToken ? tokenWhere(record, record.ttlToken) : recordWhere(record),
           message:
             `TTL ${record.ttl} differs from ${first.ttl}, the TTL of the first ${record.type} of ${record.owner} (${lineRef(first.first, context.file)}): ` +
             `all records of an RRset share one TTL (RFC 2181 §5.2), and BIND uses ${first.ttl} for all; write the same TTL on each`,
