@@ -115,7 +115,7 @@ interface OwnerEntry {
   types: Map<string, { ttl: number; path: SpecPath }>;
 }
 
-/** One SRV target of a protocol; no target means "not offered" (SRV 0 0 0 .). */
+/** One SRV target of a protocol; no target means "not offered". */
 interface ServiceTarget {
   target?: Name;
   priority: number;
@@ -123,6 +123,11 @@ interface ServiceTarget {
   port: number;
   path: SpecPath;
   davPath?: Sourced<string>;
+}
+
+/** RFC 6186 §3.4: `SRV 0 0 0 .` tells clients the service is not offered here, so they stop looking. */
+function notOffered(path: SpecPath): ServiceTarget {
+  return { priority: 0, weight: 0, port: 0, path };
 }
 
 class ZoneResolver {
@@ -134,6 +139,8 @@ class ZoneResolver {
   /** Host names with addresses, by name key. */
   private readonly addressed = new Map<string, SpecPath>();
   private readonly zonePath: SpecPath;
+  /** MX and SRV targets, checked once every host and record is known (see checkTargets). */
+  private readonly targets: { name: Name; path: SpecPath; what: string; text: string }[] = [];
 
   constructor(
     private readonly loaded: LoadedSpec,
@@ -435,9 +442,6 @@ class ZoneResolver {
     return true;
   }
 
-  /** MX, NS-less SRV targets, checked once every host and record is known. */
-  private readonly targets: { name: Name; path: SpecPath; what: string; text: string }[] = [];
-
   /** Returns whether any mail protocol is offered. */
   private services(profiles: readonly ProfileId[]): boolean {
     let servesMail = false;
@@ -456,9 +460,7 @@ class ZoneResolver {
       for (const label of labels) {
         const owner = Name.from(label, this.origin);
         for (const t of targets) {
-          const data = t.target
-            ? { priority: t.priority, weight: t.weight, port: t.port, target: t.target }
-            : { priority: 0, weight: 0, port: 0, target: Name.root }; // RFC 6186 §3.4: not offered
+          const data = { priority: t.priority, weight: t.weight, port: t.port, target: t.target ?? Name.root };
           this.add(owner, 'SRV', data, t.path);
         }
         const davPath = targets.find((t) => t.davPath)?.davPath;
@@ -469,7 +471,7 @@ class ZoneResolver {
   }
 
   private serviceTargets(protocol: Protocol, value: unknown, path: SpecPath): ServiceTarget[] | undefined {
-    if (value === false) return [{ priority: 0, weight: 0, port: 0, path }];
+    if (value === false) return [notOffered(path)];
     const entries: Sourced<string | Json>[] = Array.isArray(value)
       ? value.map((v, i) => ({ value: v as string | Json, path: [...path, i] }))
       : [{ value: value as string | Json, path }];
@@ -480,7 +482,7 @@ class ZoneResolver {
       const object: Json = typeof entry.value === 'string' ? { host: entry.value } : entry.value;
       if (object.offered === false) {
         if (several || object.host !== undefined) this.error(entry.path, `offered: false publishes "${protocol.id} is not offered" (SRV 0 0 0 .); it takes no host and stands alone`);
-        else out.push({ priority: 0, weight: 0, port: 0, path: entry.path });
+        else out.push(notOffered(entry.path));
         continue;
       }
       if (object.host === undefined) {
