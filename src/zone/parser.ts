@@ -10,11 +10,12 @@ import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } 
 import { Lexer, tokenizeLine, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
 import { Name } from './name.js';
 import { originFromFileName } from './origin.js';
-import { parseRdata, rdataToWire } from './rdata.js';
+import { parseRdata } from './rdata.js';
 import { normalizeClass, typeCodeOf, typeMnemonic } from './rdata/codes.js';
 import type { Rdata, ResourceRecord, SoaData } from './record.js';
 import type { Token } from './token.js';
 import { MAX_TTL, parseTtl } from './ttl.js';
+import { dataKey } from './zone-checks.js';
 
 export interface ParsedRecord extends ResourceRecord {
   /** Where the record's line starts: its owner token, or its first token when the owner is blank. */
@@ -717,11 +718,3 @@ function isNsec3OwnerLabel(label: string | undefined): boolean {
   return true;
 }
 
-/** Equality key of record data: its wire form, as a binary string. */
-function dataKey(type: string, data: Rdata): string {
-  try {
-    return Buffer.from(rdataToWire(type, data)).toString('latin1');
-  } catch {
-    return JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  }
-}

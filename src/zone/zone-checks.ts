@@ -9,10 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
-import type { Name } from './name.js';
+import { Name } from './name.js';
 import type { ParsedRecord } from './parser.js';
 import { rdataToWire } from './rdata.js';
-import type { TargetData } from './record.js';
+import type { Rdata, RdataValue, TargetData } from './record.js';
 
 /** Types that may stand beside a CNAME (RFC 2181 §10.1, RFC 4035 §2.5). */
 const CNAME_COMPANIONS = new Set(['CNAME', 'RRSIG', 'NSEC']);
@@ -74,7 +74,7 @@ export class ZoneChecks {
     }
     if (SINGLETONS.has(type)) {
       entry.singletonData ??= new Map();
-      const data = Buffer.from(rdataToWire(type, record.data)).toString('latin1');
+      const data = dataKey(type, record.data);
       const first = entry.singletonData.get(type);
       if (first === undefined) entry.singletonData.set(type, data);
       else if (first !== data) {
@@ -206,6 +206,22 @@ export class ZoneChecks {
 function hasOtherThanCnameCompanions(types: Map<string, SourcePosition>): boolean {
   for (const type of types.keys()) if (!CNAME_COMPANIONS.has(type)) return true;
   return false;
+}
+
+function lowerNames(value: RdataValue): RdataValue {
+  if (value instanceof Name) return Name.from(value.key);
+  if (Array.isArray(value)) return value.map(lowerNames);
+  return value;
+}
+
+/**
+ * Equality key of record data as BIND compares it (dns_rdata_compare): the wire form with the names in
+ * it lower-cased, so `MX 10 Some.Domain` repeats `MX 10 some.domain` while TXT "A" and "a" stay apart.
+ */
+export function dataKey(type: string, data: Rdata): string {
+  const canonical: Record<string, RdataValue> = {};
+  for (const [field, value] of Object.entries(data)) canonical[field] = lowerNames(value);
+  return Buffer.from(rdataToWire(type, canonical)).toString('latin1');
 }
 
 /** RFC 4034 Appendix B key tag of DNSKEY wire data. */
