@@ -120,6 +120,12 @@ describe('Lexer entries', () => {
     expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: true, line: 1 });
   });
 
+  it('reports a byte-order mark at the start of the file without making the first line start with a blank', () => {
+    const events = lex('\ufeff$TTL 300\n');
+    expect(events[0]).toMatchObject({ problem: { rule: 'non-ascii-whitespace', line: 1, column: 1 } });
+    expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: false, tokens: [{ text: '$TTL', column: 2 }, { text: '300' }] });
+  });
+
   it('marks an entry with a bad quote as broken and carries on with the next line', () => {
     const events = lex('a TXT "open\nb A 192.0.2.1\n');
     const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);

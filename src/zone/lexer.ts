@@ -227,7 +227,9 @@ export class Lexer {
       return;
     }
     if (c >= 0x80 && isUnicodeSpace(c)) {
-      if (this.atLineStart && !this.entryOpen) this.leadingBlank = true;
+      // A byte-order mark opening the file is reported, but does not make the first line start with a blank.
+      const byteOrderMark = c === 0xfeff && this.line === 1 && this.column(i) === 1;
+      if (this.atLineStart && !this.entryOpen && !byteOrderMark) this.leadingBlank = true;
       this.noteUnicodeSpace(i, c);
       return;
     }
