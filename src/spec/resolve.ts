@@ -14,17 +14,16 @@ import {
   type ProfileId,
   type Protocol,
 } from '../services/catalog.js';
-import { tokenizeLine } from '../zone/lexer.js';
 import { Name } from '../zone/name.js';
 import { parseRdata } from '../zone/rdata.js';
-import type { Rdata, RdataValue, ResourceRecord, SoaData, Zone } from '../zone/record.js';
+import type { Rdata, ResourceRecord, SoaData, Zone } from '../zone/record.js';
 import type { Token } from '../zone/token.js';
 import { MAX_TTL, parseTtl } from '../zone/ttl.js';
 import { dedupeDiagnostics, specDiagnostic, toPointer } from './diagnostics.js';
 import type { LoadedSpec, SpecPath } from './load.js';
 import { hostnameProblem, parseSpecName } from './names.js';
 import { checkSpecShape, SPEC_DEFAULTS } from './schema.js';
-import { MAX_CHARACTER_STRING, rdataTextProblem, splitCharacterStrings, txtTextProblem } from './values.js';
+import { readPresentationValue, readTxtValue, splitCharacterStrings } from './values.js';
 
 export type SerialPolicy = 'auto' | number;
 
@@ -530,7 +529,6 @@ class ZoneResolver {
       const owner = this.ownerName(String(record.name), [...path, 'name']);
       const ttl = record.ttl === undefined ? this.defaultTtl : this.ttl({ value: record.ttl, path: [...path, 'ttl'] });
       if (!owner || ttl === undefined) continue;
-      const valuePath = [...path, 'value'];
       if (type === 'SOA') {
         this.error([...path, 'type'], 'the SOA record comes from soa: set soa.primary, soa.contact and its timers there');
         continue;
@@ -540,75 +538,20 @@ class ZoneResolver {
         continue;
       }
       if (type === 'SPF') this.warn([...path, 'type'], 'the SPF record type is discontinued (RFC 7208 §14.1): publish the policy as TXT');
-      const data = type === 'TXT' || type === 'SPF' ? this.txtData(record.value, valuePath) : this.rdata(type, record.value, valuePath, [...path, 'type']);
+      const data = this.recordData(type, record.value, path);
       if (data) this.add(owner, type, data, path, ttl);
     }
   }
 
-  private txtData(value: unknown, path: SpecPath): Rdata | undefined {
-    const texts = Array.isArray(value) ? (value as string[]) : [value as string];
-    const strings: Uint8Array[] = [];
-    let ok = true;
-    texts.forEach((text, i) => {
-      const at = Array.isArray(value) ? [...path, i] : path;
-      const problem = txtTextProblem(text);
-      if (problem) {
-        this.error(at, problem);
-        ok = false;
-        return;
-      }
-      const pieces = splitCharacterStrings(text);
-      if (Array.isArray(value) && pieces.length > 1) {
-        this.error(at, `this string is ${Buffer.byteLength(text)} octets; one character-string holds at most ${MAX_CHARACTER_STRING} (RFC 1035 §3.3): split it, or give the text as one value and zonesmith splits it`);
-        ok = false;
-        return;
-      }
-      strings.push(...pieces);
-    });
-    return ok ? { strings } : undefined;
-  }
-
-  /**
-   * Record data in presentation form, read by the one rdata reader. Names inside follow the spec
-   * rule: the data is read against a sentinel origin, so names written without a trailing dot can be
-   * told apart afterwards; those with a dot become absolute, those without one join the zone.
-   */
-  private rdata(type: string, value: unknown, path: SpecPath, typePath: SpecPath): Rdata | undefined {
-    if (typeof value !== 'string') {
-      this.error(path, `a list of strings is for TXT/SPF; ${type} data is one string as in a zone file`);
-      return undefined;
+  /** A record's value through the value readers; their problems land on the value (or the type). */
+  private recordData(type: string, value: unknown, path: SpecPath): Rdata | undefined {
+    const result = type === 'TXT' || type === 'SPF' ? readTxtValue(value as string | string[]) : readPresentationValue(type, value, this.origin);
+    if ('data' in result) return result.data;
+    for (const problem of result.problems) {
+      const at = problem.onType ? [...path, 'type'] : problem.index !== undefined ? [...path, 'value', problem.index] : [...path, 'value'];
+      this.error(at, problem.message);
     }
-    const problem = rdataTextProblem(value);
-    if (problem) {
-      this.error(path, problem);
-      return undefined;
-    }
-    const tokens = tokenizeLine(value).map((t) => (t.text === '@' && !t.quoted ? { ...t, text: SENTINEL.toString() } : t));
-    const result = parseRdata(type, tokens, SENTINEL);
-    if (!result.data) {
-      const unknownType = result.problems.some((p) => /unknown (RR )?type/i.test(p.message));
-      for (const p of result.problems) this.error(unknownType ? typePath : path, p.token ? `${p.message} (at "${p.token.text}")` : p.message);
-      return undefined;
-    }
-    let bad: string | undefined;
-    const data = mapNames(result.data, (name) => {
-      const fixed = this.fromSentinel(name);
-      const tooLong = fixed.lengthProblem();
-      if (tooLong) bad = `${fixed.toString()}: ${tooLong}`;
-      return fixed;
-    });
-    if (bad) {
-      this.error(path, bad);
-      return undefined;
-    }
-    return data;
-  }
-
-  private fromSentinel(name: Name): Name {
-    if (!name.isSubdomainOf(SENTINEL)) return name;
-    const written = name.labels.slice(0, name.labels.length - SENTINEL.labels.length);
-    if (written.length > 1) return Name.fromLabels(written, true);
-    return Name.fromLabels(written, false).concat(this.origin);
+    return undefined;
   }
 
   /** Outlook asks autodiscover.<domain> before it looks at the SRV record: publishing one without the other half-works. */
@@ -660,15 +603,4 @@ class ZoneResolver {
       }
     }
   }
-}
-
-/** An origin no real zone has, used to tell names written relative from names written absolute. */
-const SENTINEL = Name.from('zonesmith-relative.invalid.');
-
-function mapNames(data: Rdata, fix: (name: Name) => Name): Rdata {
-  const mapValue = (value: RdataValue): RdataValue =>
-    value instanceof Name ? fix(value) : Array.isArray(value) ? value.map(mapValue) : value;
-  const out: Record<string, RdataValue> = {};
-  for (const [key, value] of Object.entries(data)) out[key] = mapValue(value);
-  return out;
 }

@@ -1,11 +1,18 @@
 /**
- * Record values from a spec, made safe for a zone file. TXT text becomes character-strings of at most
+ * Record values from a spec, read and made safe for a zone file. TXT text becomes character-strings of at most
  * 255 octets (RFC 1035 §3.3; RFC 7208 §3.3 joins them again); the formatter escapes quotes and
  * backslashes. Record data in presentation form must stay on its one line: no line breaks, no
  * comment, no parentheses outside quotes, so a value can never add a line, a record or a comment.
  */
+import { tokenizeLine } from '../zone/lexer.js';
+import { Name } from '../zone/name.js';
+import { parseRdata } from '../zone/rdata.js';
+import type { Rdata, RdataValue } from '../zone/record.js';
 
 export const MAX_CHARACTER_STRING = 255;
+
+/** A value's data, or every reason it has none: on a list entry (`index`) or on the record's type. */
+export type ValueResult = { data: Rdata } | { problems: { message: string; index?: number; onType?: boolean }[] };
 
 /** First control character (C0 or DEL) in the text, if any. */
 export function controlCharacter(text: string): { index: number; code: number } | undefined {
@@ -69,4 +76,70 @@ export function rdataTextProblem(text: string): string | undefined {
   }
   if (quoted) return 'the value has an unclosed quote';
   return undefined;
+}
+
+/** TXT/SPF: the text itself, or a list of character-strings the user has cut themselves. */
+export function readTxtValue(value: string | readonly string[]): ValueResult {
+  const list = typeof value !== 'string';
+  const texts = list ? value : [value];
+  const strings: Uint8Array[] = [];
+  const problems: { message: string; index?: number }[] = [];
+  texts.forEach((text, i) => {
+    const index = list ? { index: i } : {};
+    const problem = txtTextProblem(text);
+    const pieces = problem ? [] : splitCharacterStrings(text);
+    if (problem) problems.push({ message: problem, ...index });
+    else if (list && pieces.length > 1) {
+      problems.push({
+        message: `this string is ${Buffer.byteLength(text)} octets; one character-string holds at most ${MAX_CHARACTER_STRING} (RFC 1035 §3.3): split it, or give the text as one value and zonesmith splits it`,
+        ...index,
+      });
+    } else strings.push(...pieces);
+  });
+  return problems.length > 0 ? { problems } : { data: { strings } };
+}
+
+/** An origin no real zone has, used to tell names written relative from names written absolute. */
+const SENTINEL = Name.from('zonesmith-relative.invalid.');
+
+/**
+ * Record data in presentation form, read by the one rdata reader. Names inside follow the spec
+ * rule: the data is read against a sentinel origin, so names written without a trailing dot can be
+ * told apart afterwards; those with a dot become absolute, those without one join the zone.
+ */
+export function readPresentationValue(type: string, value: unknown, origin: Name): ValueResult {
+  if (typeof value !== 'string') {
+    return { problems: [{ message: `a list of strings is for TXT/SPF; ${type} data is one string as in a zone file` }] };
+  }
+  const unsafe = rdataTextProblem(value);
+  if (unsafe) return { problems: [{ message: unsafe }] };
+  const tokens = tokenizeLine(value).map((t) => (t.text === '@' && !t.quoted ? { ...t, text: SENTINEL.toString() } : t));
+  const result = parseRdata(type, tokens, SENTINEL);
+  if (!result.data) {
+    const onType = result.problems.some((p) => /unknown (RR )?type/i.test(p.message));
+    return { problems: result.problems.map((p) => ({ message: p.token ? `${p.message} (at "${p.token.text}")` : p.message, onType })) };
+  }
+  const problems: { message: string }[] = [];
+  const data = mapNames(result.data, (name) => {
+    const fixed = fromSentinel(name, origin);
+    const tooLong = fixed.lengthProblem();
+    if (tooLong) problems.push({ message: `${fixed.toString()}: ${tooLong}` });
+    return fixed;
+  });
+  return problems.length > 0 ? { problems } : { data };
+}
+
+function fromSentinel(name: Name, origin: Name): Name {
+  if (!name.isSubdomainOf(SENTINEL)) return name;
+  const written = name.labels.slice(0, name.labels.length - SENTINEL.labels.length);
+  if (written.length > 1) return Name.fromLabels(written, true);
+  return Name.fromLabels(written, false).concat(origin);
+}
+
+function mapNames(data: Rdata, fix: (name: Name) => Name): Rdata {
+  const mapValue = (value: RdataValue): RdataValue =>
+    value instanceof Name ? fix(value) : Array.isArray(value) ? value.map(mapValue) : value;
+  const out: Record<string, RdataValue> = {};
+  for (const [key, value] of Object.entries(data)) out[key] = mapValue(value);
+  return out;
 }
