@@ -136,7 +136,8 @@ describe('spec -> zone model', () => {
           '      - { name: ext, type: CNAME, value: web.example.net }\n' +
           '      - { name: "@", type: CAA, value: \'0 issue "ca.example"\' }\n' +
           '      - { name: _sip._tcp.example.org, type: SRV, value: "0 5 5060 sip.example.net." }\n' +
-          '      - { name: web, type: A, value: 192.0.2.80 }\n',
+          '      - { name: web, type: A, value: 192.0.2.80 }\n' +
+          '      - { name: apex, type: CNAME, value: "@" }\n',
       ),
     );
     expect(errors(spec)).toEqual([]);
@@ -145,6 +146,7 @@ describe('spec -> zone model', () => {
     expect(target('www.example.org.')).toBe('web.example.org.');
     expect(target('ext.example.org.')).toBe('web.example.net.');
     expect(target('_sip._tcp.example.org.')).toBe('sip.example.net.');
+    expect(target('apex.example.org.')).toBe('example.org.');
   });
 
   it('says what is wrong with record data, and which types it does not know', () => {
