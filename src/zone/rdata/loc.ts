@@ -105,8 +105,10 @@ function readAngle(cursor: Cursor, maxDegrees: number, hemispheres: readonly [st
       }
       return undefined;
     }
-    if (parts.length === 3) {
-      cursor.problem(token, `"${token.text}" where ${hemispheres.join(' or ')} was expected: ${hint}`);
+    // A word that is no number ends the angle early: name it rather than the token after it.
+    const numeric = token.text.length > 0 && [...token.text].every((c) => (c >= '0' && c <= '9') || c === '.');
+    if (parts.length === 3 || !numeric) {
+      cursor.problem(token, `"${token.text}" where ${parts.length === 0 ? 'degrees were' : `${hemispheres.join(' or ')} was`} expected: ${hint}`);
       return undefined;
     }
     parts.push(token);
