@@ -301,7 +301,7 @@ class ZoneReader {
       owner = parsed;
       this.lastOwner = owner;
       this.lastOwnerDropped = false;
-      if (!owner.isSubdomainOf(this.zoneOrigin!)) {
+      if (!this.inZone(owner, first, origin)) {
         // BIND only warns, still reads the data, and drops the record (lib/dns/master.c "ignoring out-of-zone data").
         this.lastOwnerDropped = true;
         this.reportAt(first, 'warning', 'syntax', `ignoring out-of-zone data: ${owner.toString()} is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it); use a name ending in ${this.zoneOrigin!.toString()} or a relative name`);
@@ -313,6 +313,23 @@ class ZoneReader {
     const input: RecordInput = { owner, head, rdataTokens: tokens.slice(head.dataStart), position, generated: false, dropped: this.lastOwnerDropped };
     if (ownerToken) input.ownerToken = ownerToken;
     this.emitRecord(input);
+  }
+
+  /** The origin whose place in the zone was last worked out, and the answer (most owners are relative). */
+  private originChecked: Name | undefined;
+  private originIsInZone = false;
+
+  /** The owner is at or below the zone's apex; a relative owner is when its origin is. */
+  private inZone(owner: Name, token: Token, origin: Name): boolean {
+    const relative = token.text === '@' || token.text.charCodeAt(token.text.length - 1) !== 0x2e /* . */;
+    if (relative) {
+      if (origin !== this.originChecked) {
+        this.originChecked = origin;
+        this.originIsInZone = origin.isSubdomainOf(this.zoneOrigin!);
+      }
+      if (this.originIsInZone) return true;
+    }
+    return owner.isSubdomainOf(this.zoneOrigin!);
   }
 
   /** A name as written, against `origin`; reports and returns undefined when it cannot be one. */
@@ -349,7 +366,7 @@ class ZoneReader {
         i++;
         continue;
       }
-      if (!classToken && !token.quoted && normalizeClass(token.text) !== undefined) {
+      if (!classToken && !token.quoted && mayBeClass(token.text) && normalizeClass(token.text) !== undefined) {
         classToken = token;
         i++;
         continue;
@@ -697,6 +714,12 @@ class ZoneReader {
       if (!this.emitRecord({ ownerToken, owner, head, rdataTokens, position, generated: true, dropped: false })) return;
     }
   }
+}
+
+/** Cheap first look before the class table: every class name starts with C, H, I, N or A (any case). */
+function mayBeClass(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return text.length >= 2 && (c === 0x63 || c === 0x68 || c === 0x69 || c === 0x6e || c === 0x61);
 }
 
 /** OPT and the 128-255 range (TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY): query-only (RFC 6895 §3.1). */
