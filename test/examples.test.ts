@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withCatalogTable } from '../src/spec/catalog-table.js';
+import { withGeneratedDocs } from '../src/spec/docs.js';
 import { bindAvailable, checkZoneFile, checkZoneText } from './helpers/bind.js';
 import { run } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/shared.js';
@@ -26,12 +26,13 @@ describe('examples', () => {
     expect(stdout).toMatch(/up to date/);
   });
 
-  it('examples/README.md shows the service catalog as it is', () => {
+  it('examples/README.md shows the service catalog and the spec keys as they are', () => {
     const file = join(EXAMPLES, 'README.md');
-    if (process.env.ZONESMITH_UPDATE_DOCS === '1') writeFileSync(file, withCatalogTable(readFileSync(file, 'utf8')));
+    if (process.env.ZONESMITH_UPDATE_DOCS === '1') writeFileSync(file, withGeneratedDocs(readFileSync(file, 'utf8')));
     const text = readFileSync(file, 'utf8');
-    expect(text, 'refresh: ZONESMITH_UPDATE_DOCS=1 npx vitest run test/examples.test.ts').toBe(withCatalogTable(text));
+    expect(text, 'refresh: ZONESMITH_UPDATE_DOCS=1 npx vitest run test/examples.test.ts').toBe(withGeneratedDocs(text));
     expect(text).toContain('| `imaps` | `_imaps._tcp` | (none) | 993 |');
+    expect(text).toContain('| `zones[].services.<protocol>.path` |');
   });
 
   it('hosting has several domains sharing servers through defaults', () => {

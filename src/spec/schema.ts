@@ -206,7 +206,7 @@ function zoneProperties(): Schema {
           type: {
             type: 'string',
             pattern: '^[A-Za-z][A-Za-z0-9-]{0,15}$',
-            description: 'Record type mnemonic (TXT, CNAME, CAA, ...). SOA, NS at the apex, MX and SRV have their own keys.',
+            description: 'Record type mnemonic (TXT, CNAME, CAA, SRV, ...). The SOA and the apex NS records come from soa and nameservers.',
           },
           value: {
             description:
