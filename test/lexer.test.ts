@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lexer, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
+import { Lexer, MAX_ENTRY_CHARS, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
 
 type Event = { entry: LexEntry } | { empty: number } | { problem: LexProblem };
 
@@ -146,6 +146,19 @@ describe('Lexer entries', () => {
     const events = lex('a TXT ( "x"\n"y"\n');
     expect(events[0]).toMatchObject({ problem: { rule: 'syntax', line: 1, column: 7 } });
     expect((events[1] as { entry: LexEntry }).entry.broken).toBe(true);
+  });
+
+  it('keeps memory bounded: an entry longer than the limit is reported once and dropped', () => {
+    const tokens = MAX_ENTRY_CHARS / 2 + 10;
+    const events = lex('big TXT ( ' + 'x '.repeat(tokens) + ')\nnext A 192.0.2.1\n', 65536);
+    const problems = events.filter((e): e is { problem: LexProblem } => 'problem' in e);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.problem).toMatchObject({ rule: 'syntax', line: 1 });
+    const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
+    expect(entries.map((e) => [e.line, e.broken, e.tokens.length])).toEqual([
+      [1, true, 0],
+      [2, false, 3],
+    ]);
   });
 
   it('handles CRLF line ends', () => {
