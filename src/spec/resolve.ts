@@ -14,6 +14,7 @@ import {
   type ProfileId,
   type Protocol,
 } from '../services/catalog.js';
+import { nonPublicRange } from '../lint/rules/private-address.js';
 import { Name } from '../zone/name.js';
 import { parseRdata } from '../zone/rdata.js';
 import type { Rdata, ResourceRecord, SoaData, Zone } from '../zone/record.js';
@@ -360,6 +361,7 @@ class ZoneResolver {
   }
 
   private hosts(): void {
+    const notPublic: { host: string; range: string; path: SpecPath }[] = [];
     for (const [key, { value, path }] of this.mapField('hosts')) {
       const owner = this.hostName(key, path, true, true);
       if (!owner) continue;
@@ -391,7 +393,16 @@ class ZoneResolver {
         }
         seen.add(canonical);
         this.add(owner, type, data, at);
+        const range = nonPublicRange(canonical);
+        if (range) notPublic.push({ host: owner.relativeTo(this.origin), range, path: at });
       });
+    }
+    // The seed's sixth defect: fine inside a LAN or an example, wrong on the public internet. One warning per zone.
+    const first = notPublic[0];
+    if (first) {
+      const hosts = notPublic.map((n) => n.host).join(', ');
+      const ranges = [...new Set(notPublic.map((n) => n.range))].join(', ');
+      this.warn(first.path, `${notPublic.length === 1 ? 'host' : 'hosts'} ${hosts} ${notPublic.length === 1 ? 'has a' : 'have'} ${ranges} address${notPublic.length === 1 ? '' : 'es'}: reachable only inside their own network; publish public addresses in a zone served on the internet`);
     }
   }
 
