@@ -6,6 +6,7 @@ import type { FieldKind } from './fields.js';
 import { parseDecimal, readUint } from './fields.js';
 import { isKnownCode, typeCodeOf, typeMnemonic } from './codes.js';
 import { WireError } from './wire.js';
+import { bitmapMembers, bitmapOctets } from './bitmap.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from '../token.js';
 
@@ -61,16 +62,13 @@ export const typeBitmap: FieldKind<readonly number[]> = {
     let i = 0;
     while (i < value.length) {
       const window = value[i]! >> 8;
-      const bits = new Uint8Array(32);
-      let used = 0;
-      for (; i < value.length && value[i]! >> 8 === window; i++) {
-        const low = value[i]! & 0xff;
-        bits[low >> 3]! |= 0x80 >> (low & 7);
-        used = (low >> 3) + 1;
-      }
+      let end = i;
+      while (end < value.length && value[end]! >> 8 === window) end++;
+      const bits = bitmapOctets(value.slice(i, end), window * 256);
       out.u8(window);
-      out.u8(used);
-      out.bytes(bits.subarray(0, used));
+      out.u8(bits.length);
+      out.bytes(bits);
+      i = end;
     }
   },
   fromWire(input) {
@@ -82,10 +80,7 @@ export const typeBitmap: FieldKind<readonly number[]> = {
       if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
       if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
       lastWindow = window;
-      const bits = input.bytes(length);
-      for (let octet = 0; octet < length; octet++) {
-        for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) codes.push(window * 256 + octet * 8 + bit);
-      }
+      codes.push(...bitmapMembers(input.bytes(length), window * 256));
     }
     return codes;
   },
@@ -111,21 +106,8 @@ export const nxtBitmap: FieldKind<readonly number[]> = {
     return ok ? uniqueSorted(codes) : undefined;
   },
   format: (value) => value.map((code) => (isKnownCode(code) ? typeMnemonic(code) : String(code))).join(' '),
-  toWire(value, out) {
-    if (value.length === 0) return;
-    const used = (value[value.length - 1]! >> 3) + 1;
-    const bits = new Uint8Array(used);
-    for (const code of value) bits[code >> 3]! |= 0x80 >> (code & 7);
-    out.bytes(bits);
-  },
-  fromWire(input) {
-    const bits = input.rest();
-    const codes: number[] = [];
-    for (let octet = 0; octet < bits.length; octet++) {
-      for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) codes.push(octet * 8 + bit);
-    }
-    return codes;
-  },
+  toWire: (value, out) => out.bytes(bitmapOctets(value)),
+  fromWire: (input) => bitmapMembers(input.rest()),
 };
 
 function isLeap(year: number): boolean {

@@ -9,6 +9,7 @@ import { parseTtl } from '../ttl.js';
 import type { Token } from '../token.js';
 import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './address.js';
 import {
+  type Decoded,
   decodeBase32Hex,
   decodeBase64,
   decodeHex,
@@ -258,72 +259,69 @@ function joinTexts(tokens: readonly Token[]): string {
   return tokens.length === 1 ? tokens[0]!.text : tokens.map((t) => t.text).join('');
 }
 
-/** Base64 to the end of the data, spaces allowed (keys, signatures); printed in BIND's 56-character words. */
+/** Binary data to the end of the record, written in one text encoding across any number of tokens. */
+function binaryRest(encoding: string, decode: (text: string) => Decoded, encode: (bytes: Uint8Array) => string, allowEmpty: boolean): FieldKind<Uint8Array> {
+  return {
+    parse(cursor) {
+      const tokens = cursor.takeRest(allowEmpty);
+      if (tokens.length === 0) return allowEmpty ? new Uint8Array(0) : undefined;
+      const decoded = decode(joinTexts(tokens));
+      if (decoded.ok) return decoded.bytes;
+      cursor.problem(tokens[0], `is not valid ${encoding}: ${decoded.error}`);
+      return undefined;
+    },
+    // BIND's dump breaks long data into words joined by single spaces.
+    format: (value) => splitWords(encode(value)),
+    toWire: (value, out) => out.bytes(value),
+    fromWire: (input) => input.rest(),
+  };
+}
+
+/** Base64 to the end of the data, spaces allowed (keys, signatures). */
 export function base64Rest(allowEmpty = false): FieldKind<Uint8Array> {
-  return {
-    parse(cursor) {
-      const tokens = cursor.takeRest(allowEmpty);
-      if (tokens.length === 0) return allowEmpty ? new Uint8Array(0) : undefined;
-      const decoded = decodeBase64(joinTexts(tokens));
-      if (decoded.ok) return decoded.bytes;
-      cursor.problem(tokens[0], `is not valid base64: ${decoded.error}`);
-      return undefined;
-    },
-    format: (value) => splitWords(encodeBase64(value)),
-    toWire: (value, out) => out.bytes(value),
-    fromWire: (input) => input.rest(),
-  };
+  return binaryRest('base64', decodeBase64, encodeBase64, allowEmpty);
 }
 
-/** Hex to the end of the data, spaces allowed (digests, fingerprints); printed upper case in 56-character words. */
+/** Hex to the end of the data, spaces allowed (digests, fingerprints); printed upper case. */
 export function hexRest(allowEmpty = false): FieldKind<Uint8Array> {
+  return binaryRest('hex', decodeHex, (bytes) => encodeHex(bytes), allowEmpty);
+}
+
+/**
+ * Binary data in one token with a length octet in wire form: 1..255 octets, or also none when
+ * `emptyText` stands for it (NSEC3 salt `-`, RFC 5155 §3.3; NSEC3 next hashed owner in base32hex).
+ */
+function shortBinary(
+  encoding: string,
+  decode: (text: string) => Decoded,
+  encode: (bytes: Uint8Array) => string,
+  emptyText?: string,
+): FieldKind<Uint8Array> {
+  const minOctets = emptyText === undefined ? 1 : 0;
+  const what = emptyText === undefined ? encoding : `${encoding} or "${emptyText}"`;
   return {
     parse(cursor) {
-      const tokens = cursor.takeRest(allowEmpty);
-      if (tokens.length === 0) return allowEmpty ? new Uint8Array(0) : undefined;
-      const decoded = decodeHex(joinTexts(tokens));
-      if (decoded.ok) return decoded.bytes;
-      cursor.problem(tokens[0], `is not valid hex: ${decoded.error}`);
+      const token = cursor.take();
+      if (!token) return undefined;
+      if (emptyText !== undefined && token.text === emptyText) return new Uint8Array(0);
+      const decoded = decode(token.text);
+      if (!decoded.ok) cursor.problem(token, `is not ${what}: ${decoded.error}`);
+      else if (decoded.bytes.length < minOctets || decoded.bytes.length > 255) cursor.problem(token, `must be ${minOctets}..255 octets`);
+      else return decoded.bytes;
       return undefined;
     },
-    format: (value) => splitWords(encodeHex(value)),
-    toWire: (value, out) => out.bytes(value),
-    fromWire: (input) => input.rest(),
+    format: (value) => (value.length === 0 && emptyText !== undefined ? emptyText : encode(value)),
+    toWire: writeCharacterString,
+    fromWire(input) {
+      const bytes = readCharacterString(input);
+      if (bytes.length < minOctets) throw new WireError(`empty ${encoding} field`);
+      return bytes;
+    },
   };
 }
 
-/** Hex with a length octet in wire form, `-` for none (NSEC3 and NSEC3PARAM salt, RFC 5155 §3.3). */
-export const salt: FieldKind<Uint8Array> = {
-  parse(cursor) {
-    const token = cursor.take();
-    if (!token) return undefined;
-    if (token.text === '-') return new Uint8Array(0);
-    const decoded = decodeHex(token.text);
-    if (!decoded.ok) cursor.problem(token, `is not hex or "-": ${decoded.error}`);
-    else if (decoded.bytes.length > 255) cursor.problem(token, `of ${decoded.bytes.length} octets is longer than 255`);
-    else return decoded.bytes;
-    return undefined;
-  },
-  format: (value) => (value.length === 0 ? '-' : encodeHex(value)),
-  toWire: writeCharacterString,
-  fromWire: readCharacterString,
-};
-
-/** base32hex with a length octet (NSEC3 next hashed owner name). */
-export const base32Hex: FieldKind<Uint8Array> = {
-  parse(cursor) {
-    const token = cursor.take();
-    if (!token) return undefined;
-    const decoded = decodeBase32Hex(token.text);
-    if (!decoded.ok) cursor.problem(token, `is not base32hex: ${decoded.error}`);
-    else if (decoded.bytes.length === 0 || decoded.bytes.length > 255) cursor.problem(token, `must be 1..255 octets`);
-    else return decoded.bytes;
-    return undefined;
-  },
-  format: (value) => encodeBase32Hex(value),
-  toWire: writeCharacterString,
-  fromWire: readCharacterString,
-};
+export const salt = shortBinary('hex', decodeHex, (bytes) => encodeHex(bytes), '-');
+export const base32Hex = shortBinary('base32hex', decodeBase32Hex, encodeBase32Hex);
 
 /** A CAA property tag (RFC 8659 §4.1): 1..255 letters and digits, with a length octet in wire form. */
 export const propertyTag: FieldKind<string> = {

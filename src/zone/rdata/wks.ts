@@ -5,6 +5,7 @@
 import type { FieldKind } from './fields.js';
 import { field, ipv4, mnemonicUint, parseDecimal } from './fields.js';
 import type { Field } from './fields.js';
+import { bitmapMembers, bitmapOctets } from './bitmap.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17 };
 
@@ -30,20 +31,8 @@ const portBitmap: FieldKind<readonly number[]> = {
     return ok ? [...ports].sort((a, b) => a - b) : undefined;
   },
   format: (value) => value.join(' '),
-  toWire(value, out) {
-    if (value.length === 0) return;
-    const bits = new Uint8Array((value[value.length - 1]! >> 3) + 1);
-    for (const port of value) bits[port >> 3]! |= 0x80 >> (port & 7);
-    out.bytes(bits);
-  },
-  fromWire(input) {
-    const bits = input.rest();
-    const ports: number[] = [];
-    for (let octet = 0; octet < bits.length; octet++) {
-      for (let bit = 0; bit < 8; bit++) if (bits[octet]! & (0x80 >> bit)) ports.push(octet * 8 + bit);
-    }
-    return ports;
-  },
+  toWire: (value, out) => out.bytes(bitmapOctets(value)),
+  fromWire: (input) => bitmapMembers(input.rest()),
 };
 
 export const WKS_FIELDS: readonly Field[] = [
