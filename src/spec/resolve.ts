@@ -16,9 +16,7 @@ import {
 } from '../services/catalog.js';
 import { nonPublicRange } from '../lint/rules/private-address.js';
 import { Name } from '../zone/name.js';
-import { parseRdata } from '../zone/rdata.js';
 import type { Rdata, ResourceRecord, SoaData, Zone } from '../zone/record.js';
-import type { Token } from '../zone/token.js';
 import { MAX_TTL, parseTtl } from '../zone/ttl.js';
 import { dedupeDiagnostics, specDiagnostic, toPointer } from './diagnostics.js';
 import type { LoadedSpec, SpecPath } from './load.js';
@@ -299,15 +297,6 @@ class ZoneResolver {
     if (!same) entry.types.set(type, { ttl, path });
   }
 
-  /** Data for a type from one presentation token (addresses), through the one rdata reader. */
-  private dataFrom(type: string, text: string, path: SpecPath): Rdata | undefined {
-    const token: Token = { text, quoted: false, line: 1, column: 1 };
-    const result = parseRdata(type, [token], null);
-    if (result.data) return result.data;
-    this.error(path, result.problems.map((p) => p.message).join('; '));
-    return undefined;
-  }
-
   /* ---- the parts of a zone ---- */
 
   private soa(): { record: ResourceRecord<SoaData>; serial: SerialPolicy } | undefined {
@@ -384,8 +373,12 @@ class ZoneResolver {
           this.error(at, `"${address}" is not an IPv4 address (192.0.2.10) or IPv6 address (2001:db8::10)${looksLikeName ? `; for an alias use records: { name: "${key}", type: CNAME, value: "${address}" }` : ''}`);
           return;
         }
-        const data = this.dataFrom(type, address, at);
-        if (!data) return;
+        const result = readPresentationValue(type, address, this.origin);
+        if (!('data' in result)) {
+          this.error(at, result.problems.map((p) => p.message).join('; '));
+          return;
+        }
+        const data = result.data;
         const canonical = String(data.address);
         if (seen.has(canonical)) {
           this.error(at, `address ${canonical} is listed twice for host ${owner.relativeTo(this.origin)}`);
