@@ -159,6 +159,18 @@ describe('readZoneFile: $INCLUDE', () => {
     expect(summary.files).toEqual([join(FIXTURES, 'include', 'main.zone'), join(FIXTURES, 'include', 'sub', 'inc.zone')]);
   });
 
+  it('carries the current owner into the included file, as BIND does (checked with named-compilezone)', () => {
+    const { records, diagnostics } = readFixture('include/carry.zone');
+    expect(diagnostics).toEqual([]);
+    expect(lines(records).slice(3)).toEqual([
+      '5 www.example.com. 300 IN A 192.0.2.2',
+      '1 www.example.com. 300 IN TXT "in include"',
+      '2 host.sub.example.com. 300 IN A 192.0.2.3',
+      '7 www.example.com. 300 IN AAAA 2001:db8::2',
+    ]);
+    expect(records[4]!.origin.toString()).toBe('sub.example.com.');
+  });
+
   it('refuses a file outside the zone folder without showing it, and names a missing file', () => {
     const { records, diagnostics } = readFixture('include-outside/zone/main.zone');
     expect(where(diagnostics)).toEqual(['5:10 error syntax', '6:10 error syntax']);
