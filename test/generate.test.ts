@@ -75,6 +75,21 @@ describe('zonesmith generate', () => {
     expect(stdout).toMatch(/^@ +IN SOA +ns1\.example\.net\. first\\\.last \($/m); // RNAME: the dot in the local part escaped (RFC 1912 §2.2)
   });
 
+  it('writes every service form: several targets, not offered, null MX, ports, paths and TTLs', async () => {
+    const { code, stdout } = await run('generate', fixture('service-forms.yaml'), '--stdout');
+    expect(code).toBe(0);
+    expect(stdout).toContain('$TTL 7200 ; 2h');
+    expect(stdout).toMatch(/^ +2026010101 +; serial$/m);
+    expect(stdout).toMatch(/^@ +IN MX +0 \.$/m); // RFC 7505 null MX
+    expect(stdout).toMatch(/^_imap\._tcp +IN SRV +0 0 0 \.$/m);
+    expect(stdout).toMatch(/^_pop3\._tcp +IN SRV +0 0 0 \.$/m);
+    expect(stdout).toMatch(/^_imaps\._tcp +IN SRV +0 1 993 mail1\n_imaps\._tcp +IN SRV +0 1 993 mail2$/m);
+    expect(stdout).toMatch(/^_submissions\._tcp +IN SRV +0 5 465 mail1\n_submissions\._tcp +IN SRV +10 1 465 mail2$/m);
+    expect(stdout).toMatch(/^_caldavs\._tcp +IN SRV +0 0 8443 dav\n_caldavs\._tcp +IN TXT +"path=\/cal"$/m);
+    expect(stdout).toMatch(/^www +300 IN TXT +"short-lived"$/m);
+    expect(stdout).toMatch(/^dav +IN A +192\.0\.2\.80$/m); // default TTL: the column stays blank
+  });
+
   it('writes one <domain>.dns per zone, atomically, and reports the serials', async () => {
     const { code, stdout } = await run('generate', fixture('hosting-like.yaml'), '-o', dir);
     expect(code).toBe(0);
@@ -179,7 +194,7 @@ describe('zonesmith generate', () => {
 });
 
 describe('generated zones load in BIND without a single warning', () => {
-  const specs = ['minimal.yaml', 'escaping.yaml', 'both-profiles.yaml', 'hosting-like.yaml'];
+  const specs = ['minimal.yaml', 'escaping.yaml', 'both-profiles.yaml', 'hosting-like.yaml', 'service-forms.yaml'];
   it.for(specs)('%s', async (name, ctx) => {
     if (!bindAvailable()) return ctx.skip();
     const dir = tempDir();
