@@ -109,6 +109,8 @@ describe('schema errors point at the line the user wrote', () => {
       'spec.yaml',
     );
     expect(checkSpecShape(loaded)).toEqual([]);
+    const commaSeparated = loadSpecText('version: 1\nlint: { profiles: "standard,mdaemon" }\nzones: [{ domain: example.org }]\n', 'spec.yaml');
+    expect(checkSpecShape(commaSeparated)).toEqual([]);
     const bad = loadSpecText('version: 1\nlint:\n  rules: { srv-port-zero: loud }\nzones: [{ domain: example.org }]\n', 'spec.yaml');
     expect(checkSpecShape(bad)[0]!.message).toMatch(/use one of: error, warning, info, off/);
   });

@@ -269,10 +269,12 @@ export function buildSpecSchema(): Schema {
         additionalProperties: false,
         properties: {
           profiles: {
-            type: 'array',
-            description: `Lint profiles: ${LINT_PROFILE_IDS.join(', ')}.`,
-            uniqueItems: true,
-            items: { enum: [...LINT_PROFILE_IDS], description: 'A lint profile.' },
+            description: `Lint profiles: a list, or a comma-separated string, of ${LINT_PROFILE_IDS.join(', ')}.`,
+            anyOf: [
+              { type: 'array', uniqueItems: true, items: { enum: [...LINT_PROFILE_IDS], description: 'A lint profile.' } },
+              // The linter's config reader splits and checks the names; this only keeps junk out.
+              { type: 'string', pattern: '^[a-z ,]{1,100}$' },
+            ],
           },
           rules: {
             type: 'object',
