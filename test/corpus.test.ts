@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { Name } from '../src/zone/name.js';
-import { readZoneFile, type ParsedRecord } from '../src/zone/parser.js';
-import { dataKey, ZoneChecks } from '../src/zone/zone-checks.js';
 import { CORPUS_DIR, requireShared } from './helpers/shared.js';
+import { compareWithBind, readForComparison as read } from './helpers/zone-compare.js';
 
 interface ManifestRow {
   file: string;
@@ -41,62 +40,6 @@ function readManifest(): ManifestRow[] {
   });
 }
 
-interface Reading {
-  records: ParsedRecord[];
-  errors: Diagnostic[];
-}
-
-function read(file: string, origin: Name, withZoneChecks: boolean): Reading {
-  const records: ParsedRecord[] = [];
-  const errors: Diagnostic[] = [];
-  const checks = new ZoneChecks();
-  const summary = readZoneFile(
-    { file, origin },
-    {
-      record: (r) => {
-        records.push(r);
-        if (withZoneChecks) checks.add(r);
-      },
-      diagnostic: (d) => {
-        if (d.severity === 'error') errors.push(d);
-      },
-    },
-  );
-  if (withZoneChecks) errors.push(...checks.finish(summary.origin));
-  return { records, errors };
-}
-
-function recordKey(r: ParsedRecord): string {
-  return `${r.owner.key} ${r.class} ${r.type} ${dataKey(r.type, r.data)}`;
-}
-
-/** Why our reading differs from BIND's dump, or undefined when it does not. */
-function compare(ours: ParsedRecord[], bind: ParsedRecord[]): string | undefined {
-  const ourTtls = new Map<string, Set<number>>();
-  const rrsetFirstTtl = new Map<string, number>();
-  for (const r of ours) {
-    const key = recordKey(r);
-    let ttls = ourTtls.get(key);
-    if (!ttls) ourTtls.set(key, (ttls = new Set()));
-    ttls.add(r.ttl);
-    const rrset = `${r.owner.key} ${r.class} ${r.type}`;
-    if (!rrsetFirstTtl.has(rrset)) rrsetFirstTtl.set(rrset, r.ttl);
-  }
-  const bindKeys = new Set<string>();
-  for (const r of bind) {
-    const key = recordKey(r);
-    bindKeys.add(key);
-    const ttls = ourTtls.get(key);
-    if (!ttls) return `BIND has ${r.owner.toString()} ${r.type} (dump line ${r.position.line}) that we do not`;
-    const first = rrsetFirstTtl.get(`${r.owner.key} ${r.class} ${r.type}`);
-    if (!ttls.has(r.ttl) && first !== r.ttl) return `TTL of ${r.owner.toString()} ${r.type}: BIND ${r.ttl}, ours ${[...ttls].join('/')}`;
-  }
-  for (const r of ours) {
-    if (!bindKeys.has(recordKey(r))) return `we have ${r.owner.toString()} ${r.type} (line ${r.position.line}) that BIND does not`;
-  }
-  return undefined;
-}
-
 function describeError(d: Diagnostic): string {
   return `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`;
 }
@@ -119,7 +62,7 @@ describe('corpus: our reading against BIND 9.18', () => {
           ? `cannot read BIND's own dump: ${describeError(bind.errors[0]!)}`
           : ours.errors.length > 0
             ? `error on a file BIND loads: ${describeError(ours.errors[0]!)}`
-            : compare(ours.records, bind.records);
+            : compareWithBind(ours.records, bind.records);
       if (problem) disagreements.push(`${row.file}: ${problem}`);
       else loadAgree++;
     }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
@@ -6,7 +8,9 @@ import { Name } from '../src/zone/name.js';
 import { originFromFileName } from '../src/zone/origin.js';
 import { readZoneFile, readZoneText, type ParsedRecord, type ZoneReadOptions, type ZoneReadSummary } from '../src/zone/parser.js';
 import { formatRdata } from '../src/zone/rdata.js';
+import { bindAvailable } from './helpers/bind.js';
 import { SEED_ZONE, requireShared } from './helpers/shared.js';
+import { compareWithBind, readForComparison } from './helpers/zone-compare.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'zones');
 const EXAMPLE = Name.from('example.com.');
@@ -353,5 +357,50 @@ describe('readZoneText: origin', () => {
   it('falls back to the file name', () => {
     const { summary } = readText('$TTL 1\n@ SOA a. b. 1 2 3 4 5\n', { origin: undefined, file: 'db.example.net' });
     expect(summary.origin.toString()).toBe('example.net.');
+  });
+});
+
+describe('readZoneFile against named-compilezone', () => {
+  // The fixtures BIND loads: our reading must be BIND's, record for record.
+  const loadable = ['basic.zone', 'include/main.zone', 'include/carry.zone', 'no-ttl-soa-minimum.zone', 'no-ttl-rfc1035.zone', 'ttl-too-big.zone', 'depth/main.zone'];
+
+  it.each(loadable)('%s reads as BIND reads it', (name) => {
+    if (!bindAvailable()) return;
+    const file = join(FIXTURES, name);
+    const dir = mkdtempSync(join(tmpdir(), 'zonesmith-parser-'));
+    try {
+      const dump = join(dir, 'dump.txt');
+      // Run where the file is: BIND resolves $INCLUDE from its working directory.
+      const run = spawnSync('named-compilezone', ['-i', 'local', '-s', 'full', '-o', dump, EXAMPLE.toString(), file], {
+        cwd: join(file, '..'),
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const ours = readForComparison(file, EXAMPLE, true);
+      const bind = readForComparison(dump, EXAMPLE, false);
+      expect(ours.errors).toEqual([]);
+      expect(bind.errors).toEqual([]);
+      expect(compareWithBind(ours.records, bind.records)).toBeUndefined();
+      expect(ours.records.length).toBe(bind.records.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the $GENERATE fixture without its two bad lines reads as BIND reads it', () => {
+    if (!bindAvailable()) return;
+    const dir = mkdtempSync(join(tmpdir(), 'zonesmith-parser-'));
+    try {
+      const good = join(dir, 'generate.zone');
+      writeFileSync(good, readFileSync(join(FIXTURES, 'generate.zone'), 'utf8').split('\n').slice(0, 8).join('\n') + '\n');
+      const dump = join(dir, 'dump.txt');
+      const run = spawnSync('named-compilezone', ['-i', 'local', '-s', 'full', '-o', dump, EXAMPLE.toString(), good], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const ours = readForComparison(good, EXAMPLE, true);
+      expect(ours.errors).toEqual([]);
+      expect(compareWithBind(ours.records, readForComparison(dump, EXAMPLE, false).records)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
