@@ -44,6 +44,14 @@ describe('examples', () => {
     expect((await run('validate', join(EXAMPLES, 'hosting.yaml'))).stderr).toBe('');
   });
 
+  it('the hosting zones pass zonesmith lint without a remark', async () => {
+    const dir = join(EXAMPLES, 'hosting');
+    const zones = readdirSync(dir).filter((f) => f.endsWith('.dns')).map((f) => join(dir, f));
+    const { code, stdout } = await run('lint', ...zones, '--format', 'json');
+    expect(JSON.parse(stdout)).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('hosting has several domains sharing servers through defaults', () => {
     expect(readdirSync(join(EXAMPLES, 'hosting')).filter((f) => f.endsWith('.dns')).length).toBeGreaterThanOrEqual(3);
   });
