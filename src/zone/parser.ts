@@ -1,6 +1,11 @@
 /**
  * The master-file parser: BIND's reading of a zone file (RFC 1035 §5, RFC 2308 §4, BIND's $GENERATE),
- * streamed record by record. Owned by the parser work; this header fixes the interface.
+ * streamed record by record. The lexer (lexer.ts) hands over entries; this module resolves owners
+ * (blank = previous owner, kept across $ORIGIN, carried into and restored after $INCLUDE), TTL and
+ * class in either order, the TTL rules of lib/dns/master.c, the directives, and the zone-load refusals
+ * that one record shows (SOA place, class, out-of-zone data, meta and obsolete types). Record data is
+ * read by rdata.ts. Its own state does not grow with the file: one entry at a time, one frame per
+ * nested $INCLUDE. Problems go to the sink as diagnostics; nothing is thrown.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
