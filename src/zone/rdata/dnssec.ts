@@ -114,22 +114,30 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** YYYYMMDDHHMMSS (UTC) to seconds since 1970, or undefined when it is no date. */
+const TWO_32 = 0x100000000;
+
+/** YYYYMMDDHHMMSS (UTC) to seconds since 1970 (negative before), or undefined when it is no date. */
 function parseTimestamp(text: string): number | undefined {
   const part = (from: number, to: number): number => Number(text.slice(from, to));
-  const year = part(0, 4);
-  const month = part(4, 6);
-  const day = part(6, 8);
-  const hour = part(8, 10);
-  const minute = part(10, 12);
-  const second = part(12, 14);
-  if (year < 1970 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const [year, month, day, hour, minute, second] = [part(0, 4), part(4, 6), part(6, 8), part(8, 10), part(10, 12), part(12, 14)];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return undefined;
   const monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   if (day < 1 || day > monthDays) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0..99 as 1900..1999
+  date.setUTCHours(hour, minute, second);
+  return date.getTime() / 1000;
 }
 
-function formatTimestamp(seconds: number): string {
+/**
+ * BIND prints a 32-bit time as the date nearest to "now" in serial arithmetic (RFC 4034 §3.1.5).
+ * Output must not depend on the day it is made, so "now" is pinned to 2024-01-01: the printed
+ * dates are BIND's for every time between 1956 and 2092.
+ */
+const PRINT_PIVOT = 1704067200;
+
+function formatTimestamp(value: number): string {
+  const seconds = value - PRINT_PIVOT >= 0x80000000 ? value - TWO_32 : value;
   const d = new Date(seconds * 1000);
   const two = (n: number): string => String(n).padStart(2, '0');
   return (
@@ -155,7 +163,8 @@ export const signatureTime: FieldKind<number> = {
         if (c < 0x30 || c > 0x39) digits = false;
       }
       const seconds = digits ? parseTimestamp(text) : undefined;
-      if (seconds !== undefined) return seconds % 0x100000000;
+      // Dates outside 1970..2106 wrap around, as BIND stores them (32-bit serial arithmetic).
+      if (seconds !== undefined) return ((seconds % TWO_32) + TWO_32) % TWO_32;
       cursor.problem(token, `"${text}" is not a time: write YYYYMMDDHHMMSS (UTC) or seconds since 1970`);
       return undefined;
     }

@@ -10,7 +10,7 @@ import { base64Rest, ipv4, ipv6, name, u8 } from './fields.js';
 import { WireError } from './wire.js';
 
 const NO_GATEWAY = '.';
-const publicKey = base64Rest(true);
+const publicKey = base64Rest();
 
 /** The kind that reads and writes the gateway of each gateway type. */
 function gatewayKind(gatewayType: number): FieldKind | undefined {

@@ -60,7 +60,8 @@ function encodeValue(key: number, octets: Uint8Array | undefined): Uint8Array | 
   const out = new ByteWriter();
   const list = (): string[] => splitValueList(octets ?? new Uint8Array(0)).map(latin1);
   if (key === NO_DEFAULT_ALPN) return octets && octets.length > 0 ? 'takes no value' : new Uint8Array(0);
-  if (key <= IPV6HINT && (!octets || octets.length === 0)) return `needs a value`;
+  // BIND accepts an empty ech ("ech="); every other named key needs a value.
+  if (key <= IPV6HINT && key !== ECH && (!octets || octets.length === 0)) return `needs a value`;
   switch (key) {
     case MANDATORY: {
       const keys: number[] = [];
@@ -96,7 +97,7 @@ function encodeValue(key: number, octets: Uint8Array | undefined): Uint8Array | 
       }
       break;
     case ECH: {
-      const decoded = decodeBase64(latin1(octets!));
+      const decoded = decodeBase64(latin1(octets ?? new Uint8Array(0)));
       if (!decoded.ok) return `is not valid base64: ${decoded.error}`;
       out.bytes(decoded.bytes);
       break;
@@ -151,7 +152,7 @@ function formatParam(key: number, value: Uint8Array): string {
       while (input.remaining > 0) items.push(formatIpv6(input.bytes(16)));
       return `ipv6hint=${items.join(',')}`;
     case ECH:
-      return `ech=${encodeBase64(value)}`;
+      return value.length === 0 ? 'ech' : `ech=${encodeBase64(value)}`;
     default:
       return value.length === 0 ? keyText(key) : `${keyText(key)}=${quoteOctets(value)}`;
   }

@@ -3,7 +3,7 @@
  * `zduplicate`, BIND `lib/dns/rdata/*`). The common types use the field names of the typed views
  * in record.ts. Types whose data is not a plain sequence of fields have their own codec module.
  */
-import { fieldsCodec, type TypeCodec } from './codec.js';
+import { fieldsCodec, type DataCheck, type TypeCodec } from './codec.js';
 import { DIGEST_TYPES, SECURITY_ALGORITHMS, nxtBitmap, rrType, signatureTime, typeBitmap } from './dnssec.js';
 import {
   base32Hex,
@@ -31,6 +31,7 @@ import { APL_FIELDS } from './apl.js';
 import { HIP_CODEC } from './hip.js';
 import { IPSECKEY_CODEC } from './ipseckey.js';
 import { LOC_CODEC } from './loc.js';
+import { NAPTR_REGEXP_CHECK } from './naptr.js';
 import { SVCB_FIELDS } from './svcb.js';
 import { WKS_FIELDS } from './wks.js';
 
@@ -171,9 +172,42 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   DSYNC: [field('rrtype', rrType), field('scheme', mnemonicUint(1, DSYNC_SCHEMES, true)), field('port', u16), field('target', name)],
 };
 
+/** The length a digest must have for the hash algorithms BIND knows (anything for the others). */
+function digestLength(lengths: Readonly<Record<number, number>>, typeField: string, digestField: string, minimum = 1): DataCheck {
+  return (data) => {
+    const algorithm = data[typeField] as number;
+    const octets = (data[digestField] as Uint8Array).length;
+    const wanted = lengths[algorithm];
+    if (wanted !== undefined && octets !== wanted) {
+      return { field: digestField, message: `is ${octets} octets long; ${typeField} ${algorithm} gives ${wanted}-octet digests` };
+    }
+    if (wanted === undefined && octets < minimum) return { field: digestField, message: `is ${octets} octets long; at least ${minimum} are needed` };
+    return undefined;
+  };
+}
+
+const DS_DIGEST_LENGTH = digestLength({ 1: 20, 2: 32, 3: 32, 4: 48 }, 'digestType', 'digest');
+
+/** Cross-field rules BIND applies when it reads these types. */
+const CHECKS: Readonly<Record<string, DataCheck>> = {
+  DS: DS_DIGEST_LENGTH,
+  CDS: DS_DIGEST_LENGTH,
+  TA: DS_DIGEST_LENGTH,
+  DLV: DS_DIGEST_LENGTH,
+  NAPTR: NAPTR_REGEXP_CHECK,
+  SSHFP: digestLength({ 1: 20, 2: 32 }, 'fingerprintType', 'fingerprint'),
+  // RFC 8976 §2.2.4: SHA-384 and SHA-512 digests; at least 12 octets for any other.
+  ZONEMD: digestLength({ 1: 48, 2: 64 }, 'hashAlgorithm', 'digest', 12),
+  // RFC 2535 §3.1.2: only a KEY whose flags say "no key" (both top bits) may leave the key out.
+  KEY: (data) =>
+    (data['publicKey'] as Uint8Array).length === 0 && ((data['flags'] as number) & 0xc000) !== 0xc000
+      ? { field: 'publicKey', message: 'is missing: only a KEY with flags 0xC000 (no key) may have none' }
+      : undefined,
+};
+
 const CODECS = new Map<number, TypeCodec>();
 for (const [mnemonic, fields] of Object.entries(FIELD_TYPES)) {
-  CODECS.set(TYPE_CODES[mnemonic]!, fieldsCodec(fields));
+  CODECS.set(TYPE_CODES[mnemonic]!, fieldsCodec(fields, CHECKS[mnemonic]));
 }
 
 /** Types whose data is not a plain sequence of fields, each with its own module. */

@@ -7,7 +7,10 @@ import { field, ipv4, mnemonicUint, parseDecimal } from './fields.js';
 import type { Field } from './fields.js';
 import { bitmapMembers, bitmapOctets } from './bitmap.js';
 
-const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17 };
+/** Protocol names BIND looks up in /etc/protocols; the usual ones. */
+const PROTOCOLS: Readonly<Record<string, number>> = {
+  ICMP: 1, IGMP: 2, TCP: 6, UDP: 17, IPV6: 41, GRE: 47, ESP: 50, AH: 51, 'IPV6-ICMP': 58, SCTP: 132,
+};
 
 /** Service names BIND resolves through the services database; the usual ones, for both protocols. */
 const SERVICES: Readonly<Record<string, number>> = {
