@@ -24,11 +24,13 @@ const TARGET_ID = 'zonesmith-lint';
 const PROBE_TIMEOUT_MS = 30_000;
 
 const log = (line) => process.stderr.write(`${line}\n`);
+/** Paths inside the repository are shown relative to it (as `npm run bench` runs there); others as they are. */
+const shown = (path) => (relative(REPO_ROOT, path).startsWith('..') ? path : relative(REPO_ROOT, path));
 const count = (n) => n.toLocaleString('en-US');
 
 /** Each tool: how to run it on FILE, which exit codes mean "ran fine", and whether it can run here. */
 function tools(file) {
-  const zone = relative(REPO_ROOT, file);
+  const zone = shown(file);
   return [
     {
       id: 'named-checkzone',
@@ -161,7 +163,7 @@ async function main(argv) {
   const started = process.hrtime.bigint();
   const zone = ensureZone({ outDir: resolve(options.outDir), records: options.records, seed: options.seed });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  log(`zone: ${relative(REPO_ROOT, zone.file)}, ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, ` +
+  log(`zone: ${shown(zone.file)}, ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, ` +
     `${zone.reused ? 'reused' : 'generated'} in ${seconds.toFixed(1)} s`);
   await checkZoneWithBind(zone.file, timeoutMs);
   log('zone: named-checkzone -i full loads it cleanly');
@@ -216,7 +218,7 @@ async function main(argv) {
   const resultsFile = join(resolve(options.outDir), 'results.md');
   writeFileSync(`${resultsFile}.tmp`, markdown);
   renameSync(`${resultsFile}.tmp`, resultsFile);
-  log(`written: ${relative(REPO_ROOT, resultsFile) || resultsFile}`);
+  log(`written: ${shown(resultsFile)}`);
   return 0;
 }
 
