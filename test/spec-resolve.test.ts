@@ -149,6 +149,23 @@ describe('spec -> zone model', () => {
     expect(target('apex.example.org.')).toBe('example.org.');
   });
 
+  it('holds MX, SRV and NS written as records to the rules of targets', () => {
+    const spec = resolveText(
+      base(
+        '    hosts: { www: 192.0.2.80 }\n' +
+          '    records:\n' +
+          '      - { name: sub, type: NS, value: ns1.sub.example.org }\n' +
+          '      - { name: _sip._tcp.example.org, type: SRV, value: "0 0 5060 alias" }\n' +
+          '      - { name: alias, type: CNAME, value: www }\n' +
+          '      - { name: lists, type: MX, value: "10 www" }\n',
+      ),
+    );
+    expect(errors(spec)).toEqual([
+      expect.stringMatching(/^9:39 NS target "ns1.sub" is not in hosts: add hosts."ns1.sub.example.org" with its address$/),
+      expect.stringMatching(/^10:58 SRV target "alias" is a CNAME/),
+    ]);
+  });
+
   it('says what is wrong with record data, and which types it does not know', () => {
     const spec = resolveText(
       base('    records:\n      - { name: a, type: MX, value: "70000 mail.example.net" }\n      - { name: b, type: NOPE, value: "x" }\n'),

@@ -543,7 +543,13 @@ class ZoneResolver {
       }
       if (type === 'SPF') this.warn([...path, 'type'], 'the SPF record type is discontinued (RFC 7208 §14.1): publish the policy as TXT');
       const data = this.recordData(type, record.value, path);
-      if (data) this.add(owner, type, data, path, ttl);
+      if (!data) continue;
+      this.add(owner, type, data, path, ttl);
+      // MX, SRV and delegation NS written as records are held to the same rules as the generated ones.
+      const target = type === 'MX' ? data.exchange : type === 'SRV' || type === 'NS' ? data.target : undefined;
+      if (target instanceof Name && !target.isRoot) {
+        this.targets.push({ name: target, path: [...path, 'value'], what: `${type} target`, text: target.relativeTo(this.origin) });
+      }
     }
   }
 
@@ -602,8 +608,10 @@ class ZoneResolver {
       if (this.owners.get(name.key)?.types.has('CNAME')) {
         this.error(path, `${what} "${text}" is a CNAME; MX, NS and SRV targets must be host names with addresses (RFC 2181 §10.3, RFC 2782)`);
       } else if (!this.addressed.has(name.key) && !this.owners.get(name.key)?.types.has('A') && !this.owners.get(name.key)?.types.has('AAAA')) {
+        // The key to add, written by the spec's name rule: one label relative, several labels absolute.
         const relative = name.relativeTo(this.origin);
-        this.error(path, `${what} "${text}" is not in hosts: add hosts.${relative === '@' ? '"@"' : relative} with its address${text.includes('.') ? '' : ', or write the full name of a server outside the zone (mail.example.net)'}`);
+        const key = relative === '@' ? '"@"' : relative.includes('.') ? `"${name.toString().replace(/\.$/, '')}"` : relative;
+        this.error(path, `${what} "${text}" is not in hosts: add hosts.${key} with its address${text.includes('.') ? '' : ', or write the full name of a server outside the zone (mail.example.net)'}`);
       }
     }
   }
