@@ -97,6 +97,11 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
   return { file: loaded.file, zones, diagnostics: sortByPosition(dedupeDiagnostics(diagnostics)) };
 }
 
+/** The name rule, as advice: `_sip._tcp` means `_sip._tcp.` unless the zone is written out. */
+function inZoneHint(text: string, origin: Name): string {
+  return `a name with a dot is absolute: for the name in this zone write "${text}.${origin.toString().replace(/\.$/, '')}"`;
+}
+
 function zoneList(names: readonly string[]): string {
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
@@ -250,7 +255,7 @@ class ZoneResolver {
   private ownerName(text: string, path: SpecPath, key = false): Name | undefined {
     const name = this.name(text, path, key);
     if (name && !name.isSubdomainOf(this.origin)) {
-      const hint = text.includes('.') && !text.endsWith('.') ? `; a name with a dot is absolute: for a name in this zone write "${text}.${this.origin.toString()}" or leave out the dot` : '';
+      const hint = text.includes('.') && !text.endsWith('.') ? `; ${inZoneHint(text, this.origin)}` : '';
       this.error(path, `"${text}" (${name.toString()}) is outside zone ${this.origin.toString()}${hint}`, key);
       return undefined;
     }
@@ -355,7 +360,7 @@ class ZoneResolver {
       const owner = this.hostName(key, path, true, true);
       if (!owner) continue;
       if (!owner.isSubdomainOf(this.origin)) {
-        this.error(path, `host "${key}" (${owner.toString()}) is outside zone ${this.origin.toString()}; hosts are names in this zone${key.includes('.') ? ` (a name with a dot is absolute: write "${key}.${this.origin.toString()}" for a name in this zone)` : ''}`, true);
+        this.error(path, `host "${key}" (${owner.toString()}) is outside zone ${this.origin.toString()}; hosts are names in this zone${key.includes('.') && !key.endsWith('.') ? ` (${inZoneHint(key, this.origin)})` : ''}`, true);
         continue;
       }
       if (this.addressed.has(owner.key)) {
