@@ -63,6 +63,16 @@ describe('zonesmith records SPEC', () => {
     expect(lines.every((l) => l.split('\t').length === 5)).toBe(true);
   });
 
+  it('--zone picks zones of a multi-zone spec, and names the zones when it finds none', async () => {
+    const hosting = join(REPO_ROOT, 'examples', 'hosting.yaml');
+    const one = await run('records', hosting, '--zone', 'EXAMPLE.NET.', '--format', 'json');
+    const zones = new Set((JSON.parse(one.stdout) as { zone: string }[]).map((r) => r.zone));
+    expect([...zones]).toEqual(['example.net.']);
+    const none = await run('records', hosting, '--zone', 'example.com');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/has no zone example\.com; its zones: example\.org, example\.net, xn--bcher-kva\.example/);
+  });
+
   it('an invalid spec prints its problems and no records; a bad format is a usage error', async () => {
     const bad = await run('records', fixture('bad-meaning.yaml'));
     expect(bad.code).toBe(1);

@@ -17,7 +17,10 @@ export interface RecordsArgs {
   input: string;
   format: RecordFormat;
   out: string;
+  zone?: string[];
 }
+
+const zoneKey = (domain: string) => domain.toLowerCase().replace(/\.$/, '');
 
 export const recordsCommand: CommandSpec<RecordsArgs> = {
   command: 'records <input>',
@@ -27,7 +30,9 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
       .positional('input', { type: 'string', describe: 'A spec (.yaml, .yml, .json) or a zone file', demandOption: true })
       .option('format', { alias: 'f', choices: RECORD_FORMATS, default: 'table' as const, describe: 'Output format' })
       .option('out', { alias: 'o', type: 'string', default: '.', describe: 'Where generate writes the zones: an `auto` SOA serial is the one generate would write there' })
+      .option('zone', { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' })
       .example('$0 records examples/example.com.yaml', 'An aligned table for the terminal')
+      .example('$0 records hosting.yaml --zone example.net', 'One customer\'s records, to paste into their console')
       .example('$0 records hosting.yaml --format csv > records.csv', 'Import into a spreadsheet or a provider console')
       .example('$0 records example.com.dns --format json', 'What the zone file holds, as BIND reads it'),
   handler: async (args, io) => {
@@ -35,14 +40,25 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
     if (isSpecPath(args.input)) {
       const spec = readSpec(args.input);
       if (reportSpecProblems(spec, io) > 0) return EXIT.problems;
+      const wanted = new Set((args.zone ?? []).map(zoneKey));
+      const unknown = [...wanted].filter((z) => !spec.zones.some((zone) => zoneKey(zone.domain) === z));
+      if (unknown.length > 0) {
+        io.err(`zonesmith: ${args.input} has no zone ${unknown.join(', ')}; its zones: ${spec.zones.map((z) => z.domain).join(', ')}\n`);
+        return EXIT.usage;
+      }
+      const zones = wanted.size === 0 ? spec.zones : spec.zones.filter((z) => wanted.has(zoneKey(z.domain)));
       // The SOA serial `generate -o OUT` would write: kept from the file there, or the next one.
-      const planned = planZones(spec.zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate() });
-      rows = spec.zones.flatMap(({ zone }, i) =>
+      const planned = planZones(zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate() });
+      rows = zones.flatMap(({ zone }, i) =>
         orderedRecords(zone).map((r) =>
           recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: planned[i]!.serial.serial } } : r),
         ),
       );
     } else {
+      if (args.zone) {
+        io.err('zonesmith: --zone picks zones of a spec; a zone file holds one zone\n');
+        return EXIT.usage;
+      }
       const read = await readZoneFileRows(args.input, io);
       if (!read) return EXIT.usage;
       if (read.errors > 0) return EXIT.problems;
