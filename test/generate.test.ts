@@ -97,6 +97,14 @@ describe('zonesmith generate', () => {
     expect(stdout).toContain(`${join(dir, 'a.example.dns')}: written (serial 2026112200)`);
   });
 
+  it('--zone writes only the zones named, after checking the whole spec', async () => {
+    expect((await run('generate', fixture('hosting-like.yaml'), '-o', dir, '--zone', 'a.example')).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['a.example.dns']);
+    const unknown = await run('generate', fixture('hosting-like.yaml'), '-o', dir, '--zone', 'c.example');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/has no zone c\.example; its zones: b\.example, a\.example/);
+  });
+
   it('keeps the serial while the zone is unchanged, on any later day', async () => {
     const spec = specCopy('minimal.yaml');
     await run('generate', spec, '-o', dir);

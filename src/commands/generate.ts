@@ -8,7 +8,7 @@ import { loadTemplate, type CompiledTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import type { CommandSpec } from './command.js';
-import { readSpec, reportSpecProblems } from './spec-shared.js';
+import { pickZones, readSpec, reportSpecProblems, ZONE_OPTION } from './spec-shared.js';
 
 export interface GenerateArgs {
   spec: string;
@@ -17,6 +17,7 @@ export interface GenerateArgs {
   template?: string;
   check: boolean;
   force: boolean;
+  zone?: string[];
 }
 
 const ZONE_SEPARATOR = `; ${'-'.repeat(70)}\n`;
@@ -32,9 +33,11 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
       .option('template', { type: 'string', describe: 'Handlebars template to use instead of templates/zone.hbs' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 when a zone file is missing or would change (CI)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace zone files that zonesmith did not write' })
+      .option('zone', ZONE_OPTION)
       .example('$0 generate examples/example.com.yaml --stdout', 'Print the zone')
       .example('$0 generate hosting.yaml -o zones/', 'Write zones/<domain>.dns for every zone')
       .example('$0 generate hosting.yaml -o zones/ --check', 'In CI: fail when the checked-in zones are stale')
+      .example('$0 generate hosting.yaml -o zones/ --zone example.net', 'Only one zone (the spec is still checked whole)')
       .example('$0 generate spec.yaml --template my-layout.hbs', 'Use your own layout (view model: templates/README.md)'),
   handler: async (args, io) => {
     if (args.stdout && args.check) {
@@ -43,12 +46,14 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
     }
     const spec = readSpec(args.spec);
     if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
+    const zones = pickZones(spec, args.zone, io);
+    if (!zones) return EXIT.usage;
 
     let template: CompiledTemplate;
     let planned: PlannedZone[];
     try {
       template = loadTemplate(args.template);
-      planned = planZones(spec.zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
+      planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
     } catch (error) {
       io.err(`zonesmith: ${args.template ? `template ${args.template}: ` : ''}${(error as Error).message}\n`);
       return EXIT.usage;

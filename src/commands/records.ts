@@ -10,7 +10,7 @@ import { buildDate } from '../generate/serial.js';
 import { planZones } from '../generate/write.js';
 import type { SoaData } from '../zone/record.js';
 import type { CommandSpec } from './command.js';
-import { isSpecPath, readSpec, reportSpecProblems } from './spec-shared.js';
+import { isSpecPath, pickZones, readSpec, reportSpecProblems, ZONE_OPTION } from './spec-shared.js';
 import { readZoneFileRows } from './zone-rows.js';
 
 export interface RecordsArgs {
@@ -20,8 +20,6 @@ export interface RecordsArgs {
   zone?: string[];
 }
 
-const zoneKey = (domain: string) => domain.toLowerCase().replace(/\.$/, '');
-
 export const recordsCommand: CommandSpec<RecordsArgs> = {
   command: 'records <input>',
   describe: 'List every record of a spec (in zone-file order) or zone file as a table, CSV, JSON or zone-file lines',
@@ -30,7 +28,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
       .positional('input', { type: 'string', describe: 'A spec (.yaml, .yml, .json) or a zone file', demandOption: true })
       .option('format', { alias: 'f', choices: RECORD_FORMATS, default: 'table' as const, describe: 'Output format' })
       .option('out', { alias: 'o', type: 'string', default: '.', describe: 'Where generate writes the zones: an `auto` SOA serial is the one generate would write there' })
-      .option('zone', { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' })
+      .option('zone', ZONE_OPTION)
       .example('$0 records examples/example.com.yaml', 'An aligned table for the terminal')
       .example('$0 records hosting.yaml --zone example.net', 'One customer\'s records, to paste into their console')
       .example('$0 records hosting.yaml --format csv > records.csv', 'Import into a spreadsheet or a provider console')
@@ -40,13 +38,8 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
     if (isSpecPath(args.input)) {
       const spec = readSpec(args.input);
       if (reportSpecProblems(spec, io) > 0) return EXIT.problems;
-      const wanted = new Set((args.zone ?? []).map(zoneKey));
-      const unknown = [...wanted].filter((z) => !spec.zones.some((zone) => zoneKey(zone.domain) === z));
-      if (unknown.length > 0) {
-        io.err(`zonesmith: ${args.input} has no zone ${unknown.join(', ')}; its zones: ${spec.zones.map((z) => z.domain).join(', ')}\n`);
-        return EXIT.usage;
-      }
-      const zones = wanted.size === 0 ? spec.zones : spec.zones.filter((z) => wanted.has(zoneKey(z.domain)));
+      const zones = pickZones(spec, args.zone, io);
+      if (!zones) return EXIT.usage;
       // The SOA serial `generate -o OUT` would write: kept from the file there, or the next one.
       const planned = planZones(zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate() });
       rows = zones.flatMap(({ zone }, i) =>

@@ -3,6 +3,7 @@
  * problems as `FILE:LINE:COLUMN: severity: message (at /json/path)` on stderr.
  */
 import type { Io } from '../io.js';
+import type { ResolvedZone } from '../spec/resolve.js';
 import { formatSpecDiagnostic } from '../spec/diagnostics.js';
 import { loadSpecFile } from '../spec/load.js';
 import { resolveSpec, type ResolvedSpec } from '../spec/resolve.js';
@@ -26,3 +27,20 @@ export function reportSpecProblems(spec: ResolvedSpec, io: Io, consequence = '')
 export function isSpecPath(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);
 }
+
+const zoneKey = (domain: string) => domain.toLowerCase().replace(/\.$/, '');
+
+/** The zones `--zone` names (all when none is named), or undefined after saying which names are unknown. */
+export function pickZones(spec: ResolvedSpec, names: readonly string[] | undefined, io: Io): ResolvedZone[] | undefined {
+  if (!names || names.length === 0) return spec.zones;
+  const wanted = new Set(names.map(zoneKey));
+  const unknown = [...wanted].filter((name) => !spec.zones.some((zone) => zoneKey(zone.domain) === name));
+  if (unknown.length > 0) {
+    io.err(`zonesmith: ${spec.file} has no zone ${unknown.join(', ')}; its zones: ${spec.zones.map((z) => z.domain).join(', ')}\n`);
+    return undefined;
+  }
+  return spec.zones.filter((zone) => wanted.has(zoneKey(zone.domain)));
+}
+
+/** The `--zone` option, the same for every command that reads a multi-zone spec. */
+export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;
