@@ -198,6 +198,7 @@ describe('zonesmith generate', () => {
     expect(broken.stderr).toMatch(/template .*broken\.hbs: .*nosuchfield/);
     const absent = await run('generate', fixture('minimal.yaml'), '--stdout', '--template', join(dir, 'none.hbs'));
     expect(absent.code).toBe(2);
+    expect(absent.stderr).toMatch(/^zonesmith: template .*none\.hbs: ENOENT/);
   });
 });
 

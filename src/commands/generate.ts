@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
-import { loadTemplate, type CompiledTemplate } from '../generate/render.js';
+import Handlebars from 'handlebars';
+import { loadTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import type { CommandSpec } from './command.js';
@@ -49,13 +50,16 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
     const zones = pickZones(spec, args.zone, io);
     if (!zones) return EXIT.usage;
 
-    let template: CompiledTemplate;
     let planned: PlannedZone[];
     try {
-      template = loadTemplate(args.template);
+      const template = loadTemplate(args.template);
       planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
     } catch (error) {
-      io.err(`zonesmith: ${args.template ? `template ${args.template}: ` : ''}${(error as Error).message}\n`);
+      // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
+      const what = error instanceof Handlebars.Exception || (error as NodeJS.ErrnoException).path === args.template
+        ? `template ${args.template ?? 'templates/zone.hbs'}`
+        : `cannot read ${args.out}`;
+      io.err(`zonesmith: ${what}: ${(error as Error).message}\n`);
       return EXIT.usage;
     }
 
