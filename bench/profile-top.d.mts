@@ -6,3 +6,4 @@ export interface FunctionTime {
   total: number;
 }
 export declare function summarise(profile: unknown): { totalMs: number; functions: FunctionTime[] };
+export declare function formatSummary(summary: { totalMs: number; functions: FunctionTime[] }, top?: number): string;

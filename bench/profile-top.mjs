@@ -127,6 +127,18 @@ export function summarise(profile) {
   return { totalMs: all, functions: [...functions.values()] };
 }
 
+/** The summary as Markdown: the `top` functions by self time, then by total time. */
+export function formatSummary({ totalMs, functions }, top = 25) {
+  const row = (f) => `| ${f.self.toFixed(0)} | ${((100 * f.self) / totalMs).toFixed(1)}% | ${f.total.toFixed(0)} | ${f.name.replaceAll('|', '\\|')} |`;
+  const header = ['| self ms | self % | total ms | function (source) |', '| ---: | ---: | ---: | --- |'];
+  const bySelf = [...functions].sort((a, b) => b.self - a.self).slice(0, top);
+  const byTotal = [...functions].sort((a, b) => b.total - a.total).slice(0, top);
+  return (
+    `Profile: ${totalMs.toFixed(0)} ms sampled.\n\nBy self time:\n\n${[...header, ...bySelf.map(row)].join('\n')}\n\n` +
+    `By total time:\n\n${[...header, ...byTotal.map(row)].join('\n')}\n`
+  );
+}
+
 function main() {
   // `| head` closing the pipe early is not an error of ours.
   process.stdout.on('error', (error) => {
@@ -134,18 +146,12 @@ function main() {
     throw error;
   });
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
-  if (positionals.length !== 1) {
+  const top = Number(values.top);
+  if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) {
     process.stderr.write('usage: node bench/profile-top.mjs PROFILE.cpuprofile [--top N]\n');
     return 2;
   }
-  const top = Number(values.top);
-  const { totalMs, functions } = summarise(JSON.parse(readFileSync(positionals[0], 'utf8')));
-  const row = (f) => `| ${f.self.toFixed(0)} | ${((100 * f.self) / totalMs).toFixed(1)}% | ${f.total.toFixed(0)} | ${f.name.replaceAll('|', '\\|')} |`;
-  const header = ['| self ms | self % | total ms | function (source) |', '| ---: | ---: | ---: | --- |'];
-  const bySelf = [...functions].sort((a, b) => b.self - a.self).slice(0, top);
-  const byTotal = [...functions].sort((a, b) => b.total - a.total).slice(0, top);
-  process.stdout.write(`Profile: ${totalMs.toFixed(0)} ms sampled.\n\nBy self time:\n\n${[...header, ...bySelf.map(row)].join('\n')}\n\n`);
-  process.stdout.write(`By total time:\n\n${[...header, ...byTotal.map(row)].join('\n')}\n`);
+  process.stdout.write(formatSummary(summarise(JSON.parse(readFileSync(positionals[0], 'utf8'))), top));
   return 0;
 }
 

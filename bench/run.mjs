@@ -7,7 +7,7 @@
  * Runs on dist/ (plain JavaScript, no TypeScript loader): `npm run bench` builds first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import { parseBenchArgs, USAGE, UsageError } from './lib/options.mjs';
 import { formatResults } from './lib/report.mjs';
 import { ensureZone } from './lib/zone-file.mjs';
 import { APEX } from './lib/zone-generator.mjs';
+import { formatSummary, summarise } from './profile-top.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE_ID = 'named-checkzone';
@@ -216,10 +217,33 @@ async function main(argv) {
 
   mkdirSync(resolve(options.outDir), { recursive: true });
   const resultsFile = join(resolve(options.outDir), 'results.md');
-  writeFileSync(`${resultsFile}.tmp`, markdown);
-  renameSync(`${resultsFile}.tmp`, resultsFile);
+  writeAtomically(resultsFile, markdown);
   log(`written: ${shown(resultsFile)}`);
+
+  if (options.profile) {
+    for (const tool of runnable.filter((t) => t.command === process.execPath)) {
+      log(`profile: ${shown(await profile(tool, resolve(options.outDir), timeoutMs))}`);
+    }
+  }
   return 0;
+}
+
+function writeAtomically(file, content) {
+  writeFileSync(`${file}.tmp`, content);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** One run of a node tool under --cpu-prof; its summary goes to OUT/profiles/<id>.md, which is returned. */
+async function profile(tool, outDir, timeoutMs) {
+  const dir = join(outDir, 'profiles', tool.id);
+  rmSync(dir, { recursive: true, force: true });
+  await runTimed({ ...tool, args: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...tool.args], cwd: REPO_ROOT, timeoutMs });
+  const profileFile = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!profileFile) throw new MeasureError(`node --cpu-prof wrote no profile for ${tool.tool} into ${dir}`);
+  const summary = formatSummary(summarise(JSON.parse(readFileSync(join(dir, profileFile), 'utf8'))));
+  const file = join(outDir, 'profiles', `${tool.id}.md`);
+  writeAtomically(file, `## ${tool.tool}: CPU profile\n\n\`node --cpu-prof ${tool.args.join(' ')}\`\n\n${summary}`);
+  return file;
 }
 
 main(process.argv.slice(2)).then(

@@ -242,12 +242,13 @@ describe('options', () => {
       outDir: out,
       only: [...TOOL_IDS],
       seed: DEFAULT_SEED,
+      profile: false,
     });
   });
 
   it('takes sizes, runs and a tool list (kept in table order)', () => {
-    const options = parseBenchArgs(['--records', '2000', '--runs', '5', '--only', 'dns-zonefile, named-checkzone', '--timeout', '60'], out);
-    expect(options).toMatchObject({ records: 2000, runs: 5, timeoutSeconds: 60, only: ['named-checkzone', 'dns-zonefile'] });
+    const options = parseBenchArgs(['--records', '2000', '--runs', '5', '--only', 'dns-zonefile, named-checkzone', '--timeout', '60', '--profile'], out);
+    expect(options).toMatchObject({ records: 2000, runs: 5, timeoutSeconds: 60, only: ['named-checkzone', 'dns-zonefile'], profile: true });
   });
 
   it('refuses bad values with what would be valid', () => {
@@ -294,7 +295,7 @@ describe.runIf(hasBind && hasGnuTime)('npm run bench, end to end (small zone)', 
     spawnSync(process.execPath, ['bench/run.mjs', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
 
   it('measures BIND and dns-zonefile on a generated zone and writes results.md', () => {
-    const result = run('--records', '3000', '--runs', '1', '--only', 'named-checkzone,dns-zonefile', '--out', outDir);
+    const result = run('--records', '3000', '--runs', '1', '--only', 'named-checkzone,dns-zonefile', '--out', outDir, '--profile');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('named-checkzone -i full loads it cleanly');
     const written = readFileSync(join(outDir, 'results.md'), 'utf8');
@@ -303,6 +304,10 @@ describe.runIf(hasBind && hasGnuTime)('npm run bench, end to end (small zone)', 
     expect(written).toMatch(/^\| dns-zonefile parse \| \d+\.\d\d \| \d+ \| \d+\.\d\d× \| \d+\.\d\d× \| \d+\.\d\d \| [\d,]+ of 3,000 \|$/m);
     expect(written).toContain('Target not judged: zonesmith lint was not measured.');
     expect(written).toContain('named-checkzone -i full bench.example. ');
+    // --profile: the node rows (here dns-zonefile) once more under --cpu-prof, summarised at source lines.
+    const profile = readFileSync(join(outDir, 'profiles', 'dns-zonefile.md'), 'utf8');
+    expect(profile).toContain('`node --cpu-prof bench/dns-zonefile-parse.mjs ');
+    expect(profile).toMatch(/^\| \d+ \| [\d.]+% \| \d+ \| \S+ node_modules\/dns-zonefile\/lib\/zonefile\.js:\d+ \|$/m);
   });
 
   it('exits 2 with the usage on a bad option, before doing any work', () => {

@@ -10,5 +10,6 @@ export interface BenchOptions {
   outDir: string;
   only: string[];
   seed: number;
+  profile: boolean;
 }
 export declare function parseBenchArgs(argv: readonly string[], defaultOutDir: string): BenchOptions;

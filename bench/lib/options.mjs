@@ -1,6 +1,6 @@
 /**
  * The benchmark's command line: `node bench/run.mjs [--records N] [--runs N] [--timeout S] [--out DIR]
- * [--only TOOL,...] [--seed N]`. Bad values are refused with what would be valid, never guessed.
+ * [--only TOOL,...] [--seed N] [--profile]`. Bad values are refused with what would be valid, never guessed.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MIN_RECORDS } from './zone-generator.mjs';
@@ -15,6 +15,8 @@ export const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [o
   --out DIR      where the zone and results.md go (default bench/out)
   --only LIST    comma-separated tools to run, of: ${TOOL_IDS.join(', ')}
   --seed N       seed of the zone generator (default ${DEFAULT_SEED})
+  --profile      also run zonesmith's rows once under node --cpu-prof and summarise each profile
+                 (hottest functions at their src/ lines) in OUT/profiles/<tool>.md
 `;
 
 export class UsageError extends Error {
@@ -46,6 +48,7 @@ export function parseBenchArgs(argv, defaultOutDir) {
         out: { type: 'string', default: defaultOutDir },
         only: { type: 'string', default: TOOL_IDS.join(',') },
         seed: { type: 'string', default: String(DEFAULT_SEED) },
+        profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -67,5 +70,6 @@ export function parseBenchArgs(argv, defaultOutDir) {
     outDir: values.out,
     only: TOOL_IDS.filter((id) => only.includes(id)),
     seed: positiveInteger('seed', values.seed, 0),
+    profile: values.profile,
   };
 }
