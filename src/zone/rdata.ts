@@ -23,13 +23,18 @@ export interface RdataProblem {
 
 export type RdataResult = { data: Rdata; problems: [] } | { data?: undefined; problems: RdataProblem[] };
 
-/** Types that exist only in messages (RFC 6895 §3.1 meta and query types): never record data in a zone. */
-const META_TYPES = new Set([41, 249, 250, 251, 252, 253, 254, 255]);
+/**
+ * Types that exist only in messages, never as record data in a zone: 0, OPT and the meta/query range
+ * 128..255 (RFC 6895 §3.1), which BIND refuses as "invalid use of a meta type".
+ */
+function isMetaType(code: number): boolean {
+  return code === 0 || code === 41 || (code >= 128 && code <= 255);
+}
 
 /** True when `text` names an RR type a zone file may hold: a known mnemonic (any case) or TYPEnnn. */
 export function isKnownType(text: string): boolean {
   const code = typeCodeOf(text);
-  return code !== undefined && !META_TYPES.has(code);
+  return code !== undefined && !isMetaType(code);
 }
 
 /** Field name of the data of types read only in RFC 3597 form. */
@@ -68,14 +73,22 @@ function readGeneric(mnemonic: string, tokens: readonly Token[], problems: Rdata
   return decoded.bytes;
 }
 
-function isGenericMarker(token: Token | undefined): boolean {
-  return token !== undefined && !token.quoted && token.text === '\\#';
+const TXT_CODE = 16;
+
+/**
+ * `\#` starts RFC 3597 data, except in a TXT record when no length follows: there BIND reads it as
+ * the text "#" (an escaped hash), so `TXT \# text` is the two strings "#" and "text".
+ */
+function isGenericMarker(code: number, tokens: readonly Token[]): boolean {
+  const first = tokens[0];
+  if (first === undefined || first.quoted || first.text !== '\\#') return false;
+  return code !== TXT_CODE || (tokens[1] !== undefined && parseDecimal(tokens[1].text, Number.MAX_SAFE_INTEGER) !== undefined);
 }
 
 /** Reads the data tokens of a record of `type` (mnemonic or TYPEnnn), including RFC 3597 `\# len hex`. */
 export function parseRdata(type: string, tokens: readonly Token[], origin: Name | null): RdataResult {
   const code = typeCodeOf(type);
-  if (code === undefined || META_TYPES.has(code)) {
+  if (code === undefined || isMetaType(code)) {
     const what = code === undefined ? `unknown RR type ${type}` : `${type} is a query or meta type, not record data`;
     return fail([{ ...(tokens[0] ? { token: tokens[0] } : {}), message: `${what}: use a type mnemonic such as A, MX or TXT, or TYPEnnn` }]);
   }
@@ -83,7 +96,7 @@ export function parseRdata(type: string, tokens: readonly Token[], origin: Name 
   const codec = codecOf(code);
   const problems: RdataProblem[] = [];
 
-  if (isGenericMarker(tokens[0])) {
+  if (isGenericMarker(code, tokens)) {
     const bytes = readGeneric(mnemonic, tokens, problems);
     if (!bytes) return fail(problems);
     if (!codec) return { data: { [OPAQUE_FIELD]: bytes }, problems: [] };
@@ -108,7 +121,8 @@ export function parseRdata(type: string, tokens: readonly Token[], origin: Name 
   }
   const cursor = new Cursor(mnemonic, tokens, origin, codec.shape);
   const data = codec.parse(cursor);
-  if (!cursor.atEnd && !cursor.exhausted) {
+  // Tokens left over after the data was read; when reading already failed they are only its echo.
+  if (!cursor.atEnd && !cursor.exhausted && (data !== undefined || cursor.problems.length === 0)) {
     const extra = cursor.peek()!;
     cursor.problems.push({ token: extra, message: `${mnemonic} data has an extra "${extra.text}": ${mnemonic} data is "${codec.shape}"` });
   }

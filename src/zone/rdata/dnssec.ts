@@ -15,8 +15,6 @@ export const SECURITY_ALGORITHMS: Readonly<Record<string, number>> = {
   RSAMD5: 1, DH: 2, DSA: 3, ECC: 4, RSASHA1: 5, NSEC3DSA: 6, NSEC3RSASHA1: 7, RSASHA256: 8,
   RSASHA512: 10, ECCGOST: 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14, ED25519: 15, ED448: 16,
   INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
-  // Aliases after the names BIND prints (the first name of a number is the printed one).
-  'DSA-NSEC3-SHA1': 6, 'RSASHA1-NSEC3-SHA1': 7,
 };
 
 /** DS digest types (RFC 4034 §5.1.3 and the IANA registry), by BIND's names. */
@@ -45,46 +43,53 @@ function uniqueSorted(codes: number[]): number[] {
   return [...new Set(codes)].sort((a, b) => a - b);
 }
 
-/** Windowed type bitmap to the end of the data (NSEC, NSEC3, CSYNC); may be empty. */
-export const typeBitmap: FieldKind<readonly number[]> = {
-  parse(cursor) {
-    const codes: number[] = [];
-    let ok = true;
-    for (const token of cursor.takeRest(true)) {
-      const code = readType(cursor, token);
-      if (code === undefined) ok = false;
-      else codes.push(code);
-    }
-    return ok ? uniqueSorted(codes) : undefined;
-  },
-  format: (value) => value.map(typeMnemonic).join(' '),
-  toWire(value, out) {
-    let i = 0;
-    while (i < value.length) {
-      const window = value[i]! >> 8;
-      let end = i;
-      while (end < value.length && value[end]! >> 8 === window) end++;
-      const bits = bitmapOctets(value.slice(i, end), window * 256);
-      out.u8(window);
-      out.u8(bits.length);
-      out.bytes(bits);
-      i = end;
-    }
-  },
-  fromWire(input) {
-    const codes: number[] = [];
-    let lastWindow = -1;
-    while (input.remaining > 0) {
-      const window = input.u8();
-      const length = input.u8();
-      if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
-      if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
-      lastWindow = window;
-      codes.push(...bitmapMembers(input.bytes(length), window * 256));
-    }
-    return codes;
-  },
-};
+/** Windowed type bitmap to the end of the data (NSEC, NSEC3, CSYNC); empty only where `allowEmpty`. */
+function windowedBitmap(allowEmpty: boolean): FieldKind<readonly number[]> {
+  return {
+    parse(cursor) {
+      const codes: number[] = [];
+      let ok = true;
+      for (const token of cursor.takeRest(allowEmpty)) {
+        const code = readType(cursor, token);
+        if (code === undefined) ok = false;
+        else codes.push(code);
+      }
+      return ok && (allowEmpty || codes.length > 0) ? uniqueSorted(codes) : undefined;
+    },
+    format: (value) => value.map(typeMnemonic).join(' '),
+    toWire(value, out) {
+      let i = 0;
+      while (i < value.length) {
+        const window = value[i]! >> 8;
+        let end = i;
+        while (end < value.length && value[end]! >> 8 === window) end++;
+        const bits = bitmapOctets(value.slice(i, end), window * 256);
+        out.u8(window);
+        out.u8(bits.length);
+        out.bytes(bits);
+        i = end;
+      }
+    },
+    fromWire(input) {
+      const codes: number[] = [];
+      let lastWindow = -1;
+      while (input.remaining > 0) {
+        const window = input.u8();
+        const length = input.u8();
+        if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
+        if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
+        lastWindow = window;
+        codes.push(...bitmapMembers(input.bytes(length), window * 256));
+      }
+      if (codes.length === 0 && !allowEmpty) throw new WireError('empty type bitmap');
+      return codes;
+    },
+  };
+}
+
+/** NSEC lists at least one type (BIND refuses an empty bitmap); NSEC3 and CSYNC may list none. */
+export const typeBitmap = windowedBitmap(false);
+export const typeBitmapOrNone = windowedBitmap(true);
 
 /**
  * RFC 2535 §5.2 NXT bitmap: one plain bitmap of types 1..127, no windows. As in BIND, a type is

@@ -242,15 +242,37 @@ export function characterStrings(min: number, max = Infinity): FieldKind<readonl
   };
 }
 
-/** Octets to the end of the data without a length octet, written as one string (CAA value, URI target). */
-export const trailingString: FieldKind<Uint8Array> = {
+/**
+ * Octets to the end of the data without a length octet, written as one string (CAA value, URI
+ * target). BIND insists on quotes around a URI target, not around a CAA value.
+ */
+export function trailingString(mustBeQuoted: boolean): FieldKind<Uint8Array> {
+  return {
+    parse(cursor) {
+      const token = cursor.take();
+      if (token && mustBeQuoted && !token.quoted) {
+        cursor.problem(token, `must be in double quotes: "${token.text}"`);
+        return undefined;
+      }
+      return token && readOctets(cursor, token, 65535);
+    },
+    format: (value) => quoteOctets(value),
+    toWire: (value, out) => out.bytes(value),
+    fromWire: (input) => input.rest(),
+  };
+}
+
+/** An X.25 PSDN address (RFC 1183 §3.1): a character-string of at least four decimal digits. */
+export const psdnAddress: FieldKind<Uint8Array> = {
+  ...characterString,
   parse(cursor) {
-    const token = cursor.take();
-    return token && readOctets(cursor, token, 65535);
+    const start = cursor.index;
+    const value = characterString.parse(cursor);
+    if (value === undefined) return undefined;
+    if (value.length >= 4 && value.every((b) => b >= 0x30 && b <= 0x39)) return value;
+    cursor.problem(cursor.tokens[start], 'must be at least four decimal digits (an X.121 PSDN address)');
+    return undefined;
   },
-  format: (value) => quoteOctets(value),
-  toWire: (value, out) => out.bytes(value),
-  fromWire: (input) => input.rest(),
 };
 
 /* ---- binary data ---- */
@@ -259,19 +281,29 @@ function joinTexts(tokens: readonly Token[]): string {
   return tokens.length === 1 ? tokens[0]!.text : tokens.map((t) => t.text).join('');
 }
 
-/** Binary data to the end of the record, written in one text encoding across any number of tokens. */
-function binaryRest(encoding: string, decode: (text: string) => Decoded, encode: (bytes: Uint8Array) => string, allowEmpty: boolean): FieldKind<Uint8Array> {
+/**
+ * Binary data to the end of the record, written in one text encoding across any number of tokens;
+ * `emptyText` (DOA's "-") stands for no data.
+ */
+function binaryRest(
+  encoding: string,
+  decode: (text: string) => Decoded,
+  encode: (bytes: Uint8Array) => string,
+  allowEmpty: boolean,
+  emptyText?: string,
+): FieldKind<Uint8Array> {
   return {
     parse(cursor) {
       const tokens = cursor.takeRest(allowEmpty);
       if (tokens.length === 0) return allowEmpty ? new Uint8Array(0) : undefined;
+      if (emptyText !== undefined && tokens.length === 1 && tokens[0]!.text === emptyText) return new Uint8Array(0);
       const decoded = decode(joinTexts(tokens));
       if (decoded.ok) return decoded.bytes;
       cursor.problem(tokens[0], `is not valid ${encoding}: ${decoded.error}`);
       return undefined;
     },
     // BIND's dump breaks long data into words joined by single spaces.
-    format: (value) => splitWords(encode(value)),
+    format: (value) => (value.length === 0 && emptyText !== undefined ? emptyText : splitWords(encode(value))),
     toWire: (value, out) => out.bytes(value),
     fromWire: (input) => input.rest(),
   };
@@ -281,6 +313,9 @@ function binaryRest(encoding: string, decode: (text: string) => Decoded, encode:
 export function base64Rest(allowEmpty = false): FieldKind<Uint8Array> {
   return binaryRest('base64', decodeBase64, encodeBase64, allowEmpty);
 }
+
+/** Base64 to the end of the data, or "-" for none (DOA data). */
+export const base64OrDash = binaryRest('base64 or "-"', decodeBase64, encodeBase64, false, '-');
 
 /** Hex to the end of the data, spaces allowed (digests, fingerprints); printed upper case. */
 export function hexRest(allowEmpty = false): FieldKind<Uint8Array> {
@@ -329,7 +364,7 @@ export const propertyTag: FieldKind<string> = {
     const token = cursor.take();
     if (!token) return undefined;
     const text = token.text;
-    let alnum = text.length > 0 && text.length <= 255;
+    let alnum = !token.quoted && text.length > 0 && text.length <= 255;
     for (let i = 0; alnum && i < text.length; i++) {
       const c = text.charCodeAt(i) | 0x20;
       alnum = (c >= 0x61 && c <= 0x7a) || (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39);

@@ -68,3 +68,38 @@ export const ilnp64: FieldKind<Uint8Array> = {
   toWire: (value, out) => out.bytes(value),
   fromWire: (input) => input.bytes(8),
 };
+
+const ATMA_AESA = 0; // ATM End System Address: hex octets
+const ATMA_E164 = 1; // E.164 number: "+" then ASCII digits
+
+/** ATMA (ATM Forum AF-DANS-0152.000): an AESA in hex, or "+" and an E.164 number; dots allowed in both. */
+export const atmAddress: FieldKind<readonly [format: number, address: Uint8Array]> = {
+  parse(cursor) {
+    const token = cursor.take();
+    if (!token) return undefined;
+    const text = token.text.split('.').join('');
+    if (text.startsWith('+')) {
+      const digits = text.slice(1);
+      if (digits.length > 0 && [...digits].every((c) => c >= '0' && c <= '9')) {
+        return [ATMA_E164, Uint8Array.from(digits, (c) => c.charCodeAt(0))];
+      }
+    } else {
+      const decoded = decodeHex(text);
+      if (decoded.ok && decoded.bytes.length > 0) return [ATMA_AESA, decoded.bytes];
+    }
+    cursor.problem(token, `"${token.text}" is not an ATM address: hex octets (AESA) or "+" and digits (E.164), dots allowed`);
+    return undefined;
+  },
+  format: ([format, address]) => (format === ATMA_E164 ? '+' + String.fromCharCode(...address) : encodeHex(address, true)),
+  toWire([format, address], out) {
+    out.u8(format);
+    out.bytes(address);
+  },
+  fromWire(input) {
+    const format = input.u8();
+    const address = input.rest();
+    if (format > ATMA_E164 || address.length === 0) throw new WireError(`ATMA format ${format} with ${address.length} octets is not an address`);
+    if (format === ATMA_E164 && !address.every((b) => b >= 0x30 && b <= 0x39)) throw new WireError('ATMA E.164 address with a non-digit');
+    return [format, address];
+  },
+};

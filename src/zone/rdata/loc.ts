@@ -13,7 +13,8 @@ import { WireError } from './wire.js';
 const EQUATOR = 0x80000000; // 2^31: latitude/longitude 0 (RFC 1876 §2)
 const ALTITUDE_BASE = 10000000; // centimetres below the WGS 84 reference spheroid
 const MAX_ALTITUDE_CM = 4284967295; // 2^32 - 1 - ALTITUDE_BASE
-const MAX_PRECISION_CM = 9000000000; // 90000000.00 m
+// BIND limits a precision's whole metres to 90000000 and lets the centimetres be anything: 90000000.99 m.
+const MAX_PRECISION_CM = 9000000099;
 const MS_PER_DEGREE = 3600000;
 const DEFAULTS = { size: 0x12, horizontalPrecision: 0x16, verticalPrecision: 0x13 }; // 1 m, 10 km, 10 m
 
@@ -118,7 +119,7 @@ function readAngle(cursor: Cursor, maxDegrees: number, hemispheres: readonly [st
 function readMetres(cursor: Cursor, token: Token, min: number, max: number, what: string): number | undefined {
   const cm = parseMetres(token.text, min < 0);
   if (cm !== undefined && cm >= min && cm <= max) return cm;
-  cursor.problem(token, `"${token.text}" is not ${what} in metres from ${min / 100} to ${max / 100} (at most two decimals, optional "m")`);
+  cursor.problem(token, `"${token.text}" is not ${what} in metres from ${min / 100} to ${Math.floor(max / 100)}${max % 100 ? `.${max % 100}` : ''} (at most two decimals, optional "m")`);
   return undefined;
 }
 

@@ -23,32 +23,72 @@ const PORT = 3;
 const IPV4HINT = 4;
 const ECH = 5;
 const IPV6HINT = 6;
-const INVALID_KEY = 65535; // RFC 9460 §14.3.2: "Invalid key"
+const DOHPATH = 7;
 
+/**
+ * The number of a key. BIND matches key names in any case but `keyNNNNN` only in lower case, and
+ * reads the value of a name not written in lower case (`PORT=53`) raw, as for keyNNNNN: see `isTyped`.
+ */
 function keyNumber(text: string): number | undefined {
   const lower = text.toLowerCase();
   const named = (KEY_NAMES as readonly string[]).indexOf(lower);
   if (named >= 0) return named;
   const alias = KEY_ALIASES[lower];
   if (alias !== undefined) return alias;
-  if (lower.startsWith('key') && lower.length > 3) return parseDecimal(lower.slice(3), 0xffff);
+  if (text.startsWith('key') && text.length > 3) return parseDecimal(text.slice(3), 0xffff);
   return undefined;
+}
+
+/** True when the value after this key text is read in the key's own syntax rather than as raw octets. */
+function isTyped(keyText: string): boolean {
+  return (KEY_NAMES as readonly string[]).includes(keyText) || KEY_ALIASES[keyText] !== undefined;
 }
 
 function keyText(key: number): string {
   return KEY_NAMES[key] ?? `key${key}`;
 }
 
-/** Splits a value-list (RFC 9460 App. A.1) at commas not escaped by a backslash, removing those escapes. */
-function splitValueList(octets: Uint8Array): Uint8Array[] {
+/**
+ * Splits a value-list (RFC 9460 App. A.1) at commas not escaped by a backslash, removing those
+ * escapes; undefined when it ends in a lone backslash.
+ */
+function splitValueList(octets: Uint8Array): Uint8Array[] | undefined {
   const items: number[][] = [[]];
   for (let i = 0; i < octets.length; i++) {
     const b = octets[i]!;
-    if (b === 0x5c && i + 1 < octets.length) items[items.length - 1]!.push(octets[++i]!);
-    else if (b === 0x2c) items.push([]);
+    if (b === 0x5c) {
+      if (i + 1 >= octets.length) return undefined;
+      items[items.length - 1]!.push(octets[++i]!);
+    } else if (b === 0x2c) items.push([]);
     else items[items.length - 1]!.push(b);
   }
   return items.map((item) => Uint8Array.from(item));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * RFC 9461 §5: dohpath is a relative URI template, starting with "/", that uses the variable "dns".
+ * BIND checks this for dohpath= and for key7= alike.
+ */
+function dohpathProblem(value: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(value);
+  } catch {
+    return 'is not UTF-8';
+  }
+  if (!text.startsWith('/')) return `"${text}" must start with "/"`;
+  // One pass: each expression is looked at once, from its "{" to the next "}".
+  for (let open = text.indexOf('{'); open >= 0; ) {
+    const close = text.indexOf('}', open);
+    if (close < 0) break;
+    const next = text.indexOf('{', close);
+    const variables = text.slice(open + 1, close).replace(/^[+#./;?&]/, '').split(',');
+    if (variables.some((v) => v === 'dns' || v === 'dns*' || v.startsWith('dns:'))) return undefined;
+    open = next;
+  }
+  return `"${text}" must be a URI template with the variable "dns", such as /dns-query{?dns}`;
 }
 
 function latin1(octets: Uint8Array): string {
@@ -58,7 +98,9 @@ function latin1(octets: Uint8Array): string {
 /** Wire value of one parameter from its decoded text octets, or the reason it is invalid. */
 function encodeValue(key: number, octets: Uint8Array | undefined): Uint8Array | string {
   const out = new ByteWriter();
-  const list = (): string[] => splitValueList(octets ?? new Uint8Array(0)).map(latin1);
+  const items = splitValueList(octets ?? new Uint8Array(0));
+  if (!items) return 'ends in a lone backslash';
+  const list = (): string[] => items.map(latin1);
   if (key === NO_DEFAULT_ALPN) return octets && octets.length > 0 ? 'takes no value' : new Uint8Array(0);
   // BIND accepts an empty ech ("ech="); every other named key needs a value.
   if (key <= IPV6HINT && key !== ECH && (!octets || octets.length === 0)) return `needs a value`;
@@ -76,7 +118,7 @@ function encodeValue(key: number, octets: Uint8Array | undefined): Uint8Array | 
       break;
     }
     case ALPN:
-      for (const id of splitValueList(octets!)) {
+      for (const id of items) {
         if (id.length === 0 || id.length > 255) return 'protocol ids must be 1..255 octets each';
         out.u8(id.length);
         out.bytes(id);
@@ -166,6 +208,7 @@ function wireProblem(key: number, value: Uint8Array): string | undefined {
   if (unit !== undefined && (value.length === 0 || value.length % unit !== 0 || (key === PORT && value.length !== 2))) {
     return `value of ${value.length} octets is not a valid ${keyText(key)}`;
   }
+  if (key === DOHPATH) return dohpathProblem(value);
   if (key === ALPN) {
     const input = new ByteReader(value);
     if (value.length === 0) return 'needs a value';
@@ -215,8 +258,8 @@ const svcParams: FieldKind<readonly SvcParam[]> = {
       const keyPart = equals < 0 ? token.text : token.text.slice(0, equals);
       const key = keyNumber(keyPart);
       const text = equals < 0 ? undefined : valueText(cursor, token, equals);
-      if (key === undefined || key === INVALID_KEY) {
-        cursor.problem(token, `"${keyPart}" is not a parameter key: use ${KEY_NAMES.join(', ')}, dohpath or keyNNNNN (0..65534)`);
+      if (key === undefined) {
+        cursor.problem(token, `"${keyPart}" is not a parameter key: use ${KEY_NAMES.join(', ')}, dohpath or keyNNNNN (0..65535)`);
         ok = false;
         continue;
       }
@@ -231,8 +274,7 @@ const svcParams: FieldKind<readonly SvcParam[]> = {
         ok = false;
         continue;
       }
-      const named = keyPart.toLowerCase() !== `key${key}`;
-      const value = named ? encodeValue(key, decoded?.bytes) : decoded?.bytes ?? new Uint8Array(0);
+      const value = isTyped(keyPart) ? encodeValue(key, decoded?.bytes) : decoded?.bytes ?? new Uint8Array(0);
       const problem = typeof value === 'string' ? value : wireProblem(key, value);
       if (problem !== undefined || typeof value === 'string') {
         cursor.problem(token, `${keyPart} ${problem}`);

@@ -4,9 +4,10 @@
  * in record.ts. Types whose data is not a plain sequence of fields have their own codec module.
  */
 import { fieldsCodec, type DataCheck, type TypeCodec } from './codec.js';
-import { DIGEST_TYPES, SECURITY_ALGORITHMS, nxtBitmap, rrType, signatureTime, typeBitmap } from './dnssec.js';
+import { DIGEST_TYPES, SECURITY_ALGORITHMS, nxtBitmap, rrType, signatureTime, typeBitmap, typeBitmapOrNone } from './dnssec.js';
 import {
   base32Hex,
+  base64OrDash,
   base64Rest,
   characterString,
   characterStrings,
@@ -18,6 +19,7 @@ import {
   mnemonicUint,
   name,
   propertyTag,
+  psdnAddress,
   salt,
   trailingString,
   u16,
@@ -26,10 +28,10 @@ import {
   type Field,
 } from './fields.js';
 import { TYPE_CODES } from './codes.js';
-import { eui, ilnp64, nsapAddress } from './hexforms.js';
+import { atmAddress, eui, ilnp64, nsapAddress } from './hexforms.js';
 import { APL_FIELDS } from './apl.js';
 import { HIP_CODEC } from './hip.js';
-import { IPSECKEY_CODEC } from './ipseckey.js';
+import { AMTRELAY_CODEC, IPSECKEY_CODEC } from './gateway.js';
 import { LOC_CODEC } from './loc.js';
 import { NAPTR_REGEXP_CHECK } from './naptr.js';
 import { SVCB_FIELDS } from './svcb.js';
@@ -109,7 +111,7 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   MINFO: [field('rmailbx', name), field('emailbx', name)],
   RP: [field('mbox', name), field('txt', name)],
   TALINK: [field('previous', name), field('next', name)],
-  X25: [field('address', characterString)],
+  X25: [field('address', psdnAddress)],
   ISDN: [field('strings', characterStrings(1, 2))],
   GPOS: [field('longitude', characterString), field('latitude', characterString), field('altitude', characterString)],
   NAPTR: [
@@ -120,8 +122,8 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
     field('regexp', characterString),
     field('replacement', name),
   ],
-  CAA: [field('flags', u8), field('tag', propertyTag), field('value', trailingString)],
-  URI: [field('priority', u16), field('weight', u16), field('target', trailingString)],
+  CAA: [field('flags', u8), field('tag', propertyTag), field('value', trailingString(false))],
+  URI: [field('priority', u16), field('weight', u16), field('target', trailingString(true))],
   DNSKEY: dnskey(false),
   CDNSKEY: dnskey(false),
   KEY: dnskey(true),
@@ -139,10 +141,10 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
     field('iterations', u16),
     field('salt', salt),
     field('nextHashed', base32Hex),
-    field('types', typeBitmap),
+    field('types', typeBitmapOrNone),
   ],
   NSEC3PARAM: [field('hashAlgorithm', u8), field('flags', u8), field('iterations', u16), field('salt', salt)],
-  CSYNC: [field('serial', u32), field('flags', u16), field('types', typeBitmap)],
+  CSYNC: [field('serial', u32), field('flags', u16), field('types', typeBitmapOrNone)],
   SSHFP: [field('algorithm', u8), field('fingerprintType', u8), field('fingerprint', hexRest())],
   TLSA: tlsa,
   SMIMEA: tlsa,
@@ -158,6 +160,14 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   NID: [field('preference', u16), field('nodeId', ilnp64)],
   NSAP: [field('address', nsapAddress)],
   EUI48: [field('address', eui(6))],
+  ATMA: [field('address', atmAddress)],
+  DOA: [
+    field('enterprise', u32),
+    field('doaType', u32),
+    field('location', u8),
+    field('mediaType', characterString),
+    field('data', base64OrDash),
+  ],
   EUI64: [field('address', eui(8))],
   CERT: [
     field('certType', mnemonicUint(2, CERT_TYPES, true)),
@@ -198,11 +208,16 @@ const CHECKS: Readonly<Record<string, DataCheck>> = {
   SSHFP: digestLength({ 1: 20, 2: 32 }, 'fingerprintType', 'fingerprint'),
   // RFC 8976 §2.2.4: SHA-384 and SHA-512 digests; at least 12 octets for any other.
   ZONEMD: digestLength({ 1: 48, 2: 64 }, 'hashAlgorithm', 'digest', 12),
-  // RFC 2535 §3.1.2: only a KEY whose flags say "no key" (both top bits) may leave the key out.
-  KEY: (data) =>
-    (data['publicKey'] as Uint8Array).length === 0 && ((data['flags'] as number) & 0xc000) !== 0xc000
-      ? { field: 'publicKey', message: 'is missing: only a KEY with flags 0xC000 (no key) may have none' }
-      : undefined,
+  // RFC 2535 §3.1.2: a KEY whose flags say "no key" (both top bits) has none; every other KEY has one.
+  KEY: (data) => {
+    const noKey = ((data['flags'] as number) & 0xc000) === 0xc000;
+    const hasKey = (data['publicKey'] as Uint8Array).length > 0;
+    if (noKey && hasKey) return { field: 'publicKey', message: 'must be absent: flags 0xC000 say this KEY has no key' };
+    if (!noKey && !hasKey) return { field: 'publicKey', message: 'is missing: only a KEY with flags 0xC000 (no key) may have none' };
+    return undefined;
+  },
+  // RFC 5155 §5: with SHA-1 (hash algorithm 1) the next hashed owner name is a 20-octet hash.
+  NSEC3: digestLength({ 1: 20 }, 'hashAlgorithm', 'nextHashed'),
 };
 
 const CODECS = new Map<number, TypeCodec>();
@@ -213,6 +228,7 @@ for (const [mnemonic, fields] of Object.entries(FIELD_TYPES)) {
 /** Types whose data is not a plain sequence of fields, each with its own module. */
 const SPECIAL_TYPES: Readonly<Record<string, TypeCodec>> = {
   IPSECKEY: IPSECKEY_CODEC,
+  AMTRELAY: AMTRELAY_CODEC,
   HIP: HIP_CODEC,
   LOC: LOC_CODEC,
 };
