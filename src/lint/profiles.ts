@@ -34,14 +34,13 @@ export function mailEvidence(index: ZoneIndex, options: { includeApexMx: boolean
   const apex = index.apex;
   let srv: MailEvidence | undefined;
   for (const entry of index.names.values()) {
-    const mx = entry.types.get('MX');
-    const isApex = entry.name.equals(apex);
-    if (mx && entry.mxExchange && (options.includeApexMx || !isApex)) {
-      return { what: `the MX at ${entry.name}`, where: mx.first };
+    const mx = entry.type('MX');
+    if (mx && entry.mxExchange && (options.includeApexMx || entry.key !== apex.key)) {
+      return { what: `the MX at ${entry.name}`, where: mx };
     }
-    const srvEntry = entry.types.get('SRV');
+    const srvEntry = entry.type('SRV');
     if (!srv && srvEntry && protocolsAt(entry.name).some((p) => p.mail)) {
-      srv = { what: `the SRV record ${entry.name}`, where: srvEntry.first };
+      srv = { what: `the SRV record ${entry.name}`, where: srvEntry };
     }
   }
   return srv;

@@ -7,25 +7,53 @@
  */
 import { Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
-import { isType, type SoaData } from '../zone/record.js';
+import { isType, type Rdata, type SoaData } from '../zone/record.js';
 import { recordWhere, tokenWhere, type Where } from './rule.js';
 
-export interface TypeEntry {
-  /** The first record of this type at this name. */
-  first: Where;
+/** The records of one type at one name: where the first stands, its TTL, how many there are. */
+export interface TypeEntry extends Where {
+  type: string;
   ttl: number;
   count: number;
+  /** The data of the first record (the parser's object, kept rather than copied), to compare later ones with. */
+  firstData: Rdata;
 }
 
-export interface NameEntry {
-  name: Name;
-  types: Map<string, TypeEntry>;
+/**
+ * One name of the zone. Kept small on purpose (a million-name zone has a million of these): the
+ * types live in a plain object, and the name itself is rebuilt from its key when a rule needs it.
+ */
+export class NameEntry {
+  /** One entry per type present; a name has few types, so a list is smaller and as quick as a map. */
+  readonly types: TypeEntry[];
   cnameTarget?: Name;
   /** The first A or AAAA address (for "the record to add" suggestions). */
   address?: string;
   mxExchange?: Name;
   /** Where an `MX 0 .` (RFC 7505 null MX) stands at this name. */
   nullMx?: Where;
+
+  constructor(
+    readonly key: string,
+    first: TypeEntry,
+  ) {
+    // An array literal is allocated at its exact length; pushing onto [] would reserve 17 slots per name.
+    this.types = [first];
+  }
+
+  /** The name, rebuilt from its (lower-cased) key: the index keeps no Name object per name. */
+  get name(): Name {
+    return Name.from(this.key);
+  }
+
+  type(type: string): TypeEntry | undefined {
+    for (const entry of this.types) if (entry.type === type) return entry;
+    return undefined;
+  }
+
+  has(type: string): boolean {
+    return this.type(type) !== undefined;
+  }
 }
 
 export type TargetingType = 'MX' | 'NS' | 'SRV';
@@ -69,17 +97,28 @@ export class ZoneIndex {
     return this.soa?.owner ?? this.origin;
   }
 
+  /**
+   * The rules and the index look up the same owner several times per record; remembering the last
+   * lookup (by Name object, which the parser hands to all of them) saves most hash lookups in a big map.
+   */
+  private lastName: Name | undefined;
+  private lastEntry: NameEntry | undefined;
+
   entry(name: Name): NameEntry | undefined {
-    return this.names.get(name.key);
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastEntry = this.names.get(name.key);
+    }
+    return this.lastEntry;
   }
 
   has(name: Name, type: string): boolean {
-    return this.entry(name)?.types.has(type) ?? false;
+    return this.entry(name)?.has(type) ?? false;
   }
 
   hasAddress(name: Name): boolean {
     const entry = this.entry(name);
-    return entry !== undefined && (entry.types.has('A') || entry.types.has('AAAA'));
+    return entry !== undefined && (entry.has('A') || entry.has('AAAA'));
   }
 
   /**
@@ -98,14 +137,7 @@ export class ZoneIndex {
     this.recordCount++;
     if (!record.ttlExplicit) this.recordsWithoutTtl++;
     if (record.ownerToken) this.ownerWrittenAt = recordWhere(record);
-    let entry = this.names.get(record.owner.key);
-    if (!entry) {
-      entry = { name: record.owner, types: new Map() };
-      this.names.set(record.owner.key, entry);
-    }
-    const typeEntry = entry.types.get(record.type);
-    if (typeEntry) typeEntry.count++;
-    else entry.types.set(record.type, { first: recordWhere(record), ttl: record.ttl, count: 1 });
+    const entry = this.entryFor(record);
 
     if (isType(record, 'SOA') && !this.soa) {
       this.soa = { owner: record.owner, where: recordWhere(record), ttl: record.ttl, data: record.data };
@@ -124,6 +156,21 @@ export class ZoneIndex {
     }
   }
 
+  /** The record's name entry, with the record counted in its type (both made when new). */
+  private entryFor(record: ParsedRecord): NameEntry {
+    const entry = this.entry(record.owner);
+    if (!entry) {
+      const created = new NameEntry(record.owner.key, newTypeEntry(record));
+      this.names.set(record.owner.key, created);
+      this.lastEntry = created;
+      return created;
+    }
+    const typeEntry = entry.type(record.type);
+    if (typeEntry) typeEntry.count++;
+    else entry.types.push(newTypeEntry(record));
+    return entry;
+  }
+
   private addTarget(record: ParsedRecord, type: TargetingType, target: Name): void {
     let entry = this.targets.get(target.key);
     if (!entry) {
@@ -136,6 +183,21 @@ export class ZoneIndex {
       entry.refs.push({ type, owner: record.owner, where: token ? tokenWhere(record, token) : recordWhere(record) });
     }
   }
+}
+
+/** One literal shape for every entry keeps V8 from making a hidden class per name. */
+function newTypeEntry(record: ParsedRecord): TypeEntry {
+  const where = recordWhere(record);
+  return {
+    type: record.type,
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    endColumn: where.endColumn,
+    ttl: record.ttl,
+    count: 1,
+    firstData: record.data,
+  };
 }
 
 /** The data token that holds the target name of an MX, NS or SRV record, if present. */

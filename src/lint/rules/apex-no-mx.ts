@@ -20,7 +20,7 @@ export const apexNoMx: Rule = {
         if (index.has(apex, 'MX')) return;
         const evidence = mailEvidence(index, { includeApexMx: false });
         if (!evidence) return;
-        const exchange = [...index.names.values()].find((e) => e.mxExchange && !e.name.equals(apex))?.mxExchange;
+        const exchange = [...index.names.values()].find((e) => e.mxExchange && e.key !== apex.key)?.mxExchange;
         const suggestion = exchange
           ? `add \`${apex} ${index.soa?.ttl ?? 3600} IN MX 10 ${exchange}\``
           : `add an MX for ${apex}, or \`${apex} IN MX 0 .\` if it takes no mail (RFC 7505)`;

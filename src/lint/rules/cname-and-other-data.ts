@@ -16,20 +16,20 @@ export const cnameAndOtherData: Rule = {
       finish() {
         const apex = context.apex;
         for (const entry of context.index.names.values()) {
-          const cname = entry.types.get('CNAME');
+          const cname = entry.type('CNAME');
           if (!cname) continue;
-          const others = [...entry.types.entries()].filter(([type]) => !ALLOWED_BESIDE_CNAME.has(type));
-          const listed = others.map(([type, t]) => `${type} (${lineRef(t.first, context.file)})`).join(', ');
-          if (entry.name.equals(apex)) {
+          const others = entry.types.filter((t) => !ALLOWED_BESIDE_CNAME.has(t.type));
+          const listed = others.map((t) => `${t.type} (${lineRef(t, context.file)})`).join(', ');
+          if (entry.key === apex.key) {
             context.report({
-              where: cname.first,
+              where: cname,
               message:
                 `CNAME at the zone apex ${apex}: the apex holds the SOA and NS records, so it cannot be an alias ` +
                 `(RFC 1034 §3.6.2, RFC 1912 §2.4); give the apex its own A/AAAA records instead`,
             });
           } else if (others.length > 0) {
             context.report({
-              where: cname.first,
+              where: cname,
               message:
                 `${entry.name} has a CNAME and also ${listed}: a name with a CNAME has no other data ` +
                 `(RFC 1034 §3.6.2); BIND refuses the zone. Keep either the CNAME or the other records`,
@@ -37,7 +37,7 @@ export const cnameAndOtherData: Rule = {
           }
           if (cname.count > 1) {
             context.report({
-              where: cname.first,
+              where: cname,
               message: `${entry.name} has ${cname.count} CNAME records; an alias has exactly one (RFC 2181 §10.1)`,
             });
           }

@@ -1,5 +1,8 @@
 import { rdataToWire } from '../../zone/rdata.js';
+import type { ParsedRecord } from '../../zone/parser.js';
+import type { Rdata } from '../../zone/record.js';
 import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
+import type { TypeEntry } from '../zone-index.js';
 
 /**
  * How many distinct data per RRset are remembered. Real RRsets are small; a huge one (a long TXT
@@ -16,35 +19,29 @@ export const duplicateRecord: Rule = {
     fixable: false,
   },
   create(context) {
-    // Most RRsets hold one record: for them only its wire form is kept (its place is in the index);
-    // a map of data to places is made when a second record arrives.
-    const seen = new Map<string, string | Map<string, Where>>();
+    // The index keeps the first record's data per RRset, so a single-record RRset (most of them)
+    // costs nothing here; the data of later records is remembered only for RRsets that have them.
+    const later = new Map<TypeEntry, Map<string, Where>>();
+    const wireOf = (record: ParsedRecord, data: Rdata) => Buffer.from(rdataToWire(record.type, data)).toString('latin1');
     return {
       record(record) {
-        const rrset = `${record.owner.key} ${record.class} ${record.type}`;
+        const rrset = context.index.entry(record.owner)?.type(record.type);
+        if (!rrset) return;
         // Equal data means equal wire form: that sees through relative/absolute names, escapes, spacing.
-        const wire = Buffer.from(rdataToWire(record.type, record.data)).toString('latin1');
-        const known = seen.get(rrset);
-        if (known === undefined) {
-          seen.set(rrset, wire);
-          return;
+        const wire = wireOf(record, record.data);
+        let seen = later.get(rrset);
+        if (!seen) {
+          seen = new Map([[wireOf(record, rrset.firstData), rrset as Where]]);
+          later.set(rrset, seen);
         }
-        let data: Map<string, Where>;
-        if (typeof known === 'string') {
-          const firstPlace = context.index.entry(record.owner)?.types.get(record.type)?.first ?? recordWhere(record);
-          data = new Map([[known, firstPlace]]);
-          seen.set(rrset, data);
-        } else {
-          data = known;
-        }
-        const first = data.get(wire);
+        const first = seen.get(wire);
         if (first) {
           context.report({
             where: recordWhere(record),
             message: `duplicate of the ${record.type} record of ${record.owner} at ${lineRef(first, context.file)}: same data; servers keep one, so delete this line`,
           });
-        } else if (data.size < MAX_REMEMBERED_PER_RRSET) {
-          data.set(wire, recordWhere(record));
+        } else if (seen.size < MAX_REMEMBERED_PER_RRSET) {
+          seen.set(wire, recordWhere(record));
         }
       },
     };

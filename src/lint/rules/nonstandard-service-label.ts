@@ -21,7 +21,7 @@ export const nonstandardServiceLabel: Rule = {
       finish() {
         const { index } = context;
         for (const entry of index.names.values()) {
-          const srv = entry.types.get('SRV');
+          const srv = entry.type('SRV');
           const label = srv && serviceLabel(entry.name);
           if (!srv || !label) continue;
           const parent = entry.name.parent().parent();
@@ -32,7 +32,7 @@ export const nonstandardServiceLabel: Rule = {
             const standardOwner = Name.from(dialect.standard, parent);
             if (index.has(standardOwner, 'SRV')) continue;
             context.report({
-              where: srv.first,
+              where: srv,
               severity: wanted ? 'info' : undefined,
               message:
                 `${label} is not an RFC label: clients that follow ${dialect.protocol.source} look up ${dialect.standard} ` +
@@ -43,7 +43,7 @@ export const nonstandardServiceLabel: Rule = {
             if (wanted) continue;
             const protocol = vendors[0]!.protocol;
             context.report({
-              where: srv.first,
+              where: srv,
               message:
                 `${label} has no RFC label (it comes from the ${protocol.source}): standard clients find this service ` +
                 `through Autodiscover (_autodiscover._tcp, autodiscover.<domain>); keep ${label} only for clients that read it`,

@@ -22,12 +22,12 @@ export const nullMxMixed: Rule = {
       },
       finish() {
         for (const entry of context.index.names.values()) {
-          const mx = entry.types.get('MX');
+          const mx = entry.type('MX');
           if (!entry.nullMx || !mx || mx.count < 2) continue;
           context.report({
             where: entry.nullMx,
             message:
-              `${entry.name} has a null MX (\`MX 0 .\`, "accepts no mail") and ${mx.count - 1} other MX record(s) (first at ${lineRef(mx.first, context.file)}): ` +
+              `${entry.name} has a null MX (\`MX 0 .\`, "accepts no mail") and ${mx.count - 1} other MX record(s) (first at ${lineRef(mx, context.file)}): ` +
               `a domain that takes no mail publishes only the null MX (RFC 7505 §3); remove one or the other`,
           });
         }

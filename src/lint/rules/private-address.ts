@@ -16,8 +16,27 @@ const NOT_PUBLIC: Record<string, string> = {
   unspecified: 'unspecified (RFC 1122, RFC 4291 §2.5.2)',
 };
 
+/**
+ * Every IPv4 range above is decided by the first 16 bits (the narrowest is a /16), so the answer is
+ * remembered per `a.b` prefix: at most 65536 entries, and a big zone parses each prefix once.
+ */
+const byIpv4Prefix = new Map<string, string | undefined>();
+/** Cheaper than ipaddr's validation, which builds an address object; bounded repeats only. */
+export const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
 /** The range name of an address that is not public, or undefined; IPv4-mapped IPv6 is judged as IPv4. */
 export function nonPublicRange(address: string): string | undefined {
+  if (DOTTED_QUAD.test(address)) {
+    const prefix = address.slice(0, address.indexOf('.', address.indexOf('.') + 1));
+    if (byIpv4Prefix.has(prefix)) return byIpv4Prefix.get(prefix);
+    const range = classify(address);
+    byIpv4Prefix.set(prefix, range);
+    return range;
+  }
+  return classify(address);
+}
+
+function classify(address: string): string | undefined {
   if (!ipaddr.isValid(address)) return undefined;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {

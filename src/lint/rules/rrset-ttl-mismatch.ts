@@ -15,12 +15,12 @@ export const rrsetTtlMismatch: Rule = {
     return {
       record(record) {
         if (EXEMPT.has(record.type)) return;
-        const first = context.index.entry(record.owner)?.types.get(record.type);
+        const first = context.index.entry(record.owner)?.type(record.type);
         if (!first || first.ttl === record.ttl) return;
         context.report({
           where: record.ttlToken ? tokenWhere(record, record.ttlToken) : recordWhere(record),
           message:
-            `TTL ${record.ttl} differs from ${first.ttl}, the TTL of the first ${record.type} of ${record.owner} (${lineRef(first.first, context.file)}): ` +
+            `TTL ${record.ttl} differs from ${first.ttl}, the TTL of the first ${record.type} of ${record.owner} (${lineRef(first, context.file)}): ` +
             `all records of an RRset share one TTL (RFC 2181 §5.2), and BIND uses ${first.ttl} for all; write the same TTL on each`,
         });
       },

@@ -11,10 +11,10 @@ export const singleNameserver: Rule = {
   create(context) {
     return {
       finish() {
-        const ns = context.index.entry(context.apex)?.types.get('NS');
+        const ns = context.index.entry(context.apex)?.type('NS');
         if (!ns || ns.count !== 1) return;
         context.report({
-          where: ns.first,
+          where: ns,
           message: `${context.apex} has a single NS record; publish at least two name servers, on different networks (RFC 1034 §4.1, RFC 2182 §5)`,
         });
       },

@@ -25,13 +25,13 @@ export function targetCnameRule(type: TargetingType): Rule {
         finish() {
           for (const { target, entry } of inZoneTargets(context)) {
             if (!entry?.cnameTarget) continue;
-            const cname = entry.types.get('CNAME')!;
+            const cname = entry.type('CNAME')!;
             reportRefs(
               context,
               target,
               [type],
               (ref) =>
-                `${type} target ${target.target} is an alias (CNAME to ${entry.cnameTarget} at ${lineRef(cname.first, context.file)}) ` +
+                `${type} target ${target.target} is an alias (CNAME to ${entry.cnameTarget} at ${lineRef(cname, context.file)}) ` +
                 `of ${ref.owner}; point the ${type} at ${entry.cnameTarget} itself, which must have addresses (${SOURCES[type]})`,
             );
           }

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { targetToken } from '../zone-index.js';
+import { DOTTED_QUAD } from './private-address.js';
 import { tokenWhere, type Rule } from '../rule.js';
 
 /** An MX, NS, SRV or CNAME whose target is written as an IP address: it becomes a name such as 192.0.2.1.example.com. */
@@ -17,7 +18,8 @@ export const targetIsAddress: Rule = {
         const token = record.type === 'CNAME' ? record.rdataTokens[0] : targetToken(record);
         if (!token) return;
         const text = token.text.endsWith('.') ? token.text.slice(0, -1) : token.text;
-        const isAddress = ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
+        // Only text that already looks like an address is handed to ipaddr.js (which is costly per call).
+        const isAddress = DOTTED_QUAD.test(text) ? ipaddr.IPv4.isValidFourPartDecimal(text) : text.includes(':') && ipaddr.IPv6.isValid(text);
         if (!isAddress) return;
         context.report({
           where: tokenWhere(record, token),

@@ -24,7 +24,7 @@ export const targetNoAddress: Rule = {
     return {
       finish() {
         for (const { target, entry } of inZoneTargets(context)) {
-          if (entry?.types.has('A') || entry?.types.has('AAAA') || entry?.cnameTarget) continue;
+          if (entry?.has('A') || entry?.has('AAAA') || entry?.cnameTarget) continue;
           reportRefs(
             context,
             target,
