@@ -35,6 +35,19 @@ describe('the command line', () => {
     expect(malformed.stderr).toMatch(/malformed\.json:5:\d+: error:/);
   });
 
+  it('validate --format json and github: the same problems for tools and pull requests', async () => {
+    const json = await run('validate', fixture('bad-schema.yaml'), '--format', 'json');
+    expect(json.code).toBe(1);
+    const rows = JSON.parse(json.stdout) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ line: 4, column: 10, severity: 'error', rule: 'spec' });
+    expect(rows[0]!.message).toMatch(/"ttl" is -5.* \(at \/zones\/0\/ttl\)$/);
+    const github = await run('validate', fixture('bad-schema.yaml'), '--format', 'github');
+    expect(github.stdout.split('\n')[0]).toMatch(/^::error file=.*bad-schema\.yaml,line=4,col=10,.*title=spec::"ttl" is -5/);
+    const ok = await run('validate', fixture('minimal.yaml'), '--format', 'json');
+    expect(ok).toMatchObject({ code: 0, stdout: '[]\n' });
+  });
+
   it('a spec that cannot be read is reported with its name', async () => {
     const { code, stderr } = await run('validate', fixture('absent.yaml'));
     expect(code).toBe(1);
