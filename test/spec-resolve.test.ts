@@ -118,6 +118,11 @@ describe('spec -> zone model', () => {
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 
+  it('says how to start when the spec is empty', () => {
+    expect(errors(resolveText(''))).toEqual(['1:1 the spec is empty: `zonesmith init DOMAIN` writes a commented starter spec']);
+    expect(errors(resolveText('# only a comment\n'))).toHaveLength(1);
+  });
+
   it('needs the SOA primary and contact and the name servers, and says where to put them', () => {
     const spec = resolveText('version: 1\nzones:\n  - domain: example.org\n');
     expect(errors(spec).join('\n')).toMatch(/needs soa.primary .*\n.*needs soa.contact .*\n.*needs nameservers/);

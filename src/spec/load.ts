@@ -126,6 +126,6 @@ function yamlHint(message: string, text: string, offset: number): string {
   if (at === '@' || /\s@/.test(text.slice(Math.max(0, offset - 1), offset + 2))) {
     return `${firstLine}; "@" starts no YAML value: quote it ("@": 192.0.2.1)`;
   }
-  if (at === '\t') return `${firstLine}; YAML indentation must use spaces, not tabs`;
+  if (at === '\t' && !/tab/i.test(firstLine)) return `${firstLine}; YAML indentation must use spaces, not tabs`;
   return firstLine;
 }

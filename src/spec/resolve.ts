@@ -54,6 +54,10 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
   if (loaded.data === undefined || loaded.diagnostics.some((d) => d.severity === 'error')) {
     return { file: loaded.file, zones, diagnostics };
   }
+  if (loaded.data === null) {
+    diagnostics.push(specDiagnostic(loaded.file, { line: 1, column: 1 }, 'the spec is empty: `zonesmith init DOMAIN` writes a commented starter spec', ''));
+    return { file: loaded.file, zones, diagnostics };
+  }
   const shape = checkSpecShape(loaded);
   diagnostics.push(...shape);
   const spec = loaded.data as Json;
