@@ -117,10 +117,11 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
   };
 
   const diagnostics: Diagnostic[] = [];
-  const sourceLines: SourceLines = new Map();
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
   let usageFailure = false;
+  // cli-progress draws with cursor movements on a real stream, so it gets process.stderr itself; it is
+  // only made when Io says stderr is a terminal (never in tests) and the report goes to stdout as text.
   const bar = io.stderrIsTTY && args.files.length >= PROGRESS_MIN_FILES && args.format === 'text'
     ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, format: 'linting [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic)
     : undefined;
@@ -151,7 +152,9 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
         io.err(`zonesmith lint: ${file} ${problem}\n`);
         usageFailure = true;
       } else {
-        diagnostics.push(...(args.fix ? fixAndLint(file, options, io) : lintZoneFile(options).diagnostics));
+        const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
+        diagnostics.push(...result.diagnostics);
+        if (!result.written) usageFailure = true;
       }
     }
     bar?.increment(1);
@@ -160,7 +163,7 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
 
   for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
   const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  io.out(render(args.format, shown, { io, sourceLines, stdinTexts, fileCount: args.files.length }));
+  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length }));
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
   const counts = summarize(diagnostics);
@@ -172,21 +175,29 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Lints, applies the certain repairs atomically, says what it did, and lints the repaired text. */
-function fixAndLint(file: string, options: LintOptions, io: Io): Diagnostic[] {
+/**
+ * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text.
+ * When the file cannot be written it is left as it was, and its diagnostics are those of the original.
+ */
+function fixAndLint(file: string, options: LintOptions, io: Io): { diagnostics: Diagnostic[]; written: boolean } {
   const text = readFileSync(file, 'utf8');
   const first = lintZoneText(text, options);
   const outcome = applyFixes(text, file, first.diagnostics);
-  if (outcome.applied.size === 0) return first.diagnostics;
-  writeFileAtomic(file, outcome.text);
+  if (outcome.applied.size === 0) return { diagnostics: first.diagnostics, written: true };
+  try {
+    writeFileAtomic(file, outcome.text);
+  } catch (error) {
+    io.err(`zonesmith lint: cannot write the fixes to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is unchanged\n`);
+    return { diagnostics: first.diagnostics, written: false };
+  }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
-  return lintZoneText(outcome.text, options).diagnostics;
+  return { diagnostics: lintZoneText(outcome.text, options).diagnostics, written: true };
 }
 
 interface RenderContext {
   io: Io;
-  sourceLines: SourceLines;
+  /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
   stdinTexts: Map<string, string>;
   fileCount: number;
 }
@@ -200,6 +211,7 @@ function render(format: Format, diagnostics: Diagnostic[], ctx: RenderContext): 
     case 'github':
       return formatGithub(diagnostics);
     case 'text': {
+      const sourceLines: SourceLines = new Map();
       const wanted = new Map<string, Set<number>>();
       for (const d of diagnostics) {
         const lines = wanted.get(d.file) ?? new Set<number>();
@@ -208,9 +220,9 @@ function render(format: Format, diagnostics: Diagnostic[], ctx: RenderContext): 
       }
       for (const [file, lines] of wanted) {
         const text = ctx.stdinTexts.get(file);
-        ctx.sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
+        sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
       }
-      return formatText(diagnostics, { color: ctx.io.stdoutIsTTY, sourceLines: ctx.sourceLines, fileCount: ctx.fileCount });
+      return formatText(diagnostics, { color: ctx.io.stdoutIsTTY, sourceLines, fileCount: ctx.fileCount });
     }
   }
 }
