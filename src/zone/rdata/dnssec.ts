@@ -79,7 +79,9 @@ function windowedBitmap(allowEmpty: boolean): FieldKind<readonly number[]> {
         if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
         if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
         lastWindow = window;
-        codes.push(...bitmapMembers(input.bytes(length), window * 256));
+        const bits = input.bytes(length);
+        if (bits[length - 1] === 0) throw new WireError('type bitmap window ends in a zero octet (RFC 4034 §4.1.2)');
+        codes.push(...bitmapMembers(bits, window * 256));
       }
       if (codes.length === 0 && !allowEmpty) throw new WireError('empty type bitmap');
       return codes;

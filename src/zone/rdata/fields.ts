@@ -236,7 +236,10 @@ export function characterStrings(min: number, max = Infinity): FieldKind<readonl
     fromWire: (input) => {
       const strings: Uint8Array[] = [];
       while (input.remaining > 0) strings.push(readCharacterString(input));
-      if (strings.length < min || strings.length > max) throw new WireError(`${strings.length} character-strings where ${min}..${max} are allowed`);
+      if (strings.length < min || strings.length > max) {
+        const allowed = max === Infinity ? `at least ${min}` : `${min}..${max}`;
+        throw new WireError(`${strings.length} character-strings where ${allowed} are allowed`);
+      }
       return strings;
     },
   };
@@ -262,6 +265,10 @@ export function trailingString(mustBeQuoted: boolean): FieldKind<Uint8Array> {
   };
 }
 
+function isPsdnAddress(value: Uint8Array): boolean {
+  return value.length >= 4 && value.every((b) => b >= 0x30 && b <= 0x39);
+}
+
 /** An X.25 PSDN address (RFC 1183 §3.1): a character-string of at least four decimal digits. */
 export const psdnAddress: FieldKind<Uint8Array> = {
   ...characterString,
@@ -269,9 +276,14 @@ export const psdnAddress: FieldKind<Uint8Array> = {
     const start = cursor.index;
     const value = characterString.parse(cursor);
     if (value === undefined) return undefined;
-    if (value.length >= 4 && value.every((b) => b >= 0x30 && b <= 0x39)) return value;
+    if (isPsdnAddress(value)) return value;
     cursor.problem(cursor.tokens[start], 'must be at least four decimal digits (an X.121 PSDN address)');
     return undefined;
+  },
+  fromWire(input) {
+    const value = readCharacterString(input);
+    if (!isPsdnAddress(value)) throw new WireError('X25 address is not four or more decimal digits');
+    return value;
   },
 };
 
@@ -305,7 +317,11 @@ function binaryRest(
     // BIND's dump breaks long data into words joined by single spaces.
     format: (value) => (value.length === 0 && emptyText !== undefined ? emptyText : splitWords(encode(value))),
     toWire: (value, out) => out.bytes(value),
-    fromWire: (input) => input.rest(),
+    fromWire(input) {
+      const bytes = input.rest();
+      if (bytes.length === 0 && !allowEmpty && emptyText === undefined) throw new WireError(`no ${encoding} data`);
+      return bytes;
+    },
   };
 }
 
