@@ -18,6 +18,14 @@ export const TYPE_CODES: Readonly<Record<string, number>> = {
 };
 
 const TYPE_NAMES = new Map<number, string>(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
+const TYPES_BY_NAME = new Map<string, number>(Object.entries(TYPE_CODES));
+/** Longest type token: "NSEC3PARAM", "OPENPGPKEY", "TYPE65535"; anything longer is no type. */
+const MAX_TYPE_TEXT = 10;
+
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+}
 
 /** Reads `TYPEnnn` / `CLASSnnn` (RFC 3597 §5): the number, or undefined. */
 function genericNumber(text: string, prefix: string): number | undefined {
@@ -34,7 +42,9 @@ function genericNumber(text: string, prefix: string): number | undefined {
 
 /** The type number of a mnemonic (any case) or of `TYPEnnn`; undefined when it is neither. */
 export function typeCodeOf(text: string): number | undefined {
-  const known = TYPE_CODES[text] ?? TYPE_CODES[text.toUpperCase()];
+  // The parser asks this of owner names and TTLs too: reject them before any allocation.
+  if (text.length === 0 || text.length > MAX_TYPE_TEXT || !startsWithLetter(text)) return undefined;
+  const known = TYPES_BY_NAME.get(text) ?? TYPES_BY_NAME.get(text.toUpperCase());
   if (known !== undefined) return known;
   return genericNumber(text, 'TYPE');
 }
@@ -54,8 +64,13 @@ export const CLASS_CODES: Readonly<Record<string, number>> = {
 
 const CLASS_NAMES = new Map<number, string>([[1, 'IN'], [3, 'CH'], [4, 'HS'], [254, 'NONE'], [255, 'ANY']]);
 
+const CLASSES_BY_NAME = new Map<string, number>(Object.entries(CLASS_CODES));
+/** Longest class token: "CLASS65535". */
+const MAX_CLASS_TEXT = 10;
+
 export function classCodeOf(text: string): number | undefined {
-  return CLASS_CODES[text.toUpperCase()] ?? genericNumber(text, 'CLASS');
+  if (text.length < 2 || text.length > MAX_CLASS_TEXT || !startsWithLetter(text)) return undefined;
+  return CLASSES_BY_NAME.get(text) ?? CLASSES_BY_NAME.get(text.toUpperCase()) ?? genericNumber(text, 'CLASS');
 }
 
 /** True for IN, CH, CHAOS, HS, HESIOD, NONE, ANY and CLASSnnn, in any case. */
