@@ -79,9 +79,7 @@ function windowedBitmap(allowEmpty: boolean): FieldKind<readonly number[]> {
         if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
         if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
         lastWindow = window;
-        const bits = input.bytes(length);
-        if (bits[length - 1] === 0) throw new WireError('type bitmap window ends in a zero octet (RFC 4034 §4.1.2)');
-        codes.push(...bitmapMembers(bits, window * 256));
+        codes.push(...bitmapMembers(input.bytes(length), window * 256));
       }
       if (codes.length === 0 && !allowEmpty) throw new WireError('empty type bitmap');
       return codes;
@@ -97,6 +95,8 @@ export const typeBitmapOrNone = windowedBitmap(true);
  * RFC 2535 §5.2 NXT bitmap: one plain bitmap of types 1..127, no windows. As in BIND, a type is
  * also accepted as a plain number, and types without a mnemonic are printed as numbers.
  */
+const MAX_NXT_TYPE = 127;
+
 export const nxtBitmap: FieldKind<readonly number[]> = {
   parse(cursor) {
     const codes: number[] = [];
@@ -105,7 +105,7 @@ export const nxtBitmap: FieldKind<readonly number[]> = {
       const plain = parseDecimal(token.text, 0xffff);
       const code = plain ?? readType(cursor, token);
       if (code === undefined) ok = false;
-      else if (code > 127) {
+      else if (code < 1 || code > MAX_NXT_TYPE) {
         cursor.problem(token, `${token.text} cannot be listed: an NXT bitmap holds types 1..127 only`);
         ok = false;
       } else codes.push(code);
@@ -114,7 +114,11 @@ export const nxtBitmap: FieldKind<readonly number[]> = {
   },
   format: (value) => value.map((code) => (isKnownCode(code) ? typeMnemonic(code) : String(code))).join(' '),
   toWire: (value, out) => out.bytes(bitmapOctets(value)),
-  fromWire: (input) => bitmapMembers(input.rest()),
+  fromWire(input) {
+    const codes = bitmapMembers(input.rest());
+    if (codes.some((code) => code < 1 || code > MAX_NXT_TYPE)) throw new WireError('NXT bitmap holds a type outside 1..127');
+    return codes;
+  },
 };
 
 function isLeap(year: number): boolean {

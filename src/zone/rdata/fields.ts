@@ -374,19 +374,23 @@ function shortBinary(
 export const salt = shortBinary('hex', decodeHex, (bytes) => encodeHex(bytes), '-');
 export const base32Hex = shortBinary('base32hex', decodeBase32Hex, encodeBase32Hex);
 
+function isPropertyTag(text: string): boolean {
+  if (text.length === 0 || text.length > 255) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
 /** A CAA property tag (RFC 8659 §4.1): 1..255 letters and digits, with a length octet in wire form. */
 export const propertyTag: FieldKind<string> = {
   parse(cursor) {
     const token = cursor.take();
     if (!token) return undefined;
-    const text = token.text;
-    let alnum = !token.quoted && text.length > 0 && text.length <= 255;
-    for (let i = 0; alnum && i < text.length; i++) {
-      const c = text.charCodeAt(i) | 0x20;
-      alnum = (c >= 0x61 && c <= 0x7a) || (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39);
-    }
-    if (alnum) return text;
-    cursor.problem(token, `"${text}" is not a property tag: 1..255 letters and digits, such as issue, issuewild or iodef`);
+    if (!token.quoted && isPropertyTag(token.text)) return token.text;
+    cursor.problem(token, `"${token.text}" is not a property tag: 1..255 letters and digits, such as issue, issuewild or iodef`);
     return undefined;
   },
   format: (value) => value,
@@ -395,8 +399,8 @@ export const propertyTag: FieldKind<string> = {
     for (let i = 0; i < value.length; i++) out.u8(value.charCodeAt(i));
   },
   fromWire(input) {
-    const bytes = input.bytes(input.u8());
-    if (bytes.length === 0) throw new WireError('empty CAA tag');
-    return String.fromCharCode(...bytes);
+    const tag = String.fromCharCode(...input.bytes(input.u8()));
+    if (!isPropertyTag(tag)) throw new WireError(tag.length === 0 ? 'empty CAA tag' : 'CAA tag of other than letters and digits');
+    return tag;
   },
 };
