@@ -10,6 +10,7 @@ import { decodeHex, encodeHex, splitWords } from './rdata/codecs.js';
 import { typeCodeOf, typeMnemonic } from './rdata/codes.js';
 import { Cursor } from './rdata/cursor.js';
 import { parseDecimal } from './rdata/fields.js';
+import type { TypeCodec } from './rdata/codec.js';
 import { codecOf } from './rdata/types.js';
 import { ByteReader, ByteWriter, WireError } from './rdata/wire.js';
 
@@ -73,6 +74,23 @@ function readGeneric(mnemonic: string, tokens: readonly Token[], problems: Rdata
   return decoded.bytes;
 }
 
+/** RFC 3597 data: opaque for a type without a codec, else decoded into the type's fields as BIND does. */
+function parseGeneric(mnemonic: string, codec: TypeCodec | undefined, tokens: readonly Token[]): RdataResult {
+  const problems: RdataProblem[] = [];
+  const bytes = readGeneric(mnemonic, tokens, problems);
+  if (!bytes) return fail(problems);
+  if (!codec) return { data: { [OPAQUE_FIELD]: bytes }, problems: [] };
+  const input = new ByteReader(bytes);
+  try {
+    const data = codec.fromWire(input);
+    if (input.remaining > 0) throw new WireError(`${input.remaining} octets left over`);
+    return { data, problems: [] };
+  } catch (error) {
+    if (!(error instanceof WireError)) throw error;
+    return fail([{ token: tokens[0]!, message: `${mnemonic} generic data is not valid ${mnemonic} data: ${error.message}` }]);
+  }
+}
+
 const TXT_CODE = 16;
 
 /**
@@ -94,23 +112,7 @@ export function parseRdata(type: string, tokens: readonly Token[], origin: Name 
   }
   const mnemonic = typeMnemonic(code);
   const codec = codecOf(code);
-  const problems: RdataProblem[] = [];
-
-  if (isGenericMarker(code, tokens)) {
-    const bytes = readGeneric(mnemonic, tokens, problems);
-    if (!bytes) return fail(problems);
-    if (!codec) return { data: { [OPAQUE_FIELD]: bytes }, problems: [] };
-    const input = new ByteReader(bytes);
-    try {
-      const data = codec.fromWire(input);
-      if (input.remaining > 0) throw new WireError(`${input.remaining} octets left over`);
-      return { data, problems: [] };
-    } catch (error) {
-      if (!(error instanceof WireError)) throw error;
-      return fail([{ token: tokens[0]!, message: `${mnemonic} generic data is not valid ${mnemonic} data: ${error.message}` }]);
-    }
-  }
-
+  if (isGenericMarker(code, tokens)) return parseGeneric(mnemonic, codec, tokens);
   if (!codec) {
     return fail([
       {

@@ -114,13 +114,15 @@ export const duration: FieldKind<number> = {
 export function mnemonicUint(bytes: 1 | 2, names: Readonly<Record<string, number>>, printMnemonic: boolean): FieldKind<number> {
   const base = uint(bytes);
   const max = bytes === 1 ? 0xff : 0xffff;
+  // Maps, not the object: a token such as "constructor" must not find Object.prototype's members.
+  const byName = new Map(Object.entries(names));
   const byValue = new Map<number, string>();
-  for (const [name, value] of Object.entries(names)) if (!byValue.has(value)) byValue.set(value, name);
+  for (const [name, value] of byName) if (!byValue.has(value)) byValue.set(value, name);
   return {
     parse(cursor) {
       const token = cursor.take();
       if (!token) return undefined;
-      const named = names[token.text.toUpperCase()];
+      const named = byName.get(token.text.toUpperCase());
       if (named !== undefined) return named;
       if (isAllDigits(token.text)) return readUint(cursor, token, max);
       cursor.problem(token, `"${token.text}" is neither a number in 0..${max} nor one of ${[...byValue.values()].join(', ')}`);

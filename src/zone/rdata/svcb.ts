@@ -15,7 +15,7 @@ import { ByteReader, ByteWriter, WireError } from './wire.js';
 export type SvcParam = readonly [key: number, value: Uint8Array];
 
 const KEY_NAMES = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint'] as const;
-const KEY_ALIASES: Readonly<Record<string, number>> = { dohpath: 7 };
+const KEY_ALIASES: ReadonlyMap<string, number> = new Map([['dohpath', 7]]);
 const MANDATORY = 0;
 const ALPN = 1;
 const NO_DEFAULT_ALPN = 2;
@@ -33,7 +33,7 @@ function keyNumber(text: string): number | undefined {
   const lower = text.toLowerCase();
   const named = (KEY_NAMES as readonly string[]).indexOf(lower);
   if (named >= 0) return named;
-  const alias = KEY_ALIASES[lower];
+  const alias = KEY_ALIASES.get(lower);
   if (alias !== undefined) return alias;
   if (text.startsWith('key') && text.length > 3) return parseDecimal(text.slice(3), 0xffff);
   return undefined;
@@ -41,7 +41,7 @@ function keyNumber(text: string): number | undefined {
 
 /** True when the value after this key text is read in the key's own syntax rather than as raw octets. */
 function isTyped(keyText: string): boolean {
-  return (KEY_NAMES as readonly string[]).includes(keyText) || KEY_ALIASES[keyText] !== undefined;
+  return (KEY_NAMES as readonly string[]).includes(keyText) || KEY_ALIASES.has(keyText);
 }
 
 function keyText(key: number): string {
