@@ -229,6 +229,21 @@ describe('wire form', () => {
   });
 });
 
+describe('data built in code', () => {
+  it('prints AAAA in canonical form whatever form it was built in', () => {
+    expect(formatRdata('AAAA', { address: '2001:DB8:0:0:0:0:0:1' })).toBe('2001:db8::1');
+  });
+
+  it('refuses to print or encode values no reading could give, so nothing odd reaches a zone file', () => {
+    expect(() => formatRdata('A', { address: '192.0.2.1 ; injected' })).toThrow('record data holds "192.0.2.1 ; injected" as an IPv4 address');
+    expect(() => formatRdata('AAAA', { address: 'fe80::1%eth0' })).toThrow('as an IPv6 address');
+    expect(() => formatRdata('MX', { preference: 70000, exchange: Name.from('mail.example.') })).toThrow('70000, not an integer in 0..65535');
+    expect(() => rdataToWire('SRV', { priority: 1.5, weight: 0, port: 0, target: Name.root })).toThrow('not an integer');
+    expect(() => formatRdata('CAA', { flags: 0, tag: 'issue\n@ A', value: new Uint8Array(0) })).toThrow('as a CAA tag');
+    expect(() => formatRdata('MX', { preference: 10 })).toThrow('record data has no field "exchange"');
+  });
+});
+
 describe('type and class names for the parser', () => {
   it('knows mnemonics in any case and TYPEnnn', () => {
     expect(isKnownType('mx')).toBe(true);

@@ -43,6 +43,14 @@ export function field<V extends RdataValue>(name: string, kind: FieldKind<V>): F
   return { name, kind: kind as unknown as FieldKind };
 }
 
+/**
+ * Data built in code (the generator's) is printed into zone files: a value no reading could give is
+ * a programming error, thrown rather than written, so no garbage or injected text reaches a file.
+ */
+function badData(what: string): never {
+  throw new Error(`record data holds ${what}`);
+}
+
 /* ---- integers ---- */
 
 /** Strict decimal: digits only (no sign, no hex, no wrapping), or undefined. */
@@ -77,13 +85,16 @@ export function readUint(cursor: Cursor, token: Token, max: number): number | un
 
 function uint(bytes: 1 | 2 | 4): FieldKind<number> {
   const max = bytes === 1 ? 0xff : bytes === 2 ? 0xffff : 0xffffffff;
+  const checked = (value: number): number =>
+    Number.isInteger(value) && value >= 0 && value <= max ? value : badData(`${value}, not an integer in 0..${max}`);
+  const write = bytes === 1 ? (v: number, out: ByteWriter) => out.u8(v) : bytes === 2 ? (v: number, out: ByteWriter) => out.u16(v) : (v: number, out: ByteWriter) => out.u32(v);
   return {
     parse(cursor) {
       const token = cursor.take();
       return token && readUint(cursor, token, max);
     },
-    format: (value) => String(value),
-    toWire: bytes === 1 ? (v, out) => out.u8(v) : bytes === 2 ? (v, out) => out.u16(v) : (v, out) => out.u32(v),
+    format: (value) => String(checked(value)),
+    toWire: (value, out) => write(checked(value), out),
     fromWire: bytes === 1 ? (input) => input.u8() : bytes === 2 ? (input) => input.u16() : (input) => input.u32(),
   };
 }
@@ -159,8 +170,8 @@ export const ipv4: FieldKind<string> = {
     cursor.problem(token, `"${token.text}" is not an IPv4 address (four decimal numbers 0..255 without leading zeros, such as 192.0.2.1)`);
     return undefined;
   },
-  format: (value) => value,
-  toWire: (value, out) => out.bytes(parseIpv4(value) ?? new Uint8Array(4)),
+  format: (value) => (parseIpv4(value) ? value : badData(`"${value}" as an IPv4 address`)),
+  toWire: (value, out) => out.bytes(parseIpv4(value) ?? badData(`"${value}" as an IPv4 address`)),
   fromWire: (input) => formatIpv4(input.bytes(4)),
 };
 
@@ -173,8 +184,9 @@ export const ipv6: FieldKind<string> = {
     cursor.problem(token, `"${token.text}" is not an IPv6 address (eight groups of up to four hex digits, one "::" at most, such as 2001:db8::1)`);
     return undefined;
   },
-  format: (value) => value,
-  toWire: (value, out) => out.bytes(parseIpv6(value) ?? new Uint8Array(16)),
+  // Canonical (RFC 5952) whatever form the value was built in.
+  format: (value) => formatIpv6(parseIpv6(value) ?? badData(`"${value}" as an IPv6 address`)),
+  toWire: (value, out) => out.bytes(parseIpv6(value) ?? badData(`"${value}" as an IPv6 address`)),
   fromWire: (input) => formatIpv6(input.bytes(16)),
 };
 
@@ -395,8 +407,9 @@ export const propertyTag: FieldKind<string> = {
     cursor.problem(token, `"${token.text}" is not a property tag: 1..255 letters and digits, such as issue, issuewild or iodef`);
     return undefined;
   },
-  format: (value) => value,
+  format: (value) => (isPropertyTag(value) ? value : badData(`"${value}" as a CAA tag`)),
   toWire(value, out) {
+    if (!isPropertyTag(value)) badData(`"${value}" as a CAA tag`);
     out.u8(value.length);
     for (let i = 0; i < value.length; i++) out.u8(value.charCodeAt(i));
   },
