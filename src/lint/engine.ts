@@ -69,7 +69,8 @@ export class LintSession implements ZoneSink {
   ) {
     this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
     this.originKnown = options.origin !== undefined;
-    this.zoneChecks = rules.some((rule) => rule.meta.id === 'syntax') ? new ZoneChecks() : undefined;
+    // The zone checks read the index's table of names rather than keeping a second one.
+    this.zoneChecks = rules.some((rule) => rule.meta.id === 'syntax') ? new ZoneChecks(this.index.table) : undefined;
     this.handlers = rules
       .filter((rule) => options.rules?.[rule.meta.id] !== 'off')
       .map((rule) => ({ rule, handlers: rule.create(this.contextFor(rule)) }));
@@ -132,8 +133,9 @@ export class LintSession implements ZoneSink {
     for (const { rule, handlers } of this.handlers) {
       if (handlers.record) this.run(rule, () => handlers.record!(record), record.position);
     }
-    this.index.add(record);
+    // The zone checks look at the names as they were before this record; the index then adds it to the shared table.
     this.zoneChecks?.add(record);
+    this.index.add(record);
   }
 
   diagnostic(diagnostic: Diagnostic): void {

@@ -1,11 +1,13 @@
 /**
  * The compact index the engine fills while records stream past (DESIGN.md "Big zones stream"):
- * per distinct name, the types present with the first record's place and TTL, and the few data the
- * whole-zone rules need (CNAME target, first address, first MX exchange, null MX). MX/NS/SRV targets
- * are kept per distinct target name with the first few places that refer to them. Nothing here grows
- * with the number of records beyond what the number of names already costs.
+ * per distinct name, the types present with the first record's place, TTL and data, and the MX/NS/SRV
+ * targets with the first few places that refer to them. It stands on the shared `NameTable`
+ * (src/zone/name-table.ts), which BIND's zone checks read too: names are small integer ids and the
+ * per-name and per-RRset facts sit in typed arrays, so a million-name zone costs tens of bytes per
+ * name. The objects rules see (`NameEntry`, `TypeEntry`, `TargetEntry`) are views made on demand.
  */
 import { Name } from '../zone/name.js';
+import { NameTable, NONE } from '../zone/name-table.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import { isType, type Rdata, type SoaData } from '../zone/record.js';
 import { recordWhere, tokenWhere, type Where } from './rule.js';
@@ -17,28 +19,19 @@ export interface TypeEntry extends Where {
   count: number;
   /** The data of the first record (the parser's object, kept rather than copied), to compare later ones with. */
   firstData: Rdata;
+  /** The RRset's id in the index (stable for the run: rules key their own memory by it). */
+  rrset: number;
 }
 
-/**
- * One name of the zone. Kept small on purpose (a million-name zone has a million of these): the
- * types live in a plain object, and the name itself is rebuilt from its key when a rule needs it.
- */
+/** One name of the zone: a view of the index, made when a rule asks. */
 export class NameEntry {
-  /** One entry per type present; a name has few types, so a list is smaller and as quick as a map. */
-  readonly types: TypeEntry[];
-  cnameTarget?: Name;
-  /** The first A or AAAA address (for "the record to add" suggestions). */
-  address?: string;
-  mxExchange?: Name;
-  /** Where an `MX 0 .` (RFC 7505 null MX) stands at this name. */
-  nullMx?: Where;
-
   constructor(
-    readonly key: string,
-    first: TypeEntry,
-  ) {
-    // An array literal is allocated at its exact length; pushing onto [] would reserve 17 slots per name.
-    this.types = [first];
+    private readonly index: ZoneIndex,
+    readonly id: number,
+  ) {}
+
+  get key(): string {
+    return this.index.table.keys[this.id]!;
   }
 
   /** The name, rebuilt from its (lower-cased) key: the index keeps no Name object per name. */
@@ -46,13 +39,45 @@ export class NameEntry {
     return Name.from(this.key);
   }
 
+  /** One entry per type present, in the order their first records came. */
+  get types(): TypeEntry[] {
+    return [...this.index.table.rrsets(this.id)].map((rr) => this.index.typeEntry(rr));
+  }
+
   type(type: string): TypeEntry | undefined {
-    for (const entry of this.types) if (entry.type === type) return entry;
-    return undefined;
+    const rr = this.index.table.rrset(this.id, type);
+    return rr === NONE ? undefined : this.index.typeEntry(rr);
   }
 
   has(type: string): boolean {
-    return this.type(type) !== undefined;
+    return this.index.table.has(this.id, type);
+  }
+
+  get cnameTarget(): Name | undefined {
+    const rr = this.index.table.rrset(this.id, 'CNAME');
+    return rr === NONE ? undefined : (this.index.table.firstDataOf(rr) as { target: Name }).target;
+  }
+
+  /** The first A or AAAA address (for "the record to add" suggestions). */
+  get address(): string | undefined {
+    const a = this.index.table.rrset(this.id, 'A');
+    const aaaa = this.index.table.rrset(this.id, 'AAAA');
+    // RRset ids grow in record order: the lower one came first.
+    const first = a === NONE ? aaaa : aaaa === NONE ? a : Math.min(a, aaaa);
+    return first === NONE ? undefined : (this.index.table.firstDataOf(first) as { address: string }).address;
+  }
+
+  /** The first MX exchange that is not the root (a null MX has none). */
+  get mxExchange(): Name | undefined {
+    const rr = this.index.table.rrset(this.id, 'MX');
+    if (rr === NONE) return undefined;
+    const first = (this.index.table.firstDataOf(rr) as { exchange: Name }).exchange;
+    return first.isRoot ? this.index.laterMxExchange.get(this.id) : first;
+  }
+
+  /** Where an `MX 0 .` (RFC 7505 null MX) stands at this name. */
+  get nullMx(): Where | undefined {
+    return this.index.nullMx.get(this.id);
   }
 }
 
@@ -61,6 +86,8 @@ export type TargetingType = 'MX' | 'NS' | 'SRV';
 export interface TargetRef {
   type: TargetingType;
   owner: Name;
+  /** The owner's key, to compare owners without building names. */
+  ownerKey: string;
   where: Where;
 }
 
@@ -77,9 +104,27 @@ export const MAX_REFS_PER_TARGET = 8;
 /** Index of the data token holding the target name, per type that points at a host. */
 const TARGET_TOKEN: Record<TargetingType, number> = { MX: 1, NS: 0, SRV: 3 };
 
+/**
+ * References to targets, as parallel arrays (one slot per kept reference). A name as written, when
+ * it differs from its key (upper case), is kept beside it: messages quote names as the user wrote them.
+ */
+class TargetRefs {
+  /** Target name ids in the order they were first referred to. */
+  readonly order: number[] = [];
+  readonly total = new Map<number, number>();
+  readonly first = new Map<number, number[]>();
+  readonly targetText = new Map<number, string>();
+  readonly type: TargetingType[] = [];
+  readonly owner: number[] = [];
+  readonly ownerText: (string | undefined)[] = [];
+  readonly file: number[] = [];
+  readonly line: number[] = [];
+  readonly column: number[] = [];
+  readonly endColumn: number[] = [];
+}
+
 export class ZoneIndex {
-  readonly names = new Map<string, NameEntry>();
-  readonly targets = new Map<string, TargetEntry>();
+  readonly table: NameTable;
   soa?: { owner: Name; where: Where; ttl: number; data: SoaData };
   recordCount = 0;
   /** Records whose TTL came from `$TTL` or the SOA minimum rather than the record itself. */
@@ -88,9 +133,19 @@ export class ZoneIndex {
   hasTtlDirective?: boolean;
   /** Where the owner of the records now streaming was last written (for blank-owner messages). */
   ownerWrittenAt?: Where;
+  /** Names whose first MX is a null MX but that have a real one later: that one (few names). */
+  readonly laterMxExchange = new Map<number, Name>();
+  /** Where the first null MX of a name stands (few names). */
+  readonly nullMx = new Map<number, Where>();
+  private readonly refs = new TargetRefs();
 
   /** The origin the zone is read with; the engine settles it from the first record or the parser's summary. */
-  constructor(public origin: Name) {}
+  constructor(
+    public origin: Name,
+    table: NameTable = new NameTable(),
+  ) {
+    this.table = table;
+  }
 
   /** The zone's apex: its SOA owner once seen, else the origin. */
   get apex(): Name {
@@ -102,23 +157,62 @@ export class ZoneIndex {
    * lookup (by Name object, which the parser hands to all of them) saves most hash lookups in a big map.
    */
   private lastName: Name | undefined;
-  private lastEntry: NameEntry | undefined;
+  private lastId = NONE;
+
+  /** The id of a name with records, or NONE. */
+  idOf(name: Name): number {
+    if (name !== this.lastName) {
+      const id = this.table.idOf(name.key);
+      this.lastName = name;
+      this.lastId = this.table.hasRecords(id) ? id : NONE;
+    }
+    return this.lastId;
+  }
 
   entry(name: Name): NameEntry | undefined {
-    if (name !== this.lastName) {
-      this.lastName = name;
-      this.lastEntry = this.names.get(name.key);
+    const id = this.idOf(name);
+    return id === NONE ? undefined : new NameEntry(this, id);
+  }
+
+  /** The RRset of `type` at `name` so far, or NONE: the per-record rules ask this for every record. */
+  rrset(name: Name, type: string): number {
+    return this.table.rrset(this.idOf(name), type);
+  }
+
+  typeEntry(rr: number): TypeEntry {
+    const place = this.table.placeOf(rr);
+    return {
+      type: this.table.typeOf(rr),
+      file: place.file,
+      line: place.line,
+      column: place.column,
+      endColumn: place.endColumn === 0 ? undefined : place.endColumn,
+      ttl: this.table.ttlOf(rr),
+      count: this.table.countOf(rr),
+      firstData: this.table.firstDataOf(rr),
+      rrset: rr,
+    };
+  }
+
+  /** Every name with records, in the order of their first records. */
+  get names(): { values(): Generator<NameEntry> } {
+    return { values: () => this.entriesWith() };
+  }
+
+  /** The names (with records) that have a record of `type`, or all of them; in the order of `names`. */
+  *entriesWith(type?: string): Generator<NameEntry> {
+    for (let id = 0; id < this.table.size; id++) {
+      if (type === undefined ? this.table.hasRecords(id) : this.table.has(id, type)) yield new NameEntry(this, id);
     }
-    return this.lastEntry;
   }
 
   has(name: Name, type: string): boolean {
-    return this.entry(name)?.has(type) ?? false;
+    return this.table.has(this.idOf(name), type);
   }
 
   hasAddress(name: Name): boolean {
-    const entry = this.entry(name);
-    return entry !== undefined && (entry.has('A') || entry.has('AAAA'));
+    const id = this.idOf(name);
+    return this.table.has(id, 'A') || this.table.has(id, 'AAAA');
   }
 
   /**
@@ -133,21 +227,55 @@ export class ZoneIndex {
     return undefined;
   }
 
+  /** The views of the targets, made once when the whole-zone rules first ask (several rules walk them). */
+  private targetViews: TargetEntry[] | undefined;
+
+  /** The MX, NS and SRV targets, in the order they were first referred to. */
+  get targets(): readonly TargetEntry[] {
+    this.targetViews ??= this.refs.order.map((id) => this.targetView(id));
+    return this.targetViews;
+  }
+
+  private targetView(id: number): TargetEntry {
+    const refs = this.refs;
+    const keys = this.table.keys;
+    const list = (refs.first.get(id) ?? []).map((slot): TargetRef => {
+      const ownerKey = keys[refs.owner[slot]!]!;
+      const ownerText = refs.ownerText[slot] ?? ownerKey;
+      const endColumn = refs.endColumn[slot]!;
+      return {
+        type: refs.type[slot]!,
+        // Built only for a message: most references are never reported.
+        get owner() {
+          return Name.from(ownerText);
+        },
+        ownerKey,
+        where: { file: this.table.fileName(refs.file[slot]!), line: refs.line[slot]!, column: refs.column[slot]!, ...(endColumn ? { endColumn } : {}) },
+      };
+    });
+    return { target: Name.from(refs.targetText.get(id) ?? keys[id]!), refs: list, total: refs.total.get(id) ?? 0 };
+  }
+
   add(record: ParsedRecord): void {
     this.recordCount++;
     if (!record.ttlExplicit) this.recordsWithoutTtl++;
-    if (record.ownerToken) this.ownerWrittenAt = recordWhere(record);
-    const entry = this.entryFor(record);
+    const where = recordWhere(record);
+    if (record.ownerToken) this.ownerWrittenAt = where;
+    this.targetViews = undefined;
+    const rr = this.table.add(record.owner.key, record.type, record.ttl, record.data, where.file, where.line, where.column, where.endColumn ?? 0);
+    // The table now has the name; the cached lookup may have said "no records" a moment ago.
+    this.lastName = record.owner;
+    this.lastId = this.table.lastAddedName;
 
-    if (isType(record, 'SOA') && !this.soa) {
-      this.soa = { owner: record.owner, where: recordWhere(record), ttl: record.ttl, data: record.data };
-    } else if (isType(record, 'CNAME')) {
-      entry.cnameTarget ??= record.data.target;
-    } else if (isType(record, 'A') || isType(record, 'AAAA')) {
-      entry.address ??= record.data.address;
+    if (isType(record, 'SOA')) {
+      if (!this.soa) this.soa = { owner: record.owner, where, ttl: record.ttl, data: record.data };
     } else if (isType(record, 'MX')) {
-      if (record.data.exchange.isRoot) entry.nullMx ??= recordWhere(record);
-      else entry.mxExchange ??= record.data.exchange;
+      const id = this.lastId;
+      if (record.data.exchange.isRoot) {
+        if (!this.nullMx.has(id)) this.nullMx.set(id, where);
+      } else if ((this.table.firstDataOf(rr) as { exchange: Name }).exchange.isRoot && !this.laterMxExchange.has(id)) {
+        this.laterMxExchange.set(id, record.data.exchange);
+      }
     }
     if (record.type === 'MX' || record.type === 'NS' || record.type === 'SRV') {
       const type = record.type as TargetingType;
@@ -156,48 +284,33 @@ export class ZoneIndex {
     }
   }
 
-  /** The record's name entry, with the record counted in its type (both made when new). */
-  private entryFor(record: ParsedRecord): NameEntry {
-    const entry = this.entry(record.owner);
-    if (!entry) {
-      const created = new NameEntry(record.owner.key, newTypeEntry(record));
-      this.names.set(record.owner.key, created);
-      this.lastEntry = created;
-      return created;
-    }
-    const typeEntry = entry.type(record.type);
-    if (typeEntry) typeEntry.count++;
-    else entry.types.push(newTypeEntry(record));
-    return entry;
-  }
-
   private addTarget(record: ParsedRecord, type: TargetingType, target: Name): void {
-    let entry = this.targets.get(target.key);
-    if (!entry) {
-      entry = { target, refs: [], total: 0 };
-      this.targets.set(target.key, entry);
+    const refs = this.refs;
+    const key = target.key;
+    const id = this.table.intern(key);
+    const total = refs.total.get(id);
+    if (total === undefined) {
+      refs.order.push(id);
+      const text = target.toString();
+      if (text !== key) refs.targetText.set(id, text);
     }
-    entry.total++;
-    if (entry.refs.length < MAX_REFS_PER_TARGET) {
-      const token = record.rdataTokens[TARGET_TOKEN[type]];
-      entry.refs.push({ type, owner: record.owner, where: token ? tokenWhere(record, token) : recordWhere(record) });
-    }
+    refs.total.set(id, (total ?? 0) + 1);
+    let first = refs.first.get(id);
+    if (!first) refs.first.set(id, (first = []));
+    if (first.length >= MAX_REFS_PER_TARGET) return;
+    const token = record.rdataTokens[TARGET_TOKEN[type]];
+    const where = token ? tokenWhere(record, token) : recordWhere(record);
+    const ownerKey = record.owner.key;
+    const ownerText = record.owner.toString();
+    first.push(refs.type.length);
+    refs.type.push(type);
+    refs.owner.push(this.lastId);
+    refs.ownerText.push(ownerText === ownerKey ? undefined : ownerText);
+    refs.file.push(this.table.fileCode(where.file));
+    refs.line.push(where.line);
+    refs.column.push(where.column);
+    refs.endColumn.push(where.endColumn ?? 0);
   }
-}
-
-/** One literal shape for every entry keeps V8 from making a hidden class per name. */
-function newTypeEntry(record: ParsedRecord): TypeEntry {
-  const where = recordWhere(record);
-  return {
-    type: record.type,
-    file: where.file,
-    line: where.line,
-    column: where.column,
-    endColumn: where.endColumn,
-    ttl: record.ttl,
-    count: 1,
-    firstData: record.data,
-  };
 }
 
 /** The data token that holds the target name of an MX, NS or SRV record, if present. */

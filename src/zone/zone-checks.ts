@@ -2,14 +2,15 @@
  * The zone-level refusals of BIND's zone load (lib/dns/zone.c integrity checks, `named-checkzone -i local`)
  * that need more than one record: CNAME beside other data, more than one CNAME/DNAME at a name, DS at
  * the apex, no NS at the apex, apex NS targets in the zone with no address, that are aliases or lie below a
- * DNAME, NS at a wildcard, CDS/CDNSKEY that match no DNSKEY. Fed the record stream; keeps per distinct name
- * only the set of types (with the first place of each), plus the apex NS targets and keys, so memory grows
- * with names, not records. All findings are `syntax` errors:
+ * DNAME, NS at a wildcard, CDS/CDNSKEY that match no DNSKEY. Fed the record stream; reads the types per
+ * name (with the first place and data of each) from a `NameTable`, its own or one shared with the lint
+ * index, plus the apex NS targets and keys, so memory grows with names, not records. All findings are `syntax` errors:
  * BIND refuses to load such a zone.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { Name } from './name.js';
+import { NameTable, NONE } from './name-table.js';
 import type { ParsedRecord } from './parser.js';
 import { rdataToWire } from './rdata.js';
 import type { Rdata, RdataValue, TargetData } from './record.js';
@@ -18,14 +19,6 @@ import type { Rdata, RdataValue, TargetData } from './record.js';
 const CNAME_COMPANIONS = new Set(['CNAME', 'RRSIG', 'NSEC']);
 /** Types of which a name holds at most one record. */
 const SINGLETONS = new Set(['CNAME', 'DNAME']);
-
-interface NameTypes {
-  name: Name;
-  /** Type -> where its first record stands. */
-  types: Map<string, SourcePosition>;
-  /** Wire data of the first record of a singleton type, to tell a duplicate from a second one. */
-  singletonData?: Map<string, string>;
-}
 
 interface NsTarget {
   target: Name;
@@ -45,7 +38,10 @@ interface PendingNs {
 }
 
 export class ZoneChecks {
-  private readonly names = new Map<string, NameTypes>();
+  /** Types per name with the first place and data of each (the first data tells a duplicate singleton from a second one). */
+  private readonly names: NameTable;
+  /** False when the table is shared: its owner fills it, after this class has seen each record. */
+  private readonly fillsNames: boolean;
   /** NS targets at the apex: each must have an address (lib/dns/zone.c zone_check_ns). */
   private readonly apexTargets = new Map<string, NsTarget>();
   /** NS records seen before the SOA told where the apex is. */
@@ -56,28 +52,30 @@ export class ZoneChecks {
   private readonly problems: Diagnostic[] = [];
   private firstRecord: SourcePosition | undefined;
 
+  /**
+   * `shared`: a table someone else fills with every record, after calling `add` with it (the lint
+   * engine shares its index's table, so the zone's names are held once); without it, this keeps its own.
+   */
+  constructor(shared?: NameTable) {
+    this.names = shared ?? new NameTable();
+    this.fillsNames = shared === undefined;
+  }
+
   add(record: ParsedRecord): void {
     const where = record.position;
     if (!this.firstRecord) this.firstRecord = where;
     const key = record.owner.key;
-    let entry = this.names.get(key);
-    if (!entry) {
-      entry = { name: record.owner, types: new Map() };
-      this.names.set(key, entry);
-    }
+    const id = this.names.idOf(key);
     const type = record.type;
-    const hadCname = entry.types.has('CNAME');
-    if (type === 'CNAME' ? hasOtherThanCnameCompanions(entry.types) : hadCname && !CNAME_COMPANIONS.has(type)) {
-      if (!entry.types.has(type) || type === 'CNAME') {
+    const hadCname = this.names.has(id, 'CNAME');
+    if (type === 'CNAME' ? this.names.hasTypeOutside(id, CNAME_COMPANIONS) : hadCname && !CNAME_COMPANIONS.has(type)) {
+      if (!this.names.has(id, type) || type === 'CNAME') {
         this.error(where, `${record.owner.toString()}: CNAME and other data: a name with a CNAME can have no other records (RFC 1034 §3.6.2, RFC 2181 §10.1); move the other records to the CNAME's target or drop the CNAME`);
       }
     }
-    if (SINGLETONS.has(type)) {
-      entry.singletonData ??= new Map();
-      const data = dataKey(type, record.data);
-      const first = entry.singletonData.get(type);
-      if (first === undefined) entry.singletonData.set(type, data);
-      else if (first !== data) {
+    const singleton = SINGLETONS.has(type) ? this.names.rrset(id, type) : NONE;
+    if (singleton !== NONE) {
+      if (dataKey(type, this.names.firstDataOf(singleton)) !== dataKey(type, record.data)) {
         this.error(where, `${record.owner.toString()}: more than one ${type} record: a name can have only one ${type} (RFC 2181 §10.1, RFC 6672 §2.4); keep one`);
       }
     }
@@ -97,16 +95,22 @@ export class ZoneChecks {
       if (type === 'DNSKEY') keys.dnskeys.push(wire);
       else (type === 'CDS' ? keys.cds : keys.cdnskeys).push({ wire, where });
     }
-    if (!entry.types.has(type)) entry.types.set(type, where);
+    if (this.fillsNames) this.names.add(key, type, record.ttl, record.data, where.file, where.line, where.column, 0);
+  }
+
+  /** Whether the name has a record of the type. */
+  private has(name: Name, type: string): boolean {
+    return this.names.has(this.names.idOf(name.key), type);
   }
 
   /** The findings, once the whole zone has passed; `apex` is the zone's origin. */
   finish(apex: Name): Diagnostic[] {
-    const top = this.names.get(apex.key);
-    const ds = top?.types.get('DS');
-    if (ds) this.error(ds, `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5); remove it here`);
-    if (this.firstRecord && !top?.types.has('NS')) {
-      const at = top?.types.get('SOA') ?? this.firstRecord;
+    const top = this.names.idOf(apex.key);
+    const ds = this.names.rrset(top, 'DS');
+    if (ds !== NONE) this.error(this.names.placeOf(ds), `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5); remove it here`);
+    if (this.firstRecord && !this.names.has(top, 'NS')) {
+      const soa = this.names.rrset(top, 'SOA');
+      const at = soa === NONE ? this.firstRecord : this.names.placeOf(soa);
       this.error(at, `zone ${apex.toString()} has no NS records: BIND refuses it; add "@ IN NS ns1.example.net." for each name server`);
     }
     this.checkCdsAndCdnskey(apex);
@@ -130,26 +134,24 @@ export class ZoneChecks {
     const between: Name[] = [];
     for (let n = target.parent(); n.labels.length > apex.labels.length; n = n.parent()) between.push(n);
     // The apex's NS is no zone cut, but a DNAME there redirects everything below it.
-    if (this.names.get(apex.key)?.types.has('DNAME')) {
+    if (this.has(apex, 'DNAME')) {
       this.belowDname(target, apex, where);
       return;
     }
     for (let i = between.length - 1; i >= 0; i--) {
-      const types = this.names.get(between[i]!.key)?.types;
-      if (types?.has('NS')) return;
-      if (types?.has('DNAME')) {
+      if (this.has(between[i]!, 'NS')) return;
+      if (this.has(between[i]!, 'DNAME')) {
         this.belowDname(target, between[i]!, where);
         return;
       }
     }
-    const types = this.names.get(target.key)?.types;
-    if (types?.has('CNAME')) {
+    if (this.has(target, 'CNAME')) {
       this.error(where, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3); point the NS at the canonical name`);
       return;
     }
-    if (types?.has('NS') && !target.equals(apex)) return;
-    if (types?.has('A') || types?.has('AAAA')) return;
-    if (!types && this.wildcardHasAddress(between, apex)) return;
+    if (this.has(target, 'NS') && !target.equals(apex)) return;
+    if (this.has(target, 'A') || this.has(target, 'AAAA')) return;
+    if (!this.names.hasRecords(this.names.idOf(target.key)) && this.wildcardHasAddress(between, apex)) return;
     this.error(where, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
   }
 
@@ -191,9 +193,9 @@ export class ZoneChecks {
   /** A wildcard above the (absent) target that would answer with an address. */
   private wildcardHasAddress(ancestors: readonly Name[], apex: Name): boolean {
     for (const ancestor of [...ancestors, apex]) {
-      const types = this.names.get(ancestor.prepend('*').key)?.types;
-      if (types?.has('A') || types?.has('AAAA')) return true;
-      if (this.names.has(ancestor.key)) return false; // the closest encloser decides
+      const wildcard = ancestor.prepend('*');
+      if (this.has(wildcard, 'A') || this.has(wildcard, 'AAAA')) return true;
+      if (this.names.hasRecords(this.names.idOf(ancestor.key))) return false; // the closest encloser decides
     }
     return false;
   }
@@ -201,11 +203,6 @@ export class ZoneChecks {
   private error(where: SourcePosition, message: string): void {
     this.problems.push({ file: where.file, line: where.line, column: where.column, severity: 'error', rule: 'syntax', message });
   }
-}
-
-function hasOtherThanCnameCompanions(types: Map<string, SourcePosition>): boolean {
-  for (const type of types.keys()) if (!CNAME_COMPANIONS.has(type)) return true;
-  return false;
 }
 
 function lowerNames(value: RdataValue): RdataValue {

@@ -1,3 +1,4 @@
+import type { Name } from '../../zone/name.js';
 import { mailEvidence } from '../profiles.js';
 import { lineRef, type Rule } from '../rule.js';
 
@@ -20,7 +21,11 @@ export const apexNoMx: Rule = {
         if (index.has(apex, 'MX')) return;
         const evidence = mailEvidence(index, { includeApexMx: false });
         if (!evidence) return;
-        const exchange = [...index.names.values()].find((e) => e.mxExchange && e.key !== apex.key)?.mxExchange;
+        let exchange: Name | undefined;
+        for (const entry of index.entriesWith('MX')) {
+          exchange = entry.key === apex.key ? undefined : entry.mxExchange;
+          if (exchange) break;
+        }
         const suggestion = exchange
           ? `add \`${apex} ${index.soa?.ttl ?? 3600} IN MX 10 ${exchange}\``
           : `add an MX for ${apex}, or \`${apex} IN MX 0 .\` if it takes no mail (RFC 7505)`;

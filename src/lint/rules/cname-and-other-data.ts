@@ -15,7 +15,7 @@ export const cnameAndOtherData: Rule = {
     return {
       finish() {
         const apex = context.apex;
-        for (const entry of context.index.names.values()) {
+        for (const entry of context.index.entriesWith('CNAME')) {
           const cname = entry.type('CNAME');
           if (!cname) continue;
           const others = entry.types.filter((t) => !ALLOWED_BESIDE_CNAME.has(t.type));

@@ -2,7 +2,7 @@ import { rdataToWire } from '../../zone/rdata.js';
 import type { ParsedRecord } from '../../zone/parser.js';
 import type { Rdata } from '../../zone/record.js';
 import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
-import type { TypeEntry } from '../zone-index.js';
+import { NONE } from '../../zone/name-table.js';
 
 /**
  * How many distinct data per RRset are remembered. Real RRsets are small; a huge one (a long TXT
@@ -21,17 +21,18 @@ export const duplicateRecord: Rule = {
   create(context) {
     // The index keeps the first record's data per RRset, so a single-record RRset (most of them)
     // costs nothing here; the data of later records is remembered only for RRsets that have them.
-    const later = new Map<TypeEntry, Map<string, Where>>();
+    const later = new Map<number, Map<string, Where>>();
     const wireOf = (record: ParsedRecord, data: Rdata) => Buffer.from(rdataToWire(record.type, data)).toString('latin1');
     return {
       record(record) {
-        const rrset = context.index.entry(record.owner)?.type(record.type);
-        if (!rrset) return;
+        const rrset = context.index.rrset(record.owner, record.type);
+        if (rrset === NONE) return;
         // Equal data means equal wire form: that sees through relative/absolute names, escapes, spacing.
         const wire = wireOf(record, record.data);
         let seen = later.get(rrset);
         if (!seen) {
-          seen = new Map([[wireOf(record, rrset.firstData), rrset as Where]]);
+          const first = context.index.typeEntry(rrset);
+          seen = new Map([[wireOf(record, first.firstData), first as Where]]);
           later.set(rrset, seen);
         }
         const first = seen.get(wire);

@@ -11,7 +11,7 @@ function hostName(host: string, apex: Name): Name {
 /** The target of an SRV record already published at `owner` (e.g. under another profile's label). */
 function srvTargetAt(index: ZoneIndex, owner: Name): Name | undefined {
   for (const target of index.targets.values()) {
-    if (target.refs.some((ref) => ref.type === 'SRV' && ref.owner.equals(owner))) return target.target;
+    if (target.refs.some((ref) => ref.type === 'SRV' && ref.ownerKey === owner.key)) return target.target;
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export const nonstandardServiceLabel: Rule = {
     return {
       finish() {
         const { index } = context;
-        for (const entry of index.names.values()) {
+        for (const entry of index.entriesWith('SRV')) {
           const srv = entry.type('SRV');
           const label = srv && serviceLabel(entry.name);
           if (!srv || !label) continue;

@@ -21,7 +21,7 @@ export const nullMxMixed: Rule = {
         });
       },
       finish() {
-        for (const entry of context.index.names.values()) {
+        for (const entry of context.index.entriesWith('MX')) {
           const mx = entry.type('MX');
           if (!entry.nullMx || !mx || mx.count < 2) continue;
           context.report({

@@ -1,3 +1,4 @@
+import { NONE } from '../../zone/name-table.js';
 import { lineRef, recordWhere, tokenWhere, type Rule } from '../rule.js';
 
 /** RRSIGs of different covered types share an owner and type but not an RRset, so they are left alone. */
@@ -15,8 +16,9 @@ export const rrsetTtlMismatch: Rule = {
     return {
       record(record) {
         if (EXEMPT.has(record.type)) return;
-        const first = context.index.entry(record.owner)?.type(record.type);
-        if (!first || first.ttl === record.ttl) return;
+        const rrset = context.index.rrset(record.owner, record.type);
+        if (rrset === NONE || context.index.table.ttlOf(rrset) === record.ttl) return;
+        const first = context.index.typeEntry(rrset);
         context.report({
           where: record.ttlToken ? tokenWhere(record, record.ttlToken) : recordWhere(record),
           message:

@@ -1,0 +1,224 @@
+/**
+ * A compact table of the zone's names and RRsets, built once while records stream past and read by
+ * both BIND's zone-level checks (zone-checks.ts) and the lint index (lint/zone-index.ts).
+ *
+ * Why it looks like this: a million-record zone has close to a million names, and one JS object (or
+ * Map) per name or per RRset costs hundreds of bytes and keeps the garbage collector busy. Here a name
+ * is a small integer id (one Map from its key), and everything per name or per RRset lives in typed
+ * arrays indexed by that id; only the first record's data of each RRset stays a JS object (the
+ * duplicate checks compare later records with it).
+ */
+import type { Rdata } from './record.js';
+
+/** Growable typed arrays: doubling keeps appends amortised O(1). */
+function grown<T extends Int32Array | Uint32Array | Uint16Array>(array: T, needed: number, make: (size: number) => T, fill?: number): T {
+  if (needed <= array.length) return array;
+  const next = make(Math.max(needed, array.length * 2));
+  next.set(array);
+  if (fill !== undefined) next.fill(fill, array.length);
+  return next;
+}
+
+const INITIAL_CAPACITY = 1024;
+/** RRset ids are >= 0; this ends a name's list of RRsets and means "no such RRset". */
+export const NONE = -1;
+/** Type codes below this have a bit in the per-name mask, so `has` needs no walk. */
+const MASK_BITS = 32;
+
+/** The first place of an RRset: the record's owner token when written, else the start of its line. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+  /** 0 when unknown. */
+  endColumn: number;
+}
+
+export class NameTable {
+  private readonly ids = new Map<string, number>();
+  /** Name id -> key (lower-cased presentation form). */
+  readonly keys: string[] = [];
+  /** Name id -> its first RRset (NONE for a name only referred to, e.g. an out-of-zone target). */
+  private head = new Int32Array(INITIAL_CAPACITY).fill(NONE);
+  private mask = new Uint32Array(INITIAL_CAPACITY);
+
+  private readonly typeCodes = new Map<string, number>();
+  private readonly typeNames: string[] = [];
+  private readonly fileCodes = new Map<string, number>();
+  private readonly fileNames: string[] = [];
+
+  /** The name id of the last `add` (its caller often needs it next, without a second lookup). */
+  lastAddedName = NONE;
+
+  private rrsetCount = 0;
+  private rrType = new Uint16Array(INITIAL_CAPACITY);
+  private rrNext = new Int32Array(INITIAL_CAPACITY);
+  private rrFile = new Uint16Array(INITIAL_CAPACITY);
+  private rrLine = new Uint32Array(INITIAL_CAPACITY);
+  private rrColumn = new Uint32Array(INITIAL_CAPACITY);
+  private rrEndColumn = new Uint32Array(INITIAL_CAPACITY);
+  private rrTtl = new Uint32Array(INITIAL_CAPACITY);
+  private rrCount = new Uint32Array(INITIAL_CAPACITY);
+  /** RRset id -> the data of its first record. */
+  private readonly rrFirstData: Rdata[] = [];
+
+  /** How many ids were handed out (names with records and names only referred to). */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * The last key looked up and its id (NONE: absent then). Records come in runs with one owner, and
+   * several readers ask about each record's owner: a hash lookup in a map of a million keys is a
+   * cache miss, a string identity check is not.
+   */
+  private lastKey: string | undefined;
+  private lastId = NONE;
+
+  /** The id of a name key, or NONE. */
+  idOf(key: string): number {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastId = this.ids.get(key) ?? NONE;
+    }
+    return this.lastId;
+  }
+
+  /** The id of a name key, made when new. */
+  intern(key: string): number {
+    let id = this.idOf(key);
+    if (id === NONE) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.head = grown(this.head, id + 1, (n) => new Int32Array(n), NONE);
+      this.mask = grown(this.mask, id + 1, (n) => new Uint32Array(n));
+      this.lastId = id;
+    }
+    return id;
+  }
+
+  /** True when the name has at least one record. */
+  hasRecords(id: number): boolean {
+    return id !== NONE && this.head[id] !== NONE;
+  }
+
+  /** The RRset of `type` at name `id`, or NONE. */
+  rrset(id: number, type: string): number {
+    if (id === NONE) return NONE;
+    const code = this.typeCodes.get(type);
+    if (code === undefined) return NONE;
+    if (code < MASK_BITS && (this.mask[id]! & (1 << code)) === 0) return NONE;
+    for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) if (this.rrType[rr] === code) return rr;
+    return NONE;
+  }
+
+  has(id: number, type: string): boolean {
+    return this.rrset(id, type) !== NONE;
+  }
+
+  /** The RRsets of a name, in the order their first records came. */
+  *rrsets(id: number): Generator<number> {
+    if (id === NONE) return;
+    for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) yield rr;
+  }
+
+  /** Whether any RRset of the name has a type outside `allowed`. */
+  hasTypeOutside(id: number, allowed: ReadonlySet<string>): boolean {
+    if (id === NONE) return false;
+    for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) if (!allowed.has(this.typeNames[this.rrType[rr]!]!)) return true;
+    return false;
+  }
+
+  /**
+   * Counts a record into its RRset, making the name and the RRset when new; the place (the record's
+   * owner token, or its line start with endColumn 0) is kept only for a new RRset. Returns the RRset id.
+   */
+  add(key: string, type: string, ttl: number, data: Rdata, file: string, line: number, column: number, endColumn: number): number {
+    const id = this.intern(key);
+    this.lastAddedName = id;
+    let rr = this.rrset(id, type);
+    if (rr !== NONE) {
+      this.rrCount[rr]!++;
+      return rr;
+    }
+    rr = this.rrsetCount++;
+    this.reserveRrsets(rr + 1);
+    const code = this.typeCode(type);
+    this.rrType[rr] = code;
+    this.rrNext[rr] = NONE;
+    this.rrFile[rr] = this.fileCode(file);
+    this.rrLine[rr] = line;
+    this.rrColumn[rr] = column;
+    this.rrEndColumn[rr] = endColumn;
+    this.rrTtl[rr] = ttl;
+    this.rrCount[rr] = 1;
+    this.rrFirstData.push(data);
+    // Append, so a name's RRsets keep the order of their first records.
+    let last = this.head[id]!;
+    if (last === NONE) this.head[id] = rr;
+    else {
+      while (this.rrNext[last] !== NONE) last = this.rrNext[last]!;
+      this.rrNext[last] = rr;
+    }
+    if (code < MASK_BITS) this.mask[id]! |= 1 << code;
+    return rr;
+  }
+
+  typeOf(rr: number): string {
+    return this.typeNames[this.rrType[rr]!]!;
+  }
+
+  ttlOf(rr: number): number {
+    return this.rrTtl[rr]!;
+  }
+
+  countOf(rr: number): number {
+    return this.rrCount[rr]!;
+  }
+
+  firstDataOf(rr: number): Rdata {
+    return this.rrFirstData[rr]!;
+  }
+
+  placeOf(rr: number): Place {
+    return { file: this.fileNames[this.rrFile[rr]!]!, line: this.rrLine[rr]!, column: this.rrColumn[rr]!, endColumn: this.rrEndColumn[rr]! };
+  }
+
+  /** The file name behind a code handed out by `fileCode` (places kept elsewhere in typed arrays). */
+  fileName(code: number): string {
+    return this.fileNames[code]!;
+  }
+
+  fileCode(file: string): number {
+    let code = this.fileCodes.get(file);
+    if (code === undefined) {
+      code = this.fileNames.length;
+      this.fileCodes.set(file, code);
+      this.fileNames.push(file);
+    }
+    return code;
+  }
+
+  private typeCode(type: string): number {
+    let code = this.typeCodes.get(type);
+    if (code === undefined) {
+      code = this.typeNames.length;
+      this.typeCodes.set(type, code);
+      this.typeNames.push(type);
+    }
+    return code;
+  }
+
+  private reserveRrsets(needed: number): void {
+    if (needed <= this.rrType.length) return;
+    this.rrType = grown(this.rrType, needed, (n) => new Uint16Array(n));
+    this.rrNext = grown(this.rrNext, needed, (n) => new Int32Array(n));
+    this.rrFile = grown(this.rrFile, needed, (n) => new Uint16Array(n));
+    this.rrLine = grown(this.rrLine, needed, (n) => new Uint32Array(n));
+    this.rrColumn = grown(this.rrColumn, needed, (n) => new Uint32Array(n));
+    this.rrEndColumn = grown(this.rrEndColumn, needed, (n) => new Uint32Array(n));
+    this.rrTtl = grown(this.rrTtl, needed, (n) => new Uint32Array(n));
+    this.rrCount = grown(this.rrCount, needed, (n) => new Uint32Array(n));
+  }
+}
