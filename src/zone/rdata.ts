@@ -12,7 +12,7 @@ import { Cursor } from './rdata/cursor.js';
 import { parseDecimal } from './rdata/fields.js';
 import type { TypeCodec } from './rdata/codec.js';
 import { codecOf } from './rdata/types.js';
-import { ByteReader, ByteWriter, WireError } from './rdata/wire.js';
+import { ByteReader, ByteWriter, WireError, octets } from './rdata/wire.js';
 
 export { isClass, normalizeClass, typeCodeOf, typeMnemonic } from './rdata/codes.js';
 
@@ -67,7 +67,7 @@ function readGeneric(mnemonic: string, tokens: readonly Token[], problems: Rdata
   if (decoded.bytes.length !== length) {
     problems.push({
       token: lengthToken,
-      message: `${mnemonic} generic data says ${length} octets but its hex holds ${decoded.bytes.length}`,
+      message: `${mnemonic} generic data says ${octets(length)} but its hex holds ${decoded.bytes.length}`,
     });
     return undefined;
   }
@@ -83,7 +83,7 @@ function parseGeneric(mnemonic: string, codec: TypeCodec | undefined, tokens: re
   const input = new ByteReader(bytes);
   try {
     const data = codec.fromWire(input);
-    if (input.remaining > 0) throw new WireError(`${input.remaining} octets left over`);
+    if (input.remaining > 0) throw new WireError(`${octets(input.remaining)} left over`);
     return { data, problems: [] };
   } catch (error) {
     if (!(error instanceof WireError)) throw error;

@@ -106,9 +106,8 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 const BASE64_VALUES = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
 
-/** Strict base64: the alphabet of RFC 4648 §4, length a multiple of 4, `=` only as final padding. */
+/** Strict base64: the alphabet of RFC 4648 §4, `=` only as final padding, length a multiple of 4. */
 export function decodeBase64(text: string): Decoded {
-  if (text.length % 4 !== 0) return { ok: false, error: `base64 of ${text.length} characters is not a multiple of 4 long` };
   let padding = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -121,6 +120,7 @@ export function decodeBase64(text: string): Decoded {
     }
   }
   if (padding > 2) return { ok: false, error: 'base64 has more than two "=" of padding' };
+  if (text.length % 4 !== 0) return { ok: false, error: `base64 of ${text.length} characters is not a multiple of 4 long` };
   return { ok: true, bytes: new Uint8Array(Buffer.from(text, 'base64')) };
 }
 

@@ -110,7 +110,7 @@ export const duration: FieldKind<number> = {
     if (!token) return undefined;
     const result = parseTtl(token.text);
     if (result.ok) return result.value;
-    cursor.problem(token, `${result.error} (0..4294967295 seconds)`);
+    cursor.problem(token, result.error);
     return undefined;
   },
   format: u32.format,

@@ -8,6 +8,10 @@ import { Name } from '../name.js';
 /** Raised by ByteReader when wire data ends early or holds an impossible value; caught at the edge. */
 export class WireError extends Error {}
 
+export function octets(n: number): string {
+  return `${n} octet${n === 1 ? '' : 's'}`;
+}
+
 export class ByteWriter {
   private buffer = new Uint8Array(64);
   private length = 0;
@@ -74,7 +78,7 @@ export class ByteReader {
   }
 
   private need(n: number): void {
-    if (this.remaining < n) throw new WireError(`data ends early: ${n} more octets needed, ${this.remaining} left`);
+    if (this.remaining < n) throw new WireError(`data ends early: ${octets(n)} more needed, ${this.remaining} left`);
   }
 
   u8(): number {
