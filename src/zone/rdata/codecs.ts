@@ -63,12 +63,6 @@ export function quoteOctets(bytes: Uint8Array): string {
   return out + '"';
 }
 
-/** Octets as printable text for messages and tags (no quotes; non-printables as `\DDD`). */
-export function octetsToText(bytes: Uint8Array): string {
-  const quoted = quoteOctets(bytes);
-  return quoted.slice(1, -1);
-}
-
 const HEX_DIGITS = '0123456789ABCDEF';
 
 function hexValue(c: number): number {
@@ -170,7 +164,7 @@ export function encodeBase32Hex(bytes: Uint8Array): string {
 }
 
 /** BIND's dump breaks long base64 and hex into words of this many characters, joined by one space. */
-export const BIND_WORD_CHARS = 56;
+const BIND_WORD_CHARS = 56;
 
 export function splitWords(text: string, width = BIND_WORD_CHARS): string {
   if (text.length <= width) return text;

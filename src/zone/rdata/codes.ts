@@ -58,7 +58,7 @@ export function typeMnemonic(code: number): string {
   return TYPE_NAMES.get(code) ?? `TYPE${code}`;
 }
 
-export const CLASS_CODES: Readonly<Record<string, number>> = {
+const CLASS_CODES: Readonly<Record<string, number>> = {
   IN: 1, CH: 3, CHAOS: 3, HS: 4, HESIOD: 4, NONE: 254, ANY: 255,
 };
 
@@ -68,7 +68,7 @@ const CLASSES_BY_NAME = new Map<string, number>(Object.entries(CLASS_CODES));
 /** Longest class token: "CLASS65535". */
 const MAX_CLASS_TEXT = 10;
 
-export function classCodeOf(text: string): number | undefined {
+function classCodeOf(text: string): number | undefined {
   if (text.length < 2 || text.length > MAX_CLASS_TEXT || !startsWithLetter(text)) return undefined;
   return CLASSES_BY_NAME.get(text) ?? CLASSES_BY_NAME.get(text.toUpperCase()) ?? genericNumber(text, 'CLASS');
 }

@@ -194,7 +194,7 @@ export const ipv6: FieldKind<string> = {
 
 export const MAX_CHARACTER_STRING = 255;
 
-export function readOctets(cursor: Cursor, token: Token, max: number): Uint8Array | undefined {
+function readOctets(cursor: Cursor, token: Token, max: number): Uint8Array | undefined {
   const decoded = unescapeOctets(token.text);
   if (!decoded.ok) {
     cursor.problem(token, `"${token.text}": ${decoded.error}`);
