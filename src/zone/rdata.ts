@@ -32,6 +32,12 @@ function isMetaType(code: number): boolean {
   return code === 0 || code === 41 || (code >= 128 && code <= 255);
 }
 
+/** Types BIND refuses as obsolete (RFC 973 replaced MD and MF by MX), with what to use instead. */
+const OBSOLETE_TYPES: ReadonlyMap<number, string> = new Map([
+  [3, 'MX'],
+  [4, 'MX'],
+]);
+
 /** True when `text` names an RR type a zone file may hold: a known mnemonic (any case) or TYPEnnn. */
 export function isKnownType(text: string): boolean {
   const code = typeCodeOf(text);
@@ -111,6 +117,10 @@ export function parseRdata(type: string, tokens: readonly Token[], origin: Name 
     return fail([{ ...(tokens[0] ? { token: tokens[0] } : {}), message: `${what}: use a type mnemonic such as A, MX or TXT, or TYPEnnn` }]);
   }
   const mnemonic = typeMnemonic(code);
+  const replacement = OBSOLETE_TYPES.get(code);
+  if (replacement !== undefined) {
+    return fail([{ ...(tokens[0] ? { token: tokens[0] } : {}), message: `${mnemonic} is obsolete (RFC 973): use ${replacement}` }]);
+  }
   const codec = codecOf(code);
   if (isGenericMarker(code, tokens)) return parseGeneric(mnemonic, codec, tokens);
   if (!codec) {

@@ -29,6 +29,7 @@ import {
 } from './fields.js';
 import { TYPE_CODES } from './codes.js';
 import { atmAddress, eui, ilnp64, nsapAddress } from './hexforms.js';
+import { A6_CODEC } from './a6.js';
 import { APL_FIELDS } from './apl.js';
 import { HIP_CODEC } from './hip.js';
 import { AMTRELAY_CODEC, IPSECKEY_CODEC } from './gateway.js';
@@ -153,6 +154,7 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   OPENPGPKEY: [field('publicKey', base64Rest())],
   BRID: [field('data', base64Rest())],
   HHIT: [field('data', base64Rest())],
+  SINK: [field('meaning', u8), field('coding', u8), field('subcoding', u8), field('data', base64Rest(true))],
   EID: [field('data', hexRest())],
   NIMLOC: [field('data', hexRest())],
   L32: [field('preference', u16), field('locator', ipv4)],
@@ -230,6 +232,7 @@ const SPECIAL_TYPES: Readonly<Record<string, TypeCodec>> = {
   IPSECKEY: IPSECKEY_CODEC,
   AMTRELAY: AMTRELAY_CODEC,
   HIP: HIP_CODEC,
+  A6: A6_CODEC,
   LOC: LOC_CODEC,
 };
 for (const [mnemonic, codec] of Object.entries(SPECIAL_TYPES)) CODECS.set(TYPE_CODES[mnemonic]!, codec);
