@@ -6,7 +6,7 @@
 import type { Name } from './name.js';
 import type { Rdata } from './record.js';
 import type { Token } from './token.js';
-import { decodeHex, encodeHex, splitWords } from './rdata/codecs.js';
+import { decodeHex, genericText } from './rdata/codecs.js';
 import { typeCodeOf, typeMnemonic } from './rdata/codes.js';
 import { Cursor } from './rdata/cursor.js';
 import { parseDecimal } from './rdata/fields.js';
@@ -143,10 +143,6 @@ export function parseRdata(type: string, tokens: readonly Token[], origin: Name 
     return fail(cursor.problems);
   }
   return { data, problems: [] };
-}
-
-function genericText(bytes: Uint8Array): string {
-  return bytes.length === 0 ? '\\# 0' : `\\# ${bytes.length} ${splitWords(encodeHex(bytes))}`;
 }
 
 function opaqueBytes(type: string, data: Rdata): Uint8Array {

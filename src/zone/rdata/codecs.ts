@@ -172,3 +172,8 @@ export function splitWords(text: string, width = BIND_WORD_CHARS): string {
   for (let i = 0; i < text.length; i += width) words.push(text.slice(i, i + width));
   return words.join(' ');
 }
+
+/** RFC 3597 §5 generic text, as BIND prints it: `\# <length> <HEX in words>`, or `\# 0`. */
+export function genericText(bytes: Uint8Array): string {
+  return bytes.length === 0 ? '\\# 0' : `\\# ${bytes.length} ${splitWords(encodeHex(bytes))}`;
+}

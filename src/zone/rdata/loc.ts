@@ -8,7 +8,9 @@ import type { TypeCodec } from './codec.js';
 import { fieldsCodec } from './codec.js';
 import type { Cursor } from './cursor.js';
 import { field, u32, u8 } from './fields.js';
-import { WireError } from './wire.js';
+import { ByteReader, WireError } from './wire.js';
+import { genericText } from './codecs.js';
+import type { Rdata } from '../record.js';
 
 const EQUATOR = 0x80000000; // 2^31: latitude/longitude 0 (RFC 1876 §2)
 const ALTITUDE_BASE = 10000000; // centimetres below the WGS 84 reference spheroid
@@ -17,6 +19,13 @@ const MAX_ALTITUDE_CM = 4284967295; // 2^32 - 1 - ALTITUDE_BASE
 const MAX_PRECISION_CM = 9000000099;
 const MS_PER_DEGREE = 3600000;
 const DEFAULTS = { size: 0x12, horizontalPrecision: 0x16, verticalPrecision: 0x13 }; // 1 m, 10 km, 10 m
+
+/** The data of a LOC version other than 0, as it came: the version octet and the octets after it. */
+function otherVersionWire(data: Rdata): Uint8Array {
+  return Uint8Array.of(data['version'] as number, ...(data['rest'] as Uint8Array));
+}
+
+const WIRE_LENGTH = 16;
 
 const wire = fieldsCodec([
   field('version', u8),
@@ -173,6 +182,7 @@ export const LOC_CODEC: TypeCodec = {
     };
   },
   format(data) {
+    if (data['version'] !== 0) return genericText(otherVersionWire(data));
     const altitudeRaw = data['altitude'] as number;
     const below = altitudeRaw < ALTITUDE_BASE;
     const cm = below ? ALTITUDE_BASE - altitudeRaw : altitudeRaw - ALTITUDE_BASE;
@@ -184,10 +194,15 @@ export const LOC_CODEC: TypeCodec = {
       ...PRECISIONS.map((key) => precisionText(data[key] as number)),
     ].join(' ');
   },
-  toWire: wire.toWire,
+  toWire(data, out) {
+    if (data['version'] === 0) wire.toWire(data, out);
+    else out.bytes(otherVersionWire(data));
+  },
   fromWire(input) {
-    const data = wire.fromWire(input);
-    if (data['version'] !== 0) throw new WireError(`LOC version ${String(data['version'])} is unknown (only 0)`);
+    // A version other than 0 has no known layout: BIND keeps it whole and prints it as \# data.
+    const version = input.u8();
+    if (version !== 0) return { version, rest: input.rest() };
+    const data = wire.fromWire(new ByteReader(Uint8Array.of(0, ...input.bytes(WIRE_LENGTH - 1))));
     for (const key of PRECISIONS) {
       const octet = data[key] as number;
       if (octet >> 4 > 9 || (octet & 0x0f) > 9) throw new WireError(`LOC ${key} octet ${octet} is not a valid XeY value`);
