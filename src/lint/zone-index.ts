@@ -9,7 +9,7 @@
 import { Name } from '../zone/name.js';
 import { NameTable, NONE } from '../zone/name-table.js';
 import type { ParsedRecord } from '../zone/parser.js';
-import { isType, type Rdata, type SoaData } from '../zone/record.js';
+import { isType, type SoaData } from '../zone/record.js';
 import { recordWhere, tokenWhere, type Where } from './rule.js';
 
 /** The records of one type at one name: where the first stands, its TTL, how many there are. */
@@ -17,8 +17,6 @@ export interface TypeEntry extends Where {
   type: string;
   ttl: number;
   count: number;
-  /** The data of the first record (the parser's object, kept rather than copied), to compare later ones with. */
-  firstData: Rdata;
   /** The RRset's id in the index (stable for the run: rules key their own memory by it). */
   rrset: number;
 }
@@ -189,7 +187,6 @@ export class ZoneIndex {
       endColumn: place.endColumn === 0 ? undefined : place.endColumn,
       ttl: this.table.ttlOf(rr),
       count: this.table.countOf(rr),
-      firstData: this.table.firstDataOf(rr),
       rrset: rr,
     };
   }

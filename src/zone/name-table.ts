@@ -5,13 +5,17 @@
  * Why it looks like this: a million-record zone has close to a million names, and one JS object (or
  * Map) per name or per RRset costs hundreds of bytes and keeps the garbage collector busy. Here a name
  * is a small integer id (one Map from its key), and everything per name or per RRset lives in typed
- * arrays indexed by that id; only the first record's data of each RRset stays a JS object (the
- * duplicate checks compare later records with it).
+ * arrays indexed by that id. The first record's data of each RRset (the duplicate checks compare
+ * later records with it) is kept in wire form in one byte arena: the parser's data objects, a few
+ * hundred bytes each with their strings, die with their record.
  */
+import { rdataToWire, typeCodeOf } from './rdata.js';
+import { ByteReader } from './rdata/wire.js';
+import { codecOf } from './rdata/types.js';
 import type { Rdata } from './record.js';
 
 /** Growable typed arrays: doubling keeps appends amortised O(1). */
-function grown<T extends Int32Array | Uint32Array | Uint16Array>(array: T, needed: number, make: (size: number) => T, fill?: number): T {
+function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (size: number) => T, fill?: number): T {
   if (needed <= array.length) return array;
   const next = make(Math.max(needed, array.length * 2));
   next.set(array);
@@ -59,8 +63,11 @@ export class NameTable {
   private rrEndColumn = new Uint32Array(INITIAL_CAPACITY);
   private rrTtl = new Uint32Array(INITIAL_CAPACITY);
   private rrCount = new Uint32Array(INITIAL_CAPACITY);
-  /** RRset id -> the data of its first record. */
-  private readonly rrFirstData: Rdata[] = [];
+  /** RRset id -> where the wire form of its first record's data starts in `wire`, and its length. */
+  private rrWireStart = new Uint32Array(INITIAL_CAPACITY);
+  private rrWireLength = new Uint32Array(INITIAL_CAPACITY);
+  private wire = new Uint8Array(INITIAL_CAPACITY * 16);
+  private wireUsed = 0;
 
   /** How many ids were handed out (names with records and names only referred to). */
   get size(): number {
@@ -153,7 +160,12 @@ export class NameTable {
     this.rrEndColumn[rr] = endColumn;
     this.rrTtl[rr] = ttl;
     this.rrCount[rr] = 1;
-    this.rrFirstData.push(data);
+    const bytes = wireOrEmpty(type, data);
+    this.wire = grown(this.wire, this.wireUsed + bytes.length, (n) => new Uint8Array(n));
+    this.wire.set(bytes, this.wireUsed);
+    this.rrWireStart[rr] = this.wireUsed;
+    this.rrWireLength[rr] = bytes.length;
+    this.wireUsed += bytes.length;
     // Append, so a name's RRsets keep the order of their first records.
     let last = this.head[id]!;
     if (last === NONE) this.head[id] = rr;
@@ -177,8 +189,18 @@ export class NameTable {
     return this.rrCount[rr]!;
   }
 
+  /** The wire form of the RRset's first record's data (a view: copy it to keep it). */
+  firstWireOf(rr: number): Uint8Array {
+    const start = this.rrWireStart[rr]!;
+    return this.wire.subarray(start, start + this.rrWireLength[rr]!);
+  }
+
+  /** The RRset's first record's data, decoded again from its wire form (names come back absolute, case kept). */
   firstDataOf(rr: number): Rdata {
-    return this.rrFirstData[rr]!;
+    const type = this.typeOf(rr);
+    const codec = codecOf(typeCodeOf(type) ?? -1);
+    if (!codec) throw new Error(`no codec to decode ${type} data`);
+    return codec.fromWire(new ByteReader(this.firstWireOf(rr)));
   }
 
   placeOf(rr: number): Place {
@@ -220,5 +242,16 @@ export class NameTable {
     this.rrEndColumn = grown(this.rrEndColumn, needed, (n) => new Uint32Array(n));
     this.rrTtl = grown(this.rrTtl, needed, (n) => new Uint32Array(n));
     this.rrCount = grown(this.rrCount, needed, (n) => new Uint32Array(n));
+    this.rrWireStart = grown(this.rrWireStart, needed, (n) => new Uint32Array(n));
+    this.rrWireLength = grown(this.rrWireLength, needed, (n) => new Uint32Array(n));
+  }
+}
+
+/** Data the codecs refuse to encode (only data built in code can be such) is kept as no bytes, never thrown at the reader. */
+function wireOrEmpty(type: string, data: Rdata): Uint8Array {
+  try {
+    return rdataToWire(type, data);
+  } catch {
+    return new Uint8Array(0);
   }
 }

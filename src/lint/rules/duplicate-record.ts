@@ -1,8 +1,6 @@
-import { rdataToWire } from '../../zone/rdata.js';
-import type { ParsedRecord } from '../../zone/parser.js';
-import type { Rdata } from '../../zone/record.js';
-import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
 import { NONE } from '../../zone/name-table.js';
+import { rdataToWire } from '../../zone/rdata.js';
+import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
 
 /**
  * How many distinct data per RRset are remembered. Real RRsets are small; a huge one (a long TXT
@@ -19,20 +17,20 @@ export const duplicateRecord: Rule = {
     fixable: false,
   },
   create(context) {
-    // The index keeps the first record's data per RRset, so a single-record RRset (most of them)
+    // The index keeps the first record's data per RRset (in wire form), so a single-record RRset (most of them)
     // costs nothing here; the data of later records is remembered only for RRsets that have them.
     const later = new Map<number, Map<string, Where>>();
-    const wireOf = (record: ParsedRecord, data: Rdata) => Buffer.from(rdataToWire(record.type, data)).toString('latin1');
+    const latin1 = (wire: Uint8Array) => Buffer.from(wire.buffer, wire.byteOffset, wire.byteLength).toString('latin1');
     return {
       record(record) {
         const rrset = context.index.rrset(record.owner, record.type);
         if (rrset === NONE) return;
         // Equal data means equal wire form: that sees through relative/absolute names, escapes, spacing.
-        const wire = wireOf(record, record.data);
+        const wire = latin1(rdataToWire(record.type, record.data));
         let seen = later.get(rrset);
         if (!seen) {
           const first = context.index.typeEntry(rrset);
-          seen = new Map([[wireOf(record, first.firstData), first as Where]]);
+          seen = new Map([[latin1(context.index.table.firstWireOf(rrset)), first as Where]]);
           later.set(rrset, seen);
         }
         const first = seen.get(wire);
