@@ -128,6 +128,7 @@ const FIELD_TYPES: Readonly<Record<string, readonly Field[]>> = {
   DNSKEY: dnskey(false),
   CDNSKEY: dnskey(false),
   KEY: dnskey(true),
+  RKEY: dnskey(false),
   DS: ds,
   CDS: ds,
   TA: ds,
@@ -218,6 +219,8 @@ const CHECKS: Readonly<Record<string, DataCheck>> = {
     if (!noKey && !hasKey) return { field: 'publicKey', message: 'is missing: only a KEY with flags 0xC000 (no key) may have none' };
     return undefined;
   },
+  // draft-reid-dnsext-rkey: no flags are defined, and BIND refuses any.
+  RKEY: (data) => (data['flags'] === 0 ? undefined : { field: 'flags', message: `${String(data['flags'])} must be 0: no RKEY flags are defined` }),
   // RFC 5155 §5: with SHA-1 (hash algorithm 1) the next hashed owner name is a 20-octet hash.
   NSEC3: digestLength({ 1: 20 }, 'hashAlgorithm', 'nextHashed'),
 };
