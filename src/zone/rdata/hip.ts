@@ -20,19 +20,21 @@ export const HIP_CODEC: TypeCodec = {
     if (!hitToken || !keyToken) return undefined;
     cursor.field = 'hit';
     const hit = decodeHex(hitToken.text);
-    if (!hit.ok || hit.bytes.length === 0 || hit.bytes.length > 255) {
-      cursor.problem(hitToken, `must be 1..255 octets of hex${hit.ok ? '' : `: ${hit.error}`}`);
-    }
+    const hitOk = hit.ok && hit.bytes.length > 0 && hit.bytes.length <= 255;
+    if (!hitOk) cursor.problem(hitToken, `must be 1..255 octets of hex${hit.ok ? '' : `: ${hit.error}`}`);
     cursor.field = 'publicKey';
     const key = decodeBase64(keyToken.text);
-    if (!key.ok || key.bytes.length === 0) cursor.problem(keyToken, `is not valid base64${key.ok ? '' : `: ${key.error}`}`);
+    const keyOk = key.ok && key.bytes.length > 0;
+    if (!keyOk) cursor.problem(keyToken, `is not valid base64${key.ok ? '' : `: ${key.error}`}`);
     cursor.field = 'rendezvousServers';
     const servers: Name[] = [];
+    let serversOk = true;
     while (!cursor.atEnd) {
       const server = name.parse(cursor);
       if (server) servers.push(server);
+      else serversOk = false;
     }
-    if (algorithm === undefined || !hit.ok || !key.ok) return undefined;
+    if (algorithm === undefined || !hit.ok || !key.ok || !hitOk || !keyOk || !serversOk) return undefined;
     return { algorithm, hit: hit.bytes, publicKey: key.bytes, rendezvousServers: servers };
   },
   format(data, origin) {
