@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { hasNonAsciiOctets, isHostnameLabel, Name } from '../../zone/name.js';
 import type { ParsedRecord } from '../../zone/parser.js';
 import type { Token } from '../../zone/token.js';
-import { recordWhere, tokenWhere, type Rule, type Where } from '../rule.js';
+import { recordWhere, tokenWhere, type Rule } from '../rule.js';
 import { targetToken } from '../zone-index.js';
 
 /** The name as Unicode text (labels are UTF-8 octets), for IDNA conversion. */
@@ -36,7 +36,8 @@ export const nameSyntax: Rule = {
   },
   create(context) {
     const reported = new Set<string>();
-    const check = (name: Name, where: Where, isHost: boolean) => {
+    // The place is worked out only for a finding: almost every name is fine.
+    const check = (name: Name, record: ParsedRecord, token: Token | undefined, isHost: boolean) => {
       if (reported.has(name.key)) return;
       let message: string | undefined;
       if (hasNonAsciiOctets(name)) {
@@ -51,15 +52,14 @@ export const nameSyntax: Rule = {
       }
       if (!message) return;
       reported.add(name.key);
-      context.report({ where, message });
+      context.report({ where: token ? tokenWhere(record, token) : recordWhere(record), message });
     };
-    const at = (record: ParsedRecord, token: Token | undefined): Where => (token ? tokenWhere(record, token) : recordWhere(record));
     return {
       record(record) {
-        check(record.owner, recordWhere(record), record.type === 'A' || record.type === 'AAAA');
+        check(record.owner, record, undefined, record.type === 'A' || record.type === 'AAAA');
         const token = targetToken(record);
         const target = (record.data as { exchange?: unknown; target?: unknown }).exchange ?? (record.data as { target?: unknown }).target;
-        if (token && target instanceof Name && !target.isRoot) check(target, at(record, token), true);
+        if (token && target instanceof Name && !target.isRoot) check(target, record, token, true);
       },
     };
   },

@@ -1,11 +1,24 @@
 import { isType } from '../../zone/record.js';
 import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
 
+const SPF_VERSION = 'v=spf1';
+const SPACE = 0x20;
+
 /** RFC 7208 §4.5: a record counts when its text is exactly `v=spf1` or starts with `v=spf1 `. */
 function isSpfText(strings: readonly Uint8Array[]): boolean {
-  // The strings of one TXT record are joined without spaces (RFC 7208 §3.3).
-  const text = Buffer.concat(strings.map((s) => Buffer.from(s))).toString('latin1').toLowerCase();
-  return text === 'v=spf1' || text.startsWith('v=spf1 ');
+  // The strings of one TXT record are joined without spaces (RFC 7208 §3.3); only the first seven
+  // octets of the joined text matter, so they are read across the strings without joining (DKIM keys are long).
+  let matched = 0;
+  for (const s of strings) {
+    for (let i = 0; i < s.length; i++) {
+      if (matched === SPF_VERSION.length) return s[i] === SPACE;
+      const c = s[i]!;
+      // ASCII case folding, as the version tag is case-insensitive.
+      if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== SPF_VERSION.charCodeAt(matched)) return false;
+      matched++;
+    }
+  }
+  return matched === SPF_VERSION.length;
 }
 
 export const spfRecord: Rule = {

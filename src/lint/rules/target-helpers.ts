@@ -11,13 +11,25 @@ export interface InZoneTarget {
   entry: NameEntry | undefined;
 }
 
+/**
+ * The in-zone targets found for a list of target views and an apex: four rules walk them at the end
+ * of a run, and finding the zone cut above each of 100,000 targets is worth doing once.
+ */
+const inZoneCache = new WeakMap<readonly TargetEntry[], { apexKey: string; found: InZoneTarget[] }>();
+
 /** Targets out of the zone, or below a zone cut, cannot be verified from this file and are skipped. */
-export function* inZoneTargets(context: LintContext): Generator<InZoneTarget> {
+export function inZoneTargets(context: LintContext): readonly InZoneTarget[] {
   const { index, apex } = context;
-  for (const target of index.targets.values()) {
+  const targets = index.targets;
+  const cached = inZoneCache.get(targets);
+  if (cached && cached.apexKey === apex.key) return cached.found;
+  const found: InZoneTarget[] = [];
+  for (const target of targets) {
     if (!target.target.isSubdomainOf(apex) || index.delegationOf(target.target)) continue;
-    yield { target, entry: index.entry(target.target) };
+    found.push({ target, entry: index.entry(target.target) });
   }
+  inZoneCache.set(targets, { apexKey: apex.key, found });
+  return found;
 }
 
 /** Reports once per referring place (up to the index's cap), telling how many more there are. */
