@@ -235,8 +235,11 @@ export class Name {
     if (this.cachedText === undefined) {
       if (this.labels.length === 0) this.cachedText = this.isAbsolute ? '.' : '';
       else {
-        const body = this.labels.map(escapeLabel).join('.');
-        this.cachedText = this.isAbsolute ? body + '.' : body;
+        // One join, so the text (and the key, often the same string) is one flat string: `body + '.'`
+        // would make a two-part string that costs more to hash and to keep in an index of a million names.
+        const parts = this.labels.map(escapeLabel);
+        if (this.isAbsolute) parts.push('');
+        this.cachedText = parts.join('.');
       }
     }
     return this.cachedText;
