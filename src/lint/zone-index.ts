@@ -7,7 +7,7 @@
  * name. The objects rules see (`NameEntry`, `TypeEntry`, `TargetEntry`) are views made on demand.
  */
 import { Name } from '../zone/name.js';
-import { NameTable, NONE } from '../zone/name-table.js';
+import { labelStarts, NameTable, NONE } from '../zone/name-table.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import { isType, type SoaData } from '../zone/record.js';
 import { recordWhere, tokenWhere, type Where } from './rule.js';
@@ -84,16 +84,39 @@ export type TargetingType = 'MX' | 'NS' | 'SRV';
 export interface TargetRef {
   type: TargetingType;
   owner: Name;
-  /** The owner's key, to compare owners without building names. */
-  ownerKey: string;
+  /** The owner's id in the index. */
+  ownerId: number;
   where: Where;
 }
 
-export interface TargetEntry {
-  target: Name;
+/**
+ * One MX/NS/SRV target: a view made once per run for each (a big zone has 100,000 of them), so the
+ * target's name and its references are built only when a rule reads them (for a message, mostly).
+ */
+export class TargetEntry {
+  constructor(
+    private readonly index: ZoneIndex,
+    /** The target's id in the index (it has records there only when `hasRecords`). */
+    readonly id: number,
+  ) {}
+
+  get target(): Name {
+    return this.index.targetName(this.id);
+  }
+
   /** The first MAX_REFS_PER_TARGET references; `total` counts all of them. */
-  refs: TargetRef[];
-  total: number;
+  get refs(): TargetRef[] {
+    return this.index.targetRefs(this.id);
+  }
+
+  get total(): number {
+    return this.index.refTotal(this.id);
+  }
+
+  /** The target's entry, when the zone has records at that name. */
+  get entry(): NameEntry | undefined {
+    return this.index.table.hasRecords(this.id) ? new NameEntry(this.index, this.id) : undefined;
+  }
 }
 
 /** Enough places to point at; beyond that a message says "and N more". */
@@ -213,15 +236,23 @@ export class ZoneIndex {
   }
 
   /**
-   * The in-zone name with NS records (other than the apex) at or above `name`: below a zone cut
-   * the data belongs to another zone, so targets there cannot be verified from this file.
+   * Whether the name with this key is inside the zone's authority: at or below the apex and not at
+   * or below a zone cut (an NS other than at the apex), below which the data belongs to another zone,
+   * so targets there cannot be verified from this file. Works on keys: a big zone has 100,000
+   * targets, and no Name is built for them.
    */
-  delegationOf(name: Name): Name | undefined {
-    const apex = this.apex;
-    for (let at = name; at.isSubdomainOf(apex) && !at.equals(apex); at = at.parent()) {
-      if (this.has(at, 'NS')) return at;
+  isInZoneAuthority(key: string): boolean {
+    const apexKey = this.apex.key;
+    if (key === apexKey) return true;
+    const starts = labelStarts(key);
+    // Where the apex begins in the key: it must end the key at a label boundary (every absolute name is below the root).
+    const apexStart = apexKey === '.' ? key.length : key.length - apexKey.length;
+    if (apexKey === '.' ? !key.endsWith('.') : apexStart <= 0 || !key.endsWith(apexKey) || !starts.includes(apexStart)) return false;
+    for (const start of starts) {
+      if (start >= apexStart) break;
+      if (this.table.has(this.table.idOf(start === 0 ? key : key.slice(start)), 'NS')) return false;
     }
-    return undefined;
+    return true;
   }
 
   /** The views of the targets, made once when the whole-zone rules first ask (several rules walk them). */
@@ -229,28 +260,42 @@ export class ZoneIndex {
 
   /** The MX, NS and SRV targets, in the order they were first referred to. */
   get targets(): readonly TargetEntry[] {
-    this.targetViews ??= this.refs.order.map((id) => this.targetView(id));
+    this.targetViews ??= this.refs.order.map((id) => new TargetEntry(this, id));
     return this.targetViews;
   }
 
-  private targetView(id: number): TargetEntry {
+  /** A target's name as first written (case kept). */
+  targetName(id: number): Name {
+    return Name.from(this.refs.targetText.get(id) ?? this.table.keys[id]!);
+  }
+
+  refTotal(id: number): number {
+    return this.refs.total.get(id) ?? 0;
+  }
+
+  /** The kept references to a target, with each owner as written. */
+  targetRefs(id: number): TargetRef[] {
     const refs = this.refs;
-    const keys = this.table.keys;
-    const list = (refs.first.get(id) ?? []).map((slot): TargetRef => {
-      const ownerKey = keys[refs.owner[slot]!]!;
-      const ownerText = refs.ownerText[slot] ?? ownerKey;
+    return (refs.first.get(id) ?? []).map((slot): TargetRef => {
       const endColumn = refs.endColumn[slot]!;
       return {
         type: refs.type[slot]!,
-        // Built only for a message: most references are never reported.
-        get owner() {
-          return Name.from(ownerText);
-        },
-        ownerKey,
+        owner: Name.from(refs.ownerText[slot] ?? this.table.keys[refs.owner[slot]!]!),
+        ownerId: refs.owner[slot]!,
         where: { file: this.table.fileName(refs.file[slot]!), line: refs.line[slot]!, column: refs.column[slot]!, ...(endColumn ? { endColumn } : {}) },
       };
     });
-    return { target: Name.from(refs.targetText.get(id) ?? keys[id]!), refs: list, total: refs.total.get(id) ?? 0 };
+  }
+
+  /** The first target (in target order) that an SRV record at the owner with this key points at. */
+  srvTargetOf(ownerKey: string): TargetEntry | undefined {
+    const owner = this.table.idOf(ownerKey);
+    if (owner === NONE) return undefined;
+    const refs = this.refs;
+    for (const view of this.targets) {
+      for (const slot of refs.first.get(view.id) ?? []) if (refs.type[slot] === 'SRV' && refs.owner[slot] === owner) return view;
+    }
+    return undefined;
   }
 
   add(record: ParsedRecord): void {

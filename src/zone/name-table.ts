@@ -53,6 +53,34 @@ function hashKey(key: string, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * Where each label of a key starts, most specific first (`a.b.` -> [0, 2]): the keys of the name's
+ * ancestors are `key.slice(start)`. Keys are `Name.key` text, so a dot in a label is escaped (`\.`,
+ * `\046`) and only an unescaped dot ends a label.
+ */
+export function labelStarts(key: string): number[] {
+  const starts: number[] = [];
+  if (key === '.') return starts;
+  let start = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === BACKSLASH) {
+      const next = key.charCodeAt(i + 1);
+      i += next >= DIGIT_0 && next <= DIGIT_9 ? 3 : 1;
+    } else if (c === DOT) {
+      starts.push(start);
+      start = i + 1;
+    }
+  }
+  if (start < key.length) starts.push(start);
+  return starts;
+}
+
+const BACKSLASH = 0x5c;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
 export class NameTable {
   /** Name id -> key (lower-cased presentation form). */
   readonly keys: string[] = [];

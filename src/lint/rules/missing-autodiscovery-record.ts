@@ -1,28 +1,16 @@
 import { LINT_PROFILES, protocolById, type Protocol, type Requirement } from '../../services/catalog.js';
 import { Name } from '../../zone/name.js';
 import type { LintContext, Rule } from '../rule.js';
-import type { TargetEntry, ZoneIndex } from '../zone-index.js';
+import type { ZoneIndex } from '../zone-index.js';
 
 /** `@` is the apex; anything else is relative to it (the catalog writes hosts that way). */
 function hostName(host: string, apex: Name): Name {
   return host === '@' ? apex : Name.from(host, apex);
 }
 
-/** Per list of target views: SRV owner key -> the first target (in target order) an SRV there points at. */
-const srvTargetsCache = new WeakMap<readonly TargetEntry[], Map<string, Name>>();
-
 /** The target of an SRV record already published at `owner` (e.g. under another profile's label). */
 function srvTargetAt(index: ZoneIndex, owner: Name): Name | undefined {
-  const targets = index.targets;
-  let byOwner = srvTargetsCache.get(targets);
-  if (!byOwner) {
-    byOwner = new Map();
-    for (const target of targets) {
-      for (const ref of target.refs) if (ref.type === 'SRV' && !byOwner.has(ref.ownerKey)) byOwner.set(ref.ownerKey, target.target);
-    }
-    srvTargetsCache.set(targets, byOwner);
-  }
-  return byOwner.get(owner.key);
+  return index.srvTargetOf(owner.key)?.target;
 }
 
 /**
