@@ -69,8 +69,8 @@ export class NameEntry {
   get mxExchange(): Name | undefined {
     const rr = this.index.table.rrset(this.id, 'MX');
     if (rr === NONE) return undefined;
-    const first = (this.index.table.firstDataOf(rr) as { exchange: Name }).exchange;
-    return first.isRoot ? this.index.laterMxExchange.get(this.id) : first;
+    if (this.index.firstMxIsNull.has(this.id)) return this.index.laterMxExchange.get(this.id);
+    return (this.index.table.firstDataOf(rr) as { exchange: Name }).exchange;
   }
 
   /** Where an `MX 0 .` (RFC 7505 null MX) stands at this name. */
@@ -158,6 +158,8 @@ export class ZoneIndex {
   readonly laterMxExchange = new Map<number, Name>();
   /** Where the first null MX of a name stands (few names). */
   readonly nullMx = new Map<number, Where>();
+  /** Names whose first MX is a null MX (few names). */
+  readonly firstMxIsNull = new Set<number>();
   private readonly refs = new TargetRefs();
 
   /** The origin the zone is read with; the engine settles it from the first record or the parser's summary. */
@@ -315,7 +317,8 @@ export class ZoneIndex {
       const id = this.lastId;
       if (record.data.exchange.isRoot) {
         if (!this.nullMx.has(id)) this.nullMx.set(id, where);
-      } else if ((this.table.firstDataOf(rr) as { exchange: Name }).exchange.isRoot && !this.laterMxExchange.has(id)) {
+        if (this.table.countOf(rr) === 1) this.firstMxIsNull.add(id);
+      } else if (this.firstMxIsNull.has(id) && !this.laterMxExchange.has(id)) {
         this.laterMxExchange.set(id, record.data.exchange);
       }
     }

@@ -10,6 +10,7 @@
  * hundred bytes each with their strings, die with their record.
  */
 import { rdataToWire, typeCodeOf } from './rdata.js';
+import { parseIpv4, parseIpv6 } from './rdata/address.js';
 import { ByteReader } from './rdata/wire.js';
 import { codecOf } from './rdata/types.js';
 import type { Rdata } from './record.js';
@@ -331,8 +332,17 @@ export class NameTable {
   }
 }
 
-/** Data the codecs refuse to encode (only data built in code can be such) is kept as no bytes, never thrown at the reader. */
+/**
+ * Data the codecs refuse to encode (only data built in code can be such) is kept as no bytes, never
+ * thrown at the reader. A and AAAA, most of a big zone, go straight through the address scanners
+ * their codecs encode with (the wire form is the address octets) rather than a writer per record.
+ */
 function wireOrEmpty(type: string, data: Rdata): Uint8Array {
+  if (type === 'A' || type === 'AAAA') {
+    const address = (data as { address?: unknown }).address;
+    const octets = typeof address === 'string' ? (type === 'A' ? parseIpv4(address) : parseIpv6(address)) : undefined;
+    if (octets) return octets;
+  }
   try {
     return rdataToWire(type, data);
   } catch {
