@@ -29,7 +29,7 @@ export class NameEntry {
   ) {}
 
   get key(): string {
-    return this.index.table.keys[this.id]!;
+    return this.index.table.keyOf(this.id);
   }
 
   /** The name, rebuilt from its (lower-cased) key: the index keeps no Name object per name. */
@@ -268,7 +268,7 @@ export class ZoneIndex {
 
   /** A target's name as first written (case kept). */
   targetName(id: number): Name {
-    return Name.from(this.refs.targetText.get(id) ?? this.table.keys[id]!);
+    return Name.from(this.refs.targetText.get(id) ?? this.table.keyOf(id));
   }
 
   refTotal(id: number): number {
@@ -282,7 +282,7 @@ export class ZoneIndex {
       const endColumn = refs.endColumn[slot]!;
       return {
         type: refs.type[slot]!,
-        owner: Name.from(refs.ownerText[slot] ?? this.table.keys[refs.owner[slot]!]!),
+        owner: Name.from(refs.ownerText[slot] ?? this.table.keyOf(refs.owner[slot]!)),
         ownerId: refs.owner[slot]!,
         where: { file: this.table.fileName(refs.file[slot]!), line: refs.line[slot]!, column: refs.column[slot]!, ...(endColumn ? { endColumn } : {}) },
       };

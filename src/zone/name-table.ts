@@ -16,7 +16,7 @@ import { codecOf } from './rdata/types.js';
 import type { Rdata } from './record.js';
 
 /** Growable typed arrays: doubling keeps appends amortised O(1). */
-function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (size: number) => T, fill?: number): T {
+function grown<T extends Int32Array | Uint32Array | Uint16Array>(array: T, needed: number, make: (size: number) => T, fill?: number): T {
   if (needed <= array.length) return array;
   const next = make(Math.max(needed, array.length * 2));
   next.set(array);
@@ -25,6 +25,62 @@ function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(ar
 }
 
 const INITIAL_CAPACITY = 1024;
+
+/** Page size of a ByteArena: items (a key, one record's data: at most 65,535 octets) never span two. */
+const PAGE_BYTES = 1 << 20;
+
+/**
+ * Bytes appended in fixed pages: growing never copies what is there nor reserves twice the room, so
+ * the peak memory of a big zone is its bytes plus one page. An item is found by its offset.
+ */
+class ByteArena {
+  private readonly pages: Uint8Array[] = [];
+  private used = PAGE_BYTES;
+
+  /** Room for `length` bytes; returns the offset they get. */
+  private reserve(length: number): number {
+    if (this.used + length > PAGE_BYTES) {
+      this.pages.push(new Uint8Array(Math.max(PAGE_BYTES, length)));
+      this.used = 0;
+    }
+    const offset = (this.pages.length - 1) * PAGE_BYTES + this.used;
+    this.used += length;
+    return offset;
+  }
+
+  appendBytes(bytes: Uint8Array): number {
+    const offset = this.reserve(bytes.length);
+    this.pages[this.pages.length - 1]!.set(bytes, this.used - bytes.length);
+    return offset;
+  }
+
+  /** `text` holds only char codes below 256 (keys are ASCII). */
+  appendLatin1(text: string): number {
+    const offset = this.reserve(text.length);
+    const page = this.pages[this.pages.length - 1]!;
+    const start = this.used - text.length;
+    for (let i = 0; i < text.length; i++) page[start + i] = text.charCodeAt(i);
+    return offset;
+  }
+
+  view(offset: number, length: number): Uint8Array {
+    const start = offset % PAGE_BYTES;
+    return this.pages[Math.floor(offset / PAGE_BYTES)]!.subarray(start, start + length);
+  }
+
+  equalsLatin1(offset: number, length: number, text: string): boolean {
+    if (length !== text.length) return false;
+    const page = this.pages[Math.floor(offset / PAGE_BYTES)]!;
+    const start = offset % PAGE_BYTES;
+    for (let i = 0; i < length; i++) if (page[start + i] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  latin1(offset: number, length: number): string {
+    const bytes = this.view(offset, length);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  }
+}
 /** RRset ids are >= 0; this ends a name's list of RRsets and means "no such RRset". */
 export const NONE = -1;
 /** Type codes below this have a bit in the per-name mask, so `has` needs no walk. */
@@ -83,8 +139,14 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
 export class NameTable {
-  /** Name id -> key (lower-cased presentation form). */
-  readonly keys: string[] = [];
+  /**
+   * Name id -> key (lower-cased presentation form, ASCII), as bytes: a million strings would be a
+   * million objects for the garbage collector to walk on every full collection.
+   */
+  private readonly keyBytes = new ByteArena();
+  private keyStart = new Uint32Array(INITIAL_CAPACITY);
+  private keyLength = new Uint16Array(INITIAL_CAPACITY);
+  private count = 0;
   /**
    * Key -> id, as an open-addressing hash table of ids (linear probing, at most half full) with each
    * id's hash beside it. A JS Map of a million strings costs ~0.7 µs per lookup of a new name (cache
@@ -121,12 +183,16 @@ export class NameTable {
   /** RRset id -> where the wire form of its first record's data starts in `wire`, and its length. */
   private rrWireStart = new Uint32Array(INITIAL_CAPACITY);
   private rrWireLength = new Uint32Array(INITIAL_CAPACITY);
-  private wire = new Uint8Array(INITIAL_CAPACITY * 16);
-  private wireUsed = 0;
+  private readonly wire = new ByteArena();
 
   /** How many ids were handed out (names with records and names only referred to). */
   get size(): number {
-    return this.keys.length;
+    return this.count;
+  }
+
+  /** The key of a name id. */
+  keyOf(id: number): string {
+    return this.keyBytes.latin1(this.keyStart[id]!, this.keyLength[id]!);
   }
 
   /**
@@ -156,7 +222,7 @@ export class NameTable {
         this.freeSlot = slot;
         return NONE;
       }
-      if (this.hashes[id] === hash && this.keys[id] === key) return id;
+      if (this.hashes[id] === hash && this.keyBytes.equalsLatin1(this.keyStart[id]!, this.keyLength[id]!, key)) return id;
     }
   }
 
@@ -164,7 +230,7 @@ export class NameTable {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(NONE);
     const mask = slots.length - 1;
-    for (let id = 0; id < this.keys.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       let slot = this.hashes[id]! & mask;
       while (slots[slot] !== NONE) slot = (slot + 1) & mask;
       slots[slot] = id;
@@ -176,13 +242,16 @@ export class NameTable {
   intern(key: string): number {
     let id = this.idOf(key);
     if (id === NONE) {
-      id = this.keys.length;
+      id = this.count++;
       // idOf just missed: freeSlot and lastHash belong to this key.
       this.slots[this.freeSlot] = id;
-      this.keys.push(key);
       this.hashes = grown(this.hashes, id + 1, (n) => new Uint32Array(n));
       this.hashes[id] = this.lastHash;
-      if (this.keys.length * 2 > this.slots.length) this.rehash();
+      this.keyStart = grown(this.keyStart, id + 1, (n) => new Uint32Array(n));
+      this.keyLength = grown(this.keyLength, id + 1, (n) => new Uint16Array(n));
+      this.keyStart[id] = this.keyBytes.appendLatin1(key);
+      this.keyLength[id] = key.length;
+      if (this.count * 2 > this.slots.length) this.rehash();
       this.head = grown(this.head, id + 1, (n) => new Int32Array(n), NONE);
       this.mask = grown(this.mask, id + 1, (n) => new Uint32Array(n));
       this.lastId = id;
@@ -246,11 +315,8 @@ export class NameTable {
     this.rrTtl[rr] = ttl;
     this.rrCount[rr] = 1;
     const bytes = wireOrEmpty(type, data);
-    this.wire = grown(this.wire, this.wireUsed + bytes.length, (n) => new Uint8Array(n));
-    this.wire.set(bytes, this.wireUsed);
-    this.rrWireStart[rr] = this.wireUsed;
+    this.rrWireStart[rr] = this.wire.appendBytes(bytes);
     this.rrWireLength[rr] = bytes.length;
-    this.wireUsed += bytes.length;
     // Append, so a name's RRsets keep the order of their first records.
     let last = this.head[id]!;
     if (last === NONE) this.head[id] = rr;
@@ -276,8 +342,7 @@ export class NameTable {
 
   /** The wire form of the RRset's first record's data (a view: copy it to keep it). */
   firstWireOf(rr: number): Uint8Array {
-    const start = this.rrWireStart[rr]!;
-    return this.wire.subarray(start, start + this.rrWireLength[rr]!);
+    return this.wire.view(this.rrWireStart[rr]!, this.rrWireLength[rr]!);
   }
 
   /** The RRset's first record's data, decoded again from its wire form (names come back absolute, case kept). */

@@ -25,7 +25,7 @@ export function inZoneTargets(context: LintContext): readonly InZoneTarget[] {
   if (cached && cached.apexKey === apex.key) return cached.found;
   const found: InZoneTarget[] = [];
   for (const target of targets) {
-    if (index.isInZoneAuthority(index.table.keys[target.id]!)) found.push({ target, entry: target.entry });
+    if (index.isInZoneAuthority(index.table.keyOf(target.id))) found.push({ target, entry: target.entry });
   }
   inZoneCache.set(targets, { apexKey: apex.key, found });
   return found;
