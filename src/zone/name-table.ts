@@ -148,12 +148,12 @@ export class NameTable {
   private keyLength = new Uint16Array(INITIAL_CAPACITY);
   private count = 0;
   /**
-   * Key -> id, as an open-addressing hash table of ids (linear probing, at most half full) with each
-   * id's hash beside it. A JS Map of a million strings costs ~0.7 µs per lookup of a new name (cache
-   * misses on the stored strings); here a probe compares hashes in a typed array first.
+   * Key -> id, as an open-addressing hash table (linear probing, at most half full) whose slots are
+   * (id, hash) pairs side by side. A JS Map of a million strings costs ~0.7 µs per lookup of a new
+   * name (cache misses on the stored strings); here a probe reads one cache line and compares
+   * hashes, and a key's bytes are read only when the hashes agree.
    */
-  private slots = new Int32Array(INITIAL_CAPACITY * 2).fill(NONE);
-  private hashes = new Uint32Array(INITIAL_CAPACITY);
+  private slots = new Int32Array(INITIAL_CAPACITY * 4).fill(NONE);
   private readonly seed = (Math.random() * 0x100000000) >>> 0;
   /** The slot where the last lookup that missed would put its key. */
   private freeSlot = 0;
@@ -213,27 +213,31 @@ export class NameTable {
   }
 
   private find(key: string): number {
-    const hash = hashKey(key, this.seed);
+    const hash = hashKey(key, this.seed) | 0;
     this.lastHash = hash;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]!;
+      const id = slots[2 * slot]!;
       if (id === NONE) {
         this.freeSlot = slot;
         return NONE;
       }
-      if (this.hashes[id] === hash && this.keyBytes.equalsLatin1(this.keyStart[id]!, this.keyLength[id]!, key)) return id;
+      if (slots[2 * slot + 1] === hash && this.keyBytes.equalsLatin1(this.keyStart[id]!, this.keyLength[id]!, key)) return id;
     }
   }
 
-  /** Doubles the slots and puts every id back (from the hashes kept: no key is hashed again). */
+  /** Doubles the slots and puts every (id, hash) back: no key is hashed again. */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(NONE);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.count; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (slots[slot] !== NONE) slot = (slot + 1) & mask;
-      slots[slot] = id;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(NONE);
+    const mask = (slots.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === NONE) continue;
+      let slot = old[i + 1]! & mask;
+      while (slots[2 * slot] !== NONE) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[i]!;
+      slots[2 * slot + 1] = old[i + 1]!;
     }
     this.slots = slots;
   }
@@ -244,14 +248,13 @@ export class NameTable {
     if (id === NONE) {
       id = this.count++;
       // idOf just missed: freeSlot and lastHash belong to this key.
-      this.slots[this.freeSlot] = id;
-      this.hashes = grown(this.hashes, id + 1, (n) => new Uint32Array(n));
-      this.hashes[id] = this.lastHash;
+      this.slots[2 * this.freeSlot] = id;
+      this.slots[2 * this.freeSlot + 1] = this.lastHash;
       this.keyStart = grown(this.keyStart, id + 1, (n) => new Uint32Array(n));
       this.keyLength = grown(this.keyLength, id + 1, (n) => new Uint16Array(n));
       this.keyStart[id] = this.keyBytes.appendLatin1(key);
       this.keyLength[id] = key.length;
-      if (this.count * 2 > this.slots.length) this.rehash();
+      if (this.count * 4 > this.slots.length) this.rehash();
       this.head = grown(this.head, id + 1, (n) => new Int32Array(n), NONE);
       this.mask = grown(this.mask, id + 1, (n) => new Uint32Array(n));
       this.lastId = id;
