@@ -138,6 +138,30 @@ const DOT = 0x2e;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
+/** Strings as small integer codes, in the order first seen (types and file names: a handful per zone). */
+class Codes {
+  private readonly codes = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  codeOf(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.codes.set(text, code);
+      this.texts.push(text);
+    }
+    return code;
+  }
+
+  existing(text: string): number | undefined {
+    return this.codes.get(text);
+  }
+
+  text(code: number): string {
+    return this.texts[code]!;
+  }
+}
+
 export class NameTable {
   /**
    * Name id -> key (lower-cased presentation form, ASCII), as bytes: a million strings would be a
@@ -163,10 +187,8 @@ export class NameTable {
   private head = new Int32Array(INITIAL_CAPACITY).fill(NONE);
   private mask = new Uint32Array(INITIAL_CAPACITY);
 
-  private readonly typeCodes = new Map<string, number>();
-  private readonly typeNames: string[] = [];
-  private readonly fileCodes = new Map<string, number>();
-  private readonly fileNames: string[] = [];
+  private readonly types = new Codes();
+  private readonly files = new Codes();
 
   /** The name id of the last `add` (its caller often needs it next, without a second lookup). */
   lastAddedName = NONE;
@@ -270,7 +292,7 @@ export class NameTable {
   /** The RRset of `type` at name `id`, or NONE. */
   rrset(id: number, type: string): number {
     if (id === NONE) return NONE;
-    const code = this.typeCodes.get(type);
+    const code = this.types.existing(type);
     if (code === undefined) return NONE;
     if (code < MASK_BITS && (this.mask[id]! & (1 << code)) === 0) return NONE;
     for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) if (this.rrType[rr] === code) return rr;
@@ -290,7 +312,7 @@ export class NameTable {
   /** Whether any RRset of the name has a type outside `allowed`. */
   hasTypeOutside(id: number, allowed: ReadonlySet<string>): boolean {
     if (id === NONE) return false;
-    for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) if (!allowed.has(this.typeNames[this.rrType[rr]!]!)) return true;
+    for (let rr = this.head[id]!; rr !== NONE; rr = this.rrNext[rr]!) if (!allowed.has(this.types.text(this.rrType[rr]!))) return true;
     return false;
   }
 
@@ -308,7 +330,7 @@ export class NameTable {
     }
     rr = this.rrsetCount++;
     this.reserveRrsets(rr + 1);
-    const code = this.typeCode(type);
+    const code = this.types.codeOf(type);
     this.rrType[rr] = code;
     this.rrNext[rr] = NONE;
     this.rrFile[rr] = this.fileCode(file);
@@ -332,7 +354,7 @@ export class NameTable {
   }
 
   typeOf(rr: number): string {
-    return this.typeNames[this.rrType[rr]!]!;
+    return this.types.text(this.rrType[rr]!);
   }
 
   ttlOf(rr: number): number {
@@ -357,32 +379,16 @@ export class NameTable {
   }
 
   placeOf(rr: number): Place {
-    return { file: this.fileNames[this.rrFile[rr]!]!, line: this.rrLine[rr]!, column: this.rrColumn[rr]!, endColumn: this.rrEndColumn[rr]! };
+    return { file: this.files.text(this.rrFile[rr]!), line: this.rrLine[rr]!, column: this.rrColumn[rr]!, endColumn: this.rrEndColumn[rr]! };
   }
 
   /** The file name behind a code handed out by `fileCode` (places kept elsewhere in typed arrays). */
   fileName(code: number): string {
-    return this.fileNames[code]!;
+    return this.files.text(code);
   }
 
   fileCode(file: string): number {
-    let code = this.fileCodes.get(file);
-    if (code === undefined) {
-      code = this.fileNames.length;
-      this.fileCodes.set(file, code);
-      this.fileNames.push(file);
-    }
-    return code;
-  }
-
-  private typeCode(type: string): number {
-    let code = this.typeCodes.get(type);
-    if (code === undefined) {
-      code = this.typeNames.length;
-      this.typeCodes.set(type, code);
-      this.typeNames.push(type);
-    }
-    return code;
+    return this.files.codeOf(file);
   }
 
   private reserveRrsets(needed: number): void {
