@@ -8,3 +8,14 @@ export interface CommandSpec<A = Record<string, unknown>> {
   builder: (yargs: Argv) => Argv;
   handler: (args: A, io: Io) => Promise<number>;
 }
+
+/**
+ * A handler whose implementation is imported only when its command runs: the declarations in
+ * src/commands/<name>.ts stay light, so `zonesmith lint` never loads handlebars or ajv, and
+ * `--help` loads neither.
+ */
+export function lazyHandler<A>(
+  load: () => Promise<{ run(args: A, io: Io): Promise<number> }>,
+): CommandSpec<A>['handler'] {
+  return async (args, io) => (await load()).run(args, io);
+}

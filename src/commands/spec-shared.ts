@@ -43,4 +43,3 @@ export function pickZones(spec: ResolvedSpec, names: readonly string[] | undefin
 }
 
 /** The `--zone` option, the same for every command that reads a multi-zone spec. */
-export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;

@@ -1,0 +1,83 @@
+/** The implementation of `zonesmith generate`, loaded only when the command runs (see generate.ts). */
+import { basename } from 'node:path';
+import { EXIT, type Io } from '../io.js';
+import Handlebars from 'handlebars';
+import { loadTemplate } from '../generate/render.js';
+import { buildDate } from '../generate/serial.js';
+import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
+import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
+import type { GenerateArgs } from './generate.js';
+
+const ZONE_SEPARATOR = `; ${'-'.repeat(70)}\n`;
+
+export async function run(args: GenerateArgs, io: Io): Promise<number> {
+  if (args.stdout && args.check) {
+    io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
+    return EXIT.usage;
+  }
+  const spec = readSpec(args.spec);
+  if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
+  const zones = pickZones(spec, args.zone, io);
+  if (!zones) return EXIT.usage;
+
+  let planned: PlannedZone[];
+  try {
+    const template = loadTemplate(args.template);
+    planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
+  } catch (error) {
+    // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
+    const what = error instanceof Handlebars.Exception || (error as NodeJS.ErrnoException).path === args.template
+      ? `template ${args.template ?? 'templates/zone.hbs'}`
+      : `cannot read ${args.out}`;
+    io.err(`zonesmith: ${what}: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+
+  if (args.stdout) {
+    io.out(planned.map((p) => p.text).join(ZONE_SEPARATOR));
+    return EXIT.ok;
+  }
+  if (args.check) return check(planned, io);
+
+  const foreign = args.force ? [] : foreignFiles(planned);
+  for (const p of foreign) {
+    io.err(`zonesmith: ${p.path} exists and was not written by zonesmith; move it away or pass --force to replace it\n`);
+  }
+  if (foreign.length > 0) return EXIT.problems;
+  try {
+    writePlanned(planned, args.out);
+  } catch (error) {
+    io.err(`zonesmith: cannot write the zone files: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  for (const p of planned) io.out(`${p.path}: ${describe(p)}\n`);
+  return EXIT.ok;
+}
+
+function describe(p: PlannedZone): string {
+  const s = p.serial;
+  if (p.status === 'unchanged') return `unchanged (serial ${s.serial})`;
+  const from = 'previous' in s && s.previous !== undefined ? `${s.previous} -> ` : '';
+  const warning = s.kind === 'fixed' && s.backwards ? '; WARNING: the serial went backwards, secondaries will not transfer (RFC 1982)' : '';
+  return `${p.status === 'new' ? 'written' : 'updated'} (serial ${from}${s.serial}${warning})`;
+}
+
+function check(planned: readonly PlannedZone[], io: Io): number {
+  let stale = 0;
+  for (const p of planned) {
+    if (p.status === 'unchanged') continue;
+    stale++;
+    if (p.existing === undefined) {
+      io.err(`${p.path}: missing\n`);
+      continue;
+    }
+    const diff = firstDifference(p.existing, p.text);
+    io.err(`${p.path}: differs from the spec${diff ? ` (first at line ${diff.line}:\n  - ${diff.before}\n  + ${diff.after})` : ''}\n`);
+  }
+  if (stale > 0) {
+    io.err(`${stale} of ${planned.length} zone file${planned.length === 1 ? '' : 's'} out of date: run zonesmith generate without --check\n`);
+    return EXIT.problems;
+  }
+  io.out(`${planned.length} zone file${planned.length === 1 ? '' : 's'} up to date\n`);
+  return EXIT.ok;
+}
