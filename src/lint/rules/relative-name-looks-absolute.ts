@@ -28,6 +28,8 @@ const NAME_TOKENS: Record<string, readonly number[]> = {
   SOA: [0, 1],
 };
 
+const ESCAPE_OR_NON_ASCII = /[\\\u0080-\uffff]/;
+
 function endsWithUnescapedDot(text: string): boolean {
   if (!text.endsWith('.')) return false;
   let backslashes = 0;
@@ -38,10 +40,17 @@ function endsWithUnescapedDot(text: string): boolean {
 function looksAbsolute(token: Token, origin: Name): boolean {
   const text = token.text;
   if (token.quoted || text === '@' || !text.includes('.') || endsWithUnescapedDot(text)) return false;
+  const zoneTop = origin.labels[origin.labels.length - 1]?.toLowerCase();
+  // Without escapes or non-ASCII (which the parser turns into other octets) the last label is the text
+  // after the last dot: most names are turned down here, before a Name is parsed (this runs for most
+  // records of a big zone).
+  if (!ESCAPE_OR_NON_ASCII.test(text)) {
+    const last = text.slice(text.lastIndexOf('.') + 1).toLowerCase();
+    if (!TLD_LIKE.has(last) && last !== zoneTop) return false;
+  }
   const parsed = Name.parse(text);
   if (!parsed.ok || parsed.name.labels.length < 2) return false;
   const last = parsed.name.labels[parsed.name.labels.length - 1]!.toLowerCase();
-  const zoneTop = origin.labels[origin.labels.length - 1]?.toLowerCase();
   return TLD_LIKE.has(last) || last === zoneTop;
 }
 

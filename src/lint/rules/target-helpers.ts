@@ -15,20 +15,18 @@ export interface InZoneTarget {
  * The in-zone targets found for a list of target views and an apex: four rules walk them at the end
  * of a run, and finding the zone cut above each of 100,000 targets is worth doing once.
  */
-const inZoneCache = new WeakMap<readonly TargetEntry[], { apexKey: string; found: InZoneTarget[] }>();
+const inZoneCache = new WeakMap<readonly TargetEntry[], { apexKey: string; found: TargetEntry[] }>();
 
 /** Targets out of the zone, or below a zone cut, cannot be verified from this file and are skipped. */
-export function inZoneTargets(context: LintContext): readonly InZoneTarget[] {
+export function* inZoneTargets(context: LintContext): Generator<InZoneTarget> {
   const { index, apex } = context;
   const targets = index.targets;
-  const cached = inZoneCache.get(targets);
-  if (cached && cached.apexKey === apex.key) return cached.found;
-  const found: InZoneTarget[] = [];
-  for (const target of targets) {
-    if (index.isInZoneAuthority(index.table.keyOf(target.id))) found.push({ target, entry: target.entry });
+  let cached = inZoneCache.get(targets);
+  if (!cached || cached.apexKey !== apex.key) {
+    cached = { apexKey: apex.key, found: targets.filter((target) => index.isInZoneAuthority(index.table.keyOf(target.id))) };
+    inZoneCache.set(targets, cached);
   }
-  inZoneCache.set(targets, { apexKey: apex.key, found });
-  return found;
+  for (const target of cached.found) yield { target, entry: target.entry };
 }
 
 /** Reports once per referring place (up to the index's cap), telling how many more there are. */
