@@ -9,9 +9,11 @@ import yargs, { type Argv } from 'yargs';
 import { EXIT, processIo, type Io } from './io.js';
 import { COMMANDS } from './commands/index.js';
 
+/** A mistake in the command line itself (exit 2), as opposed to a problem in the files it names. */
+class UsageError extends Error {}
+
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  let usageError: string | undefined;
   const parser: Argv = yargs([...argv])
     .scriptName('zonesmith')
     .usage('$0 <command> [options]\n\nWrite and check BIND zone files for mail, calendar and chat autodiscovery.')
@@ -24,9 +26,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 fine, 1 problems found, 2 usage or I/O error.\nDocs: README.md')
     .exitProcess(false)
+    // yargs would still run the handler after a failed validation; throwing stops it there.
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      throw error ?? new UsageError(message);
     });
   for (const command of COMMANDS) {
     parser.command(
@@ -44,12 +46,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       helpText = output;
     });
   } catch (error) {
-    io.err(`zonesmith: ${(error as Error).message}\n`);
-    return EXIT.usage;
-  }
-  if (usageError !== undefined) {
-    if (helpText) io.err(helpText.trimEnd() + '\n\n');
-    io.err(`zonesmith: ${usageError}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    const command = argv.find((word) => COMMANDS.some((c) => String(c.command).split(' ')[0] === word));
+    io.err(`zonesmith: ${error.message}\nRun \`zonesmith ${command ? command + ' ' : ''}--help\` for the options and examples.\n`);
     return EXIT.usage;
   }
   if (helpText) io.out(helpText.trimEnd() + '\n');

@@ -19,7 +19,22 @@ describe('the command line', () => {
     expect(none.stderr).toMatch(/Name a command/);
     const typo = await run('generat', 'x.yaml');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/Unknown arguments: generat/);
+    expect(typo.stderr).toMatch(/Did you mean generate\?/);
+  });
+
+  it('a missing argument stops before the command runs, and points at its --help', async () => {
+    const missing = await run('generate');
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).not.toMatch(/undefined|cannot read/);
+    expect(missing.stderr).toMatch(/Not enough non-option arguments[\s\S]*zonesmith generate --help/);
+  });
+
+  it('lint does not count a file it could not read as clean', async () => {
+    const result = await run('lint', join(REPO_ROOT, 'test', 'fixtures', 'no-such-zone.dns'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-such-zone\.dns does not exist/);
+    expect(result.stdout).not.toMatch(/no problems in 1 file/);
   });
 
   it('validate: exit 0 with a summary for a valid spec, 1 with every problem otherwise', async () => {

@@ -81,6 +81,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
   let usageFailure = false;
+  let notRead = 0;
   // cli-progress draws with cursor movements on a real stream, so it gets process.stderr itself; it is
   // only made when Io says stderr is a terminal (never in tests) and the report goes to stdout as text.
   const bar = io.stderrIsTTY && args.files.length >= PROGRESS_MIN_FILES && args.format === 'text'
@@ -112,6 +113,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       if (problem) {
         io.err(`zonesmith lint: ${file} ${problem}\n`);
         usageFailure = true;
+        notRead++;
       } else {
         const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
         diagnostics.push(...result.diagnostics);
@@ -124,7 +126,8 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
 
   for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
   const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length }));
+  // A file that could not be read was not linted: the summary must not count it as clean.
+  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length - notRead }));
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
   const counts = summarize(diagnostics);
