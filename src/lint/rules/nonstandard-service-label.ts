@@ -3,6 +3,14 @@ import { protocolsByLabel, standardLabelForDialect } from '../../services/catalo
 import { serviceLabel } from '../profiles.js';
 import type { Rule } from '../rule.js';
 
+/** What the catalog says about an SRV label: the RFC label it is a dialect of, the vendors that use it, whether one is in force. */
+function catalogAnswer(label: string, profiles: readonly string[]) {
+  const dialect = standardLabelForDialect(label);
+  const vendors = protocolsByLabel(label).filter((found) => found.profile !== 'standard');
+  const wanted = vendors.some((found) => profiles.includes(found.profile));
+  return { dialect, vendors, wanted };
+}
+
 /**
  * A vendor's spelling of an RFC label (MDaemon's `_pop._tcp` for RFC 6186's `_pop3._tcp`): RFC
  * clients never ask for it. When the vendor's profile is in force the label is wanted, so it is only
@@ -20,16 +28,18 @@ export const nonstandardServiceLabel: Rule = {
     return {
       finish() {
         const { index } = context;
+        // A big zone has tens of thousands of SRV names but a handful of labels: the catalog is asked once per label.
+        const byLabel = new Map<string, ReturnType<typeof catalogAnswer>>();
         for (const entry of index.entriesWith('SRV')) {
           const srv = entry.type('SRV');
-          const label = srv && serviceLabel(entry.name);
+          const name = entry.name;
+          const label = srv && serviceLabel(name);
           if (!srv || !label) continue;
-          const parent = entry.name.parent().parent();
-          const dialect = standardLabelForDialect(label);
-          const vendors = protocolsByLabel(label).filter((found) => found.profile !== 'standard');
-          const wanted = vendors.some((found) => context.profiles.includes(found.profile));
+          let answer = byLabel.get(label);
+          if (!answer) byLabel.set(label, (answer = catalogAnswer(label, context.profiles)));
+          const { dialect, vendors, wanted } = answer;
           if (dialect) {
-            const standardOwner = Name.from(dialect.standard, parent);
+            const standardOwner = Name.from(dialect.standard, name.parent().parent());
             if (index.has(standardOwner, 'SRV')) continue;
             context.report({
               where: srv,
