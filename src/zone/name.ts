@@ -124,6 +124,41 @@ function splitLabels(text: string): { labels: string[]; absolute: boolean } | st
   return { labels, absolute };
 }
 
+/**
+ * The common case, read without the general label loop: text of printable octets that need no
+ * escape, with no empty label. Its presentation form is the text itself (absolute) or the text, a
+ * dot and the origin's (relative): `toString` would join the same labels back into the same bytes,
+ * so that form is kept instead of being rebuilt for every owner and target of a big zone. It is
+ * made by a join, a new flat string, and the labels are sliced from it, not from `text`: a token's
+ * text is a slice of a whole chunk of the file, which a kept name must not hold on to. Anything
+ * else (escapes, odd octets, limits broken) returns undefined and takes the general path, which
+ * reports it.
+ */
+function plainName(text: string, origin: Name | null | undefined): { ok: true; name: Name } | undefined {
+  const length = text.length;
+  if (length === 0 || length > MAX_NAME_OCTETS) return undefined;
+  const absolute = text.charCodeAt(length - 1) === CODE_DOT;
+  // The root origin (text ".") and a relative origin with no labels would not join as `text.origin`.
+  const joinOrigin = !absolute && origin ? origin : undefined;
+  if (joinOrigin && joinOrigin.labels.length === 0) return undefined;
+  const full = absolute ? [text.slice(0, -1), ''].join('.') : joinOrigin ? [text, joinOrigin.toString()].join('.') : [text, ''].join('');
+  const own = absolute ? length - 1 : length;
+  const labels: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= own; i++) {
+    const c = i === own ? CODE_DOT : full.charCodeAt(i);
+    if (c === CODE_DOT) {
+      if (i === start || i - start > MAX_LABEL_OCTETS) return undefined;
+      labels.push(full.slice(start, i));
+      start = i + 1;
+    } else if (c <= 0x20 || c >= 0x7f || needsBackslash(c)) return undefined;
+  }
+  if (joinOrigin) labels.push(...joinOrigin.labels);
+  const name = Name.withText(labels, absolute || (joinOrigin?.isAbsolute ?? false), full);
+  if (name.wireLength > MAX_NAME_OCTETS) return undefined;
+  return { ok: true, name };
+}
+
 export class Name {
   private cachedText: string | undefined;
   private cachedKey: string | undefined;
@@ -135,6 +170,13 @@ export class Name {
   ) {}
 
   static readonly root = new Name([], true);
+
+  /** A name whose presentation form is already known to be `text` (see plainName). */
+  static withText(labels: readonly string[], absolute: boolean, text: string): Name {
+    const name = new Name(labels, absolute);
+    name.cachedText = text;
+    return name;
+  }
 
   /** Builds a name from raw label octets; no limits are checked. */
   static fromLabels(labels: readonly string[], absolute: boolean): Name {
@@ -150,6 +192,8 @@ export class Name {
       if (!origin) return { ok: false, error: '"@" used where no origin is known' };
       return { ok: true, name: origin };
     }
+    const plain = plainName(text, origin);
+    if (plain) return plain;
     const split = splitLabels(text);
     if (typeof split === 'string') return { ok: false, error: split };
     let name = new Name(split.labels, split.absolute);
