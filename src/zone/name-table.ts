@@ -9,9 +9,9 @@
  * later records with it) is kept in wire form in one byte arena: the parser's data objects, a few
  * hundred bytes each with their strings, die with their record.
  */
-import { rdataToWire, typeCodeOf } from './rdata.js';
+import { typeCodeOf, writeRdataWire } from './rdata.js';
 import { parseIpv4, parseIpv6 } from './rdata/address.js';
-import { ByteReader } from './rdata/wire.js';
+import { ByteReader, ByteWriter } from './rdata/wire.js';
 import { codecOf } from './rdata/types.js';
 import type { Rdata } from './record.js';
 
@@ -411,15 +411,21 @@ export class NameTable {
  * thrown at the reader. A and AAAA, most of a big zone, go straight through the address scanners
  * their codecs encode with (the wire form is the address octets) rather than a writer per record.
  */
+/** One writer for every RRset's first data: the bytes are copied into the arena straight away. */
+const scratch = new ByteWriter();
+const EMPTY = new Uint8Array(0);
+
 function wireOrEmpty(type: string, data: Rdata): Uint8Array {
   if (type === 'A' || type === 'AAAA') {
     const address = (data as { address?: unknown }).address;
     const octets = typeof address === 'string' ? (type === 'A' ? parseIpv4(address) : parseIpv6(address)) : undefined;
     if (octets) return octets;
   }
+  scratch.reset();
   try {
-    return rdataToWire(type, data);
+    writeRdataWire(type, data, scratch);
   } catch {
-    return new Uint8Array(0);
+    return EMPTY;
   }
+  return scratch.view();
 }

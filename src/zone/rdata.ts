@@ -173,3 +173,13 @@ export function rdataToWire(type: string, data: Rdata): Uint8Array {
   codec.toWire(data, out);
   return out.finish();
 }
+
+/**
+ * The same wire form, appended to `out`: a caller that encodes many records (the name table keeps
+ * the first record's data of every RRset) reuses one writer instead of two new arrays per record.
+ */
+export function writeRdataWire(type: string, data: Rdata, out: ByteWriter): void {
+  const codec = codecOf(codeOrThrow(type));
+  if (!codec) out.bytes(opaqueBytes(type, data));
+  else codec.toWire(data, out);
+}

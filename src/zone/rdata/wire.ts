@@ -66,6 +66,16 @@ export class ByteWriter {
   finish(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }
+
+  /** Forgets what was written, keeping the room, so one writer can serve many records. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** What was written, without a copy: valid until the next write or reset. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 export class ByteReader {
