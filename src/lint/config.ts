@@ -11,7 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { MAX_SPEC_BYTES, parseYamlDocument } from '../spec/load.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { LINT_PROFILE_IDS, type LintProfileId } from '../services/catalog.js';
 import type { RuleSetting } from './engine.js';
@@ -63,8 +64,10 @@ function problem(file: string, line: number, column: number, message: string): D
 }
 
 export function parseConfig(text: string, file: string): LintConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (text.length > MAX_SPEC_BYTES) {
+    return { file, rules: {}, diagnostics: [problem(file, 1, 1, `the config is ${text.length} characters; it may be at most ${MAX_SPEC_BYTES}`)] };
+  }
+  const { doc, lineCounter } = parseYamlDocument(text);
   const config: LintConfig = { file, rules: {}, diagnostics: [] };
   const at = (node: Node | null | undefined, message: string) => {
     const pos = lineCounter.linePos(node?.range?.[0] ?? 0);

@@ -4,7 +4,7 @@
  * LineCounter). Malformed input becomes diagnostics, never an exception.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { specDiagnostic } from './diagnostics.js';
 
@@ -45,12 +45,21 @@ export function loadSpecFile(file: string): LoadedSpec {
   return loadSpecText(text, file);
 }
 
+/**
+ * The one way zonesmith parses a YAML/JSON document it was handed (specs, and lint configs that may be
+ * specs): YAML 1.2, duplicate keys refused, positions kept through the returned LineCounter.
+ */
+export function parseYamlDocument(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  return { doc, lineCounter };
+}
+
 export function loadSpecText(text: string, file: string): LoadedSpec {
   if (text.length > MAX_SPEC_BYTES) {
     return failed(file, `the spec is ${text.length} characters; a spec may be at most ${MAX_SPEC_BYTES}`);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const { doc, lineCounter } = parseYamlDocument(text);
   const position = (offset: number): SpecPosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
