@@ -40,8 +40,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }
-
-export function hasErrors(diagnostics: Iterable<Diagnostic>): boolean {
-  for (const d of diagnostics) if (d.severity === 'error') return true;
-  return false;
-}
