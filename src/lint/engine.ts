@@ -68,6 +68,7 @@ export class LintSession implements ZoneSink {
   private readonly recordHandlers: { rule: Rule; handlers: RuleHandlers }[];
   private originKnown: boolean;
   private profiles: LintProfileId[] = [];
+  private annotations: readonly ZoneAnnotation[] = [];
   private readonly failedRules = new Set<string>();
   /** BIND's zone-level refusals are `syntax` findings: run with the syntax rule (rule tests run without). */
   private readonly zoneChecks: ZoneChecks | undefined;
@@ -98,6 +99,9 @@ export class LintSession implements ZoneSink {
       },
       get profiles() {
         return session.profiles;
+      },
+      get annotations() {
+        return session.annotations;
       },
       index: this.index,
       report: (finding) => session.findings.push(session.toDiagnostic(rule, finding)),
@@ -165,7 +169,8 @@ export class LintSession implements ZoneSink {
   finish(outcome: ReadOutcome): Diagnostic[] {
     this.index.origin = outcome.origin;
     this.index.hasTtlDirective = outcome.hasTtlDirective;
-    const declared = this.options.declaredProfiles ?? declaredProfiles(outcome.annotations ?? []).profiles;
+    this.annotations = outcome.annotations ?? [];
+    const declared = this.options.declaredProfiles ?? declaredProfiles(this.annotations).profiles;
     this.profiles = activeProfiles(this.options.profiles, declared, this.index);
     const start = { file: this.options.file, line: 1, column: 1 };
     for (const { rule, handlers } of this.handlers) {
