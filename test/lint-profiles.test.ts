@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lintZoneText, type LintOptions } from '../src/lint/engine.js';
 import { declaredProfiles } from '../src/lint/profiles.js';
 import type { ZoneAnnotation } from '../src/zone/parser.js';
+import { run } from './helpers/cli.js';
 
 const FILE = 'example.com.dns';
 const BODY = [
@@ -85,5 +86,13 @@ describe('profile-annotation', () => {
     for (const text of ['profiles mdaemon', 'profiles none', 'something else']) {
       expect(lint(header(text) + MAIL).diagnostics.filter((d) => d.rule === 'profile-annotation')).toEqual([]);
     }
+  });
+});
+
+describe('lint --help', () => {
+  it('says where the profiles come from when --profile is not given', async () => {
+    const { stdout, code } = await run('lint', '--help');
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toMatch(/Default: the config's profiles; else, for a zone that serves mail, the ones its "; zonesmith: profiles \.\.\." header comment declares/);
   });
 });
