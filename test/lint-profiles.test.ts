@@ -8,16 +8,8 @@ import { lintZoneText, type LintOptions } from '../src/lint/engine.js';
 import { declaredProfiles } from '../src/lint/profiles.js';
 import type { ZoneAnnotation } from '../src/zone/parser.js';
 import { run } from './helpers/cli.js';
+import { FILE, HEAD as BODY } from './rules/helpers.js';
 
-const FILE = 'example.com.dns';
-const BODY = [
-  '$TTL 3600',
-  '@ IN SOA ns1 hostmaster 2024010100 14400 3600 1209600 3600',
-  '@ IN NS ns1',
-  '@ IN NS ns2',
-  'ns1 IN A 192.0.2.1',
-  'ns2 IN A 192.0.2.2',
-].join('\n');
 const MAIL = `${BODY}\n@ IN MX 10 mail\nmail IN A 192.0.2.25\n`;
 const NO_MAIL = `${BODY}\nwww IN A 192.0.2.80\n`;
 
