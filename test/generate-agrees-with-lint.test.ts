@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { starterSpec } from '../src/commands/init.run.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { loadTemplate, renderZone } from '../src/generate/render.js';
 import { lintZoneText } from '../src/lint/engine.js';
@@ -148,6 +149,15 @@ describe.each(profileCombinations().map((profiles) => ({ profiles, name: profile
     const verdict = checkZoneText(zone!.origin, zone!.text);
     expect(verdict.problems, verdict.lines.join('\n')).toEqual([]);
     expect(verdict.code).toBe(0);
+  });
+});
+
+describe('the starter specs of zonesmith init', () => {
+  it.each([...PROFILE_IDS])('init --profile %s generates a zone that lints clean', (profile) => {
+    const zones = generate(starterSpec('example.org', profile, 'example.org.yaml'), 'example.org.yaml');
+    expect(zones).toHaveLength(1);
+    expect(zones[0]!.text).toContain(`\n; zonesmith: profiles ${profile}\n`);
+    expectClean(zones[0]!);
   });
 });
 
