@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintZoneText, type LintOptions } from '../src/lint/engine.js';
 import { declaredProfiles } from '../src/lint/profiles.js';
+import { LINT_PROFILE_IDS, profilesAnnotation } from '../src/services/catalog.js';
 import type { ZoneAnnotation } from '../src/zone/parser.js';
 import { run } from './helpers/cli.js';
 import { FILE, HEAD as BODY } from './rules/helpers.js';
@@ -25,6 +26,11 @@ describe('declaredProfiles', () => {
     expect(declaredProfiles([annotation('profiles standard'), annotation('other words'), annotation('profiles mdaemon')])).toEqual({ profiles: ['mdaemon'] });
     expect(declaredProfiles([annotation('other words')])).toEqual({});
     expect(declaredProfiles([])).toEqual({});
+  });
+
+  it('reads back what profilesAnnotation writes, for every set of profiles and none', () => {
+    const sets = [[], ...LINT_PROFILE_IDS.map((id) => [id]), [...LINT_PROFILE_IDS]];
+    for (const profiles of sets) expect(declaredProfiles([annotation(profilesAnnotation(profiles))])).toEqual({ profiles });
   });
 
   it('says what is wrong with a profiles annotation it cannot use', () => {

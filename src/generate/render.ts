@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { PROTOCOLS, protocolsByLabel, type ProfileId, type Protocol } from '../services/catalog.js';
+import { PROTOCOLS, profilesAnnotation, protocolsByLabel, type ProfileId, type Protocol } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SoaData, Zone } from '../zone/record.js';
@@ -69,7 +69,7 @@ export interface ZoneView {
   /**
    * The header comments that tell `zonesmith lint` how to judge the zone, each written as
    * `; zonesmith: <annotation>`: `profiles standard, mdaemon` when the profiles are known.
-   * src/lint/profiles.ts (declaredProfiles) reads them back.
+   * src/lint/profiles.ts (declaredProfiles) reads them back; src/services/catalog.ts defines the form.
    */
   annotations: string[];
   /** Default TTL in seconds and in units (`1h`). */
@@ -243,7 +243,7 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
     fileName,
     origin: origin.toString(),
     profiles: [...(profiles ?? [])],
-    annotations: profiles ? [`profiles ${profiles.length > 0 ? profiles.join(', ') : 'none'}`] : [],
+    annotations: profiles ? [profilesAnnotation(profiles)] : [],
     ttl: zone.defaultTtl,
     ttlText: formatDuration(zone.defaultTtl),
     soa: {

@@ -8,7 +8,7 @@
  * A zone that serves no mail and was not given profiles is checked against none.
  */
 import { closest } from 'fastest-levenshtein';
-import { LINT_PROFILE_IDS, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
+import { LINT_PROFILE_IDS, PROFILES_ANNOTATION, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
 import type { Name } from '../zone/name.js';
 import type { ZoneAnnotation } from '../zone/parser.js';
 import type { Where } from './rule.js';
@@ -72,10 +72,6 @@ export function parseProfiles(values: readonly string[]): ProfileParse {
   return { ok: true, profiles };
 }
 
-/** The word of a header annotation that names the profiles, and the value that declares none. */
-const PROFILES_ANNOTATION = 'profiles';
-const NO_PROFILES = 'none';
-
 export interface DeclaredProfiles {
   /** The profiles the zone declares; undefined when it declares none that can be used. */
   profiles?: LintProfileId[];
@@ -85,17 +81,18 @@ export interface DeclaredProfiles {
 
 /**
  * The profiles a zone file declares in its header: `; zonesmith: profiles standard, mdaemon`
- * (commas or blanks between names; `none` for none), as templates/zone.hbs writes it. The last
- * such annotation counts.
+ * (commas or blanks between names; `none` for none), as catalog.ts `profilesAnnotation` writes it.
+ * The last such annotation counts.
  */
 export function declaredProfiles(annotations: readonly ZoneAnnotation[]): DeclaredProfiles {
-  const annotation = annotations.filter((a) => a.text.split(/\s+/)[0]?.toLowerCase() === PROFILES_ANNOTATION).pop();
+  const { word, none } = PROFILES_ANNOTATION;
+  const annotation = annotations.filter((a) => a.text.split(/\s+/)[0]?.toLowerCase() === word).pop();
   if (!annotation) return {};
-  const names = annotation.text.slice(PROFILES_ANNOTATION.length).split(/[\s,]+/).filter((name) => name !== '');
-  if (names.length === 1 && names[0]!.toLowerCase() === NO_PROFILES) return { profiles: [] };
+  const names = annotation.text.slice(word.length).split(/[\s,]+/).filter((name) => name !== '');
+  if (names.length === 1 && names[0]!.toLowerCase() === none) return { profiles: [] };
   const parsed = parseProfiles([names.join(',')]);
   if (!parsed.ok) return { problem: { annotation, message: parsed.error } };
-  if (parsed.profiles.length === 0) return { problem: { annotation, message: `name the profiles (${LINT_PROFILE_IDS.join(', ')}) or write "none"` } };
+  if (parsed.profiles.length === 0) return { problem: { annotation, message: `name the profiles (${LINT_PROFILE_IDS.join(', ')}) or write "${none}"` } };
   return { profiles: parsed.profiles };
 }
 
