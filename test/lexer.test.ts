@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lexer, MAX_ENTRY_CHARS, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
+import { Lexer, MAX_ENTRY_CHARS, MAX_HEADER_COMMENT_CHARS, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
 
 type Event = { entry: LexEntry } | { empty: number } | { problem: LexProblem };
 
@@ -169,5 +169,41 @@ describe('Lexer entries', () => {
       ['AAAA', '::1'],
     ]);
     expect(entries[1]!.leadingBlank).toBe(true);
+  });
+});
+
+describe('Lexer header comments', () => {
+  /** The header comments a sink that asks for them receives, with the text fed in pieces of `size`. */
+  function headerComments(text: string, size: number): [string, number, number][] {
+    const found: [string, number, number][] = [];
+    const lexer = new Lexer({ entry: () => {}, emptyLine: () => {}, problem: () => {}, headerComment: (t, line, column) => found.push([t, line, column]) });
+    for (let i = 0; i < text.length; i += size) lexer.write(text.slice(i, i + size));
+    lexer.end();
+    return found;
+  }
+
+  it('hands over the comments before the first entry, whatever the chunk size, without the CR of a CRLF line', () => {
+    const text = '; first\r\n\n   ;  zonesmith: profiles mdaemon\n$ORIGIN example.com. ; on an entry\n; after the first entry\n';
+    for (const size of [1, 2, 3, 7, text.length]) {
+      expect(headerComments(text, size), `chunks of ${size}`).toEqual([
+        [' first', 1, 1],
+        ['  zonesmith: profiles mdaemon', 3, 4],
+      ]);
+    }
+  });
+
+  it('hands over a comment on the last line without a newline, and cuts a very long one', () => {
+    expect(headerComments('; last', 2)).toEqual([[' last', 1, 1]]);
+    const long = headerComments(`;${'x'.repeat(MAX_HEADER_COMMENT_CHARS + 50)}\n`, 100);
+    expect(long[0]![0]).toHaveLength(MAX_HEADER_COMMENT_CHARS);
+  });
+
+  it('reads the entries the same with and without the hook', () => {
+    const text = '; zonesmith: profiles standard\n@ IN A 192.0.2.1 ; c\n; x\nwww IN A 192.0.2.2\n';
+    const withHook: LexEntry[] = [];
+    const lexer = new Lexer({ entry: (e) => withHook.push(e), emptyLine: () => {}, problem: () => {}, headerComment: () => {} });
+    lexer.write(text);
+    lexer.end();
+    expect(withHook).toEqual(lex(text).flatMap((e) => ('entry' in e ? [e.entry] : [])));
   });
 });

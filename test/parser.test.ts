@@ -222,6 +222,18 @@ describe('readZoneFile: $INCLUDE', () => {
   });
 });
 
+describe('readZoneFile: header annotations', () => {
+  it('keeps the zonesmith: comments before the first record or directive of the zone file, not those of included files', () => {
+    const { summary, diagnostics } = readFixture('annotations/main.zone');
+    expect(diagnostics).toEqual([]);
+    const file = join(FIXTURES, 'annotations', 'main.zone');
+    expect(summary.annotations).toEqual([
+      { text: 'profiles mdaemon', position: { file, line: 2, column: 1 } },
+      { text: 'note  two words', position: { file, line: 3, column: 2 } },
+    ]);
+  });
+});
+
 describe('readZoneFile: $GENERATE', () => {
   const { records, diagnostics } = readFixture('generate.zone');
 

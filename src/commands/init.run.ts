@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
 import { parseSpecName, hostnameProblem } from '../spec/names.js';
-import { PROTOCOLS, type ProfileId } from '../services/catalog.js';
+import { LINT_PROFILES, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import type { InitArgs } from './init.js';
 
@@ -13,11 +13,17 @@ const INIT_TEMPLATE = new URL('../../templates/init.yaml.hbs', import.meta.url);
 const SERVICE_HOST = 'mail';
 const COMMENT_COLUMN = 26;
 
-/** One `services:` line per protocol the profile publishes. */
+/** The protocols `zonesmith lint` expects under the profile (so the starter zone lints clean). */
+function expectedProtocols(profile: ProfileId): Set<string> {
+  return new Set(LINT_PROFILES[profile].requirements.flatMap((r) => r.anyOfProtocols ?? []));
+}
+
+/** One `services:` line per protocol the profile publishes: mail and expected ones set, the others commented out. */
 function serviceLines(profile: ProfileId): { text: string }[] {
+  const expected = expectedProtocols(profile);
   return PROTOCOLS.filter((p) => p.labels[profile]).map((p) => {
     const value = p.davPath ? `{ host: ${SERVICE_HOST}, path: /${p.id.replace(/s$/, '')} }` : SERVICE_HOST;
-    const entry = `${p.mail ? '' : '# '}${p.id}: ${value}`;
+    const entry = `${p.mail || expected.has(p.id) ? '' : '# '}${p.id}: ${value}`;
     return { text: `${entry.padEnd(COMMENT_COLUMN - 1)} # ${p.labels[profile]} port ${p.defaultPort}: ${p.description}` };
   });
 }

@@ -27,7 +27,14 @@ export const lintCommand: CommandSpec<LintArgs> = {
       .parserConfiguration({ 'unknown-options-as-args': true })
       .positional('files', { type: 'string', array: true, describe: 'Zone files; - reads standard input', demandOption: true })
       .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'Report format' })
-      .option('profile', { alias: 'p', type: 'string', array: true, describe: 'Lint profiles: standard, mdaemon, connector (repeat or comma list)' })
+      .option('profile', {
+        alias: 'p',
+        type: 'string',
+        array: true,
+        describe:
+          'Lint profiles: standard, mdaemon, connector (repeat or comma list). Default: the config\'s profiles; else, for a zone ' +
+          'that serves mail, the ones its "; zonesmith: profiles ..." header comment declares (generate writes it), or standard',
+      })
       .option('origin', { type: 'string', describe: 'Zone origin (default: leading $ORIGIN, else the file name)' })
       .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: nearest .zonesmith.yaml)' })
       .option('fix', { type: 'boolean', default: false, describe: 'Repair what is certain (Unicode spaces, missing $TTL), in place' })

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { PROTOCOLS, protocolsByLabel, type Protocol } from '../services/catalog.js';
+import { PROTOCOLS, profilesAnnotation, protocolsByLabel, type ProfileId, type Protocol } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SoaData, Zone } from '../zone/record.js';
@@ -64,6 +64,14 @@ export interface ZoneView {
   fileName: string;
   /** `example.com.` */
   origin: string;
+  /** The label profiles the zone was generated for (`['mdaemon']`), in the spec's order; empty when not known. */
+  profiles: ProfileId[];
+  /**
+   * The header comments that tell `zonesmith lint` how to judge the zone, each written as
+   * `; zonesmith: <annotation>`: `profiles standard, mdaemon` when the profiles are known.
+   * src/lint/profiles.ts (declaredProfiles) reads them back; src/services/catalog.ts defines the form.
+   */
+  annotations: string[];
   /** Default TTL in seconds and in units (`1h`). */
   ttl: number;
   ttlText: string;
@@ -179,7 +187,7 @@ export function orderedRecords(zone: Zone): ResourceRecord[] {
 }
 
 /** The view model of a zone; see ZoneView. */
-export function buildZoneView(zone: Zone, specFile: string, fileName: string): ZoneView {
+export function buildZoneView(zone: Zone, specFile: string, fileName: string, profiles?: readonly ProfileId[]): ZoneView {
   const origin = zone.origin;
   const { soa: soaRecord, sections: grouped } = zoneSections(zone);
   const all = [soaRecord, ...grouped.flatMap((s) => s.records)];
@@ -234,6 +242,8 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string): Z
     specFile,
     fileName,
     origin: origin.toString(),
+    profiles: [...(profiles ?? [])],
+    annotations: profiles ? [profilesAnnotation(profiles)] : [],
     ttl: zone.defaultTtl,
     ttlText: formatDuration(zone.defaultTtl),
     soa: {
@@ -270,9 +280,9 @@ export function loadTemplate(path: string | URL = DEFAULT_TEMPLATE): CompiledTem
   return compileTemplate(readFileSync(path, 'utf8'));
 }
 
-/** The zone file text: one newline at the end, no trailing blanks. */
-export function renderZone(zone: Zone, template: CompiledTemplate, specFile: string, fileName: string): string {
-  const lines = template(buildZoneView(zone, specFile, fileName)).split('\n').map((line) => line.trimEnd());
+/** The zone file text: one newline at the end, no trailing blanks. `profiles`: those it was generated for. */
+export function renderZone(zone: Zone, template: CompiledTemplate, specFile: string, fileName: string, profiles?: readonly ProfileId[]): string {
+  const lines = template(buildZoneView(zone, specFile, fileName, profiles)).split('\n').map((line) => line.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n') + '\n';
 }

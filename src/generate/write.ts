@@ -47,7 +47,7 @@ export function planZones(zones: readonly ResolvedZone[], options: PlanOptions):
       const records = resolved.zone.records.map((r) =>
         r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial } } : r,
       );
-      return renderZone({ ...resolved.zone, records }, options.template, options.specFile, fileName);
+      return renderZone({ ...resolved.zone, records }, options.template, options.specFile, fileName, resolved.profiles);
     };
     const current = existing === undefined ? undefined : { text: existing, serial: readSerial(existing, resolved.zone.origin, path) };
     const { text, outcome } = settleSerial(resolved.serial, render, current, options.date);

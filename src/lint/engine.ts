@@ -7,8 +7,8 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { readZoneFile, readZoneText, type ParsedRecord, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
-import { activeProfiles } from './profiles.js';
+import { readZoneFile, readZoneText, type ParsedRecord, type ZoneAnnotation, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
+import { activeProfiles, declaredProfiles } from './profiles.js';
 import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
 import { unicodeSpaceFix } from './rules/non-ascii-whitespace.js';
 import { RULES, ruleById } from './rules/index.js';
@@ -25,6 +25,11 @@ export interface LintOptions {
   origin?: Name;
   /** `--profile` or the config's profiles; empty or absent means "decide from the zone". */
   profiles?: readonly LintProfileId[];
+  /**
+   * The profiles the zone was made for (a spec's `profiles`), used like a zone file's
+   * `; zonesmith: profiles` header comment, which it replaces; see activeProfiles.
+   */
+  declaredProfiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, from the config. */
   rules?: RuleSettings;
   allowIncludeOutside?: boolean;
@@ -34,6 +39,8 @@ export interface LintOptions {
 export interface ReadOutcome {
   origin: Name;
   hasTtlDirective: boolean;
+  /** The zone file's `; zonesmith:` header comments (the profiles it declares). */
+  annotations?: readonly ZoneAnnotation[];
 }
 
 /** Rule ids whose parser diagnostics the rule itself restates with more to say (and a fix). */
@@ -61,6 +68,7 @@ export class LintSession implements ZoneSink {
   private readonly recordHandlers: { rule: Rule; handlers: RuleHandlers }[];
   private originKnown: boolean;
   private profiles: LintProfileId[] = [];
+  private annotations: readonly ZoneAnnotation[] = [];
   private readonly failedRules = new Set<string>();
   /** BIND's zone-level refusals are `syntax` findings: run with the syntax rule (rule tests run without). */
   private readonly zoneChecks: ZoneChecks | undefined;
@@ -91,6 +99,9 @@ export class LintSession implements ZoneSink {
       },
       get profiles() {
         return session.profiles;
+      },
+      get annotations() {
+        return session.annotations;
       },
       index: this.index,
       report: (finding) => session.findings.push(session.toDiagnostic(rule, finding)),
@@ -158,7 +169,9 @@ export class LintSession implements ZoneSink {
   finish(outcome: ReadOutcome): Diagnostic[] {
     this.index.origin = outcome.origin;
     this.index.hasTtlDirective = outcome.hasTtlDirective;
-    this.profiles = activeProfiles(this.options.profiles, this.index);
+    this.annotations = outcome.annotations ?? [];
+    const declared = this.options.declaredProfiles ?? declaredProfiles(this.annotations).profiles;
+    this.profiles = activeProfiles(this.options.profiles, declared, this.index);
     const start = { file: this.options.file, line: 1, column: 1 };
     for (const { rule, handlers } of this.handlers) {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
@@ -213,7 +226,7 @@ function readOptions(options: LintOptions): ZoneReadOptions {
 function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummary): LintResult {
   const session = new LintSession(options);
   const summary = read(session);
-  const diagnostics = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+  const diagnostics = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective, annotations: summary.annotations });
   return { diagnostics, profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
 }
 

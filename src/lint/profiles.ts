@@ -1,12 +1,16 @@
 /**
  * Which lint profiles apply to a zone. Profiles, their labels, ports and probed hosts come from
- * src/services/catalog.ts only. Without `--profile` or a config, a zone that serves mail (an MX at
- * the apex, or a mail SRV record anywhere) is checked against `standard`, and any other zone
- * against none.
+ * src/services/catalog.ts only. In order of precedence:
+ *   1. `--profile` or the config's profiles: always, as asked;
+ *   2. the profiles the zone declares (the `; zonesmith: profiles mdaemon` header comment that
+ *      `generate` writes, or a spec's `profiles`), for a zone that serves mail;
+ *   3. `standard` for a zone that serves mail (an MX at the apex, or a mail SRV record anywhere).
+ * A zone that serves no mail and was not given profiles is checked against none.
  */
 import { closest } from 'fastest-levenshtein';
-import { LINT_PROFILE_IDS, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
+import { LINT_PROFILE_IDS, PROFILES_ANNOTATION, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
 import type { Name } from '../zone/name.js';
+import type { ZoneAnnotation } from '../zone/parser.js';
 import type { Where } from './rule.js';
 import type { ZoneIndex } from './zone-index.js';
 
@@ -68,8 +72,40 @@ export function parseProfiles(values: readonly string[]): ProfileParse {
   return { ok: true, profiles };
 }
 
-/** The profiles in force: the ones asked for, else `standard` when the zone serves mail, else none. */
-export function activeProfiles(requested: readonly LintProfileId[] | undefined, index: ZoneIndex): LintProfileId[] {
+export interface DeclaredProfiles {
+  /** The profiles the zone declares; undefined when it declares none that can be used. */
+  profiles?: LintProfileId[];
+  /** A `profiles` annotation that could not be read, and why. */
+  problem?: { annotation: ZoneAnnotation; message: string };
+}
+
+/**
+ * The profiles a zone file declares in its header: `; zonesmith: profiles standard, mdaemon`
+ * (commas or blanks between names; `none` for none), as catalog.ts `profilesAnnotation` writes it.
+ * The last such annotation counts.
+ */
+export function declaredProfiles(annotations: readonly ZoneAnnotation[]): DeclaredProfiles {
+  const { word, none } = PROFILES_ANNOTATION;
+  const annotation = annotations.filter((a) => a.text.split(/\s+/)[0]?.toLowerCase() === word).pop();
+  if (!annotation) return {};
+  const names = annotation.text.slice(word.length).split(/[\s,]+/).filter((name) => name !== '');
+  if (names.length === 1 && names[0]!.toLowerCase() === none) return { profiles: [] };
+  const parsed = parseProfiles([names.join(',')]);
+  if (!parsed.ok) return { problem: { annotation, message: parsed.error } };
+  if (parsed.profiles.length === 0) return { problem: { annotation, message: `name the profiles (${LINT_PROFILE_IDS.join(', ')}) or write "${none}"` } };
+  return { profiles: parsed.profiles };
+}
+
+/**
+ * The profiles in force: the ones asked for; else, for a zone that serves mail, the ones it declares,
+ * or `standard` when it declares none; else none.
+ */
+export function activeProfiles(
+  requested: readonly LintProfileId[] | undefined,
+  declared: readonly LintProfileId[] | undefined,
+  index: ZoneIndex,
+): LintProfileId[] {
   if (requested && requested.length > 0) return [...requested];
-  return mailEvidence(index, { includeApexMx: true }) ? [DEFAULT_MAIL_PROFILE] : [];
+  if (!mailEvidence(index, { includeApexMx: true })) return [];
+  return declared ? [...declared] : [DEFAULT_MAIL_PROFILE];
 }

@@ -6,7 +6,7 @@
 import type { Severity, SourcePosition, TextEdit } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import type { Name } from '../zone/name.js';
-import type { ParsedRecord } from '../zone/parser.js';
+import type { ParsedRecord, ZoneAnnotation } from '../zone/parser.js';
 import type { Token } from '../zone/token.js';
 import type { ZoneIndex } from './zone-index.js';
 
@@ -44,8 +44,10 @@ export interface LintContext {
   readonly origin: Name;
   /** The zone's apex: its SOA owner once seen, else the origin. */
   readonly apex: Name;
-  /** The lint profiles in force (may be empty for a zone that serves no mail). */
+  /** The lint profiles in force (may be empty for a zone that serves no mail); known in `finish`. */
   readonly profiles: readonly LintProfileId[];
+  /** The zone file's `; zonesmith:` header comments; known in `finish`. */
+  readonly annotations: readonly ZoneAnnotation[];
   /** The index of the records seen so far (all of them in `finish`). */
   readonly index: ZoneIndex;
   report(finding: Finding): void;

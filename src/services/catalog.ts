@@ -9,6 +9,19 @@
 export type ProfileId = 'standard' | 'mdaemon';
 export const PROFILE_IDS: readonly ProfileId[] = ['standard', 'mdaemon'];
 
+/**
+ * How a zone file declares the profiles it was made for, in a header comment (a `;` line before
+ * its first record or directive): `; zonesmith: profiles standard, mdaemon`, or `profiles none`.
+ * templates/zone.hbs writes it (via the view model of src/generate/render.ts); src/lint/profiles.ts
+ * reads it back, so that `lint` judges a generated zone as it was made.
+ */
+export const PROFILES_ANNOTATION = { word: 'profiles', none: 'none' } as const;
+
+/** The annotation text (after `zonesmith:`) that declares these profiles. */
+export function profilesAnnotation(profiles: readonly string[]): string {
+  return `${PROFILES_ANNOTATION.word} ${profiles.length > 0 ? profiles.join(', ') : PROFILES_ANNOTATION.none}`;
+}
+
 export interface Protocol {
   /** The key a spec uses under `services:`. */
   id: string;

@@ -32,6 +32,8 @@ export interface ResolvedZone {
   /** SOA first; its serial is a placeholder until the generator settles it (see SerialPolicy). */
   zone: Zone;
   serial: SerialPolicy;
+  /** The label profiles the zone was generated for; its header comment declares them to `lint`. */
+  profiles: ProfileId[];
 }
 
 export interface ResolvedSpec {
@@ -185,6 +187,7 @@ class ZoneResolver {
       domain: domainText.replace(/\.$/, ''),
       zone: { origin, defaultTtl: this.defaultTtl, records: [soa.record, ...this.records] },
       serial: soa.serial,
+      profiles,
     };
   }
 

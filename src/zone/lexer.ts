@@ -39,7 +39,15 @@ export interface LexerSink {
   /** A line with no tokens: empty, blanks only, or a comment only. */
   emptyLine(line: number): void;
   problem(problem: LexProblem): void;
+  /**
+   * A comment before the file's first entry (the header block), its text after the `;`. Only such
+   * comments are read at all: the others are skipped in one step.
+   */
+  headerComment?(text: string, line: number, column: number): void;
 }
+
+/** Longest header comment text handed over; the rest of such a line is dropped. */
+export const MAX_HEADER_COMMENT_CHARS = 1024;
 
 /** Longest entry we keep (sum of token lengths): far above any real record (64 KiB of rdata as \DDD). */
 export const MAX_ENTRY_CHARS = 1 << 20;
@@ -108,6 +116,13 @@ export class Lexer {
   /** No character other than blanks has been seen on the current physical line. */
   private atLineStart = true;
 
+  // A header comment being read (only before the first entry, and only when the sink wants them).
+  private inHeader: boolean;
+  private commentStart = 0;
+  private commentLine = 0;
+  private commentColumn = 0;
+  private commentPartial = '';
+
   // Unicode spaces on the current line: one problem per line, with one edit per run.
   private spaceEdits: TextEdit[] = [];
   private spaceCount = 0;
@@ -120,6 +135,7 @@ export class Lexer {
     firstLine = 1,
   ) {
     this.line = firstLine;
+    this.inHeader = sink.headerComment !== undefined;
   }
 
   /** Feeds the next piece of text. */
@@ -127,22 +143,23 @@ export class Lexer {
     const n = chunk.length;
     let i = 0;
     if (this.mode === Mode.Word || this.mode === Mode.Quoted) this.tokenStart = 0;
+    if (this.mode === Mode.Comment) this.commentStart = 0;
     while (i < n) {
       const c = chunk.charCodeAt(i);
       switch (this.mode) {
-        case Mode.Comment:
-          if (c === NL) this.newline(chunk, i);
-          else {
-            // Skip the rest of the comment in one step: the hot path for commented zones.
-            const nl = chunk.indexOf('\n', i);
-            if (nl < 0) {
-              i = n;
-              continue;
-            }
-            i = nl;
-            this.newline(chunk, i);
+        case Mode.Comment: {
+          // Skip the rest of the comment in one step: the hot path for commented zones.
+          const nl = c === NL ? i : chunk.indexOf('\n', i);
+          if (nl < 0) {
+            if (this.inHeader) this.keepCommentText(chunk.slice(this.commentStart, n));
+            i = n;
+            continue;
           }
+          i = nl;
+          if (this.inHeader) this.endHeaderComment(chunk.slice(this.commentStart, i));
+          this.newline(chunk, i);
           break;
+        }
         case Mode.Quoted:
           if (this.escaped) this.afterEscape(c, i);
           else if (c === BACKSLASH) this.escaped = true;
@@ -200,6 +217,7 @@ export class Lexer {
 
   /** Signals the end of the text: closes the last token and entry. */
   end(): void {
+    if (this.mode === Mode.Comment && this.inHeader) this.endHeaderComment('');
     if (this.mode === Mode.Quoted) {
       this.problem(this.tokenLine, this.tokenColumn, 'quoted string is not closed before the end of the file: end it with "');
       this.broken = true;
@@ -240,6 +258,12 @@ export class Lexer {
     this.atLineStart = false;
     if (c === SEMI) {
       this.mode = Mode.Comment;
+      if (this.inHeader) {
+        this.commentStart = i + 1;
+        this.commentLine = this.line;
+        this.commentColumn = this.column(i);
+        this.commentPartial = '';
+      }
       return;
     }
     if (c === LPAREN) {
@@ -271,7 +295,19 @@ export class Lexer {
     }
   }
 
+  private keepCommentText(piece: string): void {
+    if (this.commentPartial.length < MAX_HEADER_COMMENT_CHARS) this.commentPartial = (this.commentPartial + piece).slice(0, MAX_HEADER_COMMENT_CHARS);
+  }
+
+  private endHeaderComment(piece: string): void {
+    this.keepCommentText(piece);
+    const text = this.commentPartial.endsWith('\r') ? this.commentPartial.slice(0, -1) : this.commentPartial;
+    this.commentPartial = '';
+    this.sink.headerComment!(text, this.commentLine, this.commentColumn);
+  }
+
   private startEntryIfNeeded(): void {
+    this.inHeader = false;
     if (!this.entryOpen) {
       this.entryOpen = true;
       this.entryLine = this.line;

@@ -60,9 +60,26 @@ export interface ZoneSink {
   diagnostic(diagnostic: Diagnostic): void;
 }
 
+/**
+ * A `; zonesmith: ...` comment in the zone file's header (the comments before its first record or
+ * directive): how the file asks to be read by zonesmith, e.g. `profiles mdaemon`. The parser only
+ * hands the text on; what it means is decided above it (src/lint/profiles.ts).
+ */
+export interface ZoneAnnotation {
+  /** The text after `zonesmith:`, trimmed (`profiles mdaemon`). */
+  text: string;
+  position: SourcePosition;
+}
+
+/** The prefix of an annotation comment, and how many are kept (a header is a few lines). */
+const ANNOTATION_PREFIX = /^\s*zonesmith:\s*/i;
+const MAX_ANNOTATIONS = 16;
+
 export interface ZoneReadSummary {
   /** The origin the zone was read with (absolute). */
   origin: Name;
+  /** The `; zonesmith:` comments of the zone file's header, in order. */
+  annotations: ZoneAnnotation[];
   /** A $TTL directive was present before the first record that needed a default TTL. */
   hasTtlDirective: boolean;
   /** Every file read, the zone file first, then included files. */
@@ -187,8 +204,11 @@ class ZoneReader {
   private firstRecordPosition: SourcePosition | undefined;
   private recordCount = 0;
 
+  private readonly annotations: ZoneAnnotation[] = [];
+
   private readonly lexerSink: LexerSink = {
     entry: (entry) => this.entry(entry),
+    headerComment: (text, line, column) => this.headerComment(text, line, column),
     emptyLine: () => {
       this.pendingBreak = true;
     },
@@ -231,7 +251,14 @@ class ZoneReader {
         message: `the zone has no SOA record: BIND refuses it; start the zone with "@ IN SOA primary-ns. hostmaster. ( serial refresh retry expire minimum )" at ${origin.toString()}`,
       });
     }
-    return { origin, hasTtlDirective: this.hasTtlDirective, files: this.files, recordCount: this.recordCount };
+    return { origin, annotations: this.annotations, hasTtlDirective: this.hasTtlDirective, files: this.files, recordCount: this.recordCount };
+  }
+
+  /** Keeps the zone file's own `zonesmith:` header comments (not those of an included file). */
+  private headerComment(text: string, line: number, column: number): void {
+    const prefix = ANNOTATION_PREFIX.exec(text);
+    if (!prefix || this.frame.depth > 0 || this.annotations.length >= MAX_ANNOTATIONS) return;
+    this.annotations.push({ text: text.slice(prefix[0].length).trim(), position: { file: this.frame.file, line, column } });
   }
 
   // ----- diagnostics

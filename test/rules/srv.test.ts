@@ -33,8 +33,10 @@ ruleTester(nonstandardServiceLabel, {
     `${HEAD}\n_pop3._tcp IN SRV 0 1 110 ns1`,
     // Both spellings published: nothing to say.
     `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1\n_pop3._tcp IN SRV 0 1 110 ns1`,
-    // MDaemon's ActiveSync label under the mdaemon profile is what the profile wants.
+    // MDaemon's labels under the mdaemon profile are what the profile publishes: never flagged.
     { zone: `${HEAD}\n_airsync._tcp IN SRV 0 1 443 ns1`, options: { profiles: ['mdaemon'] } },
+    { zone: `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1\n_smtp._tcp IN SRV 0 1 587 ns1`, options: { profiles: ['mdaemon'] } },
+    { zone: `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1`, options: { profiles: ['standard', 'mdaemon'] } },
   ],
   invalid: [
     {
@@ -49,10 +51,10 @@ ruleTester(nonstandardServiceLabel, {
       errors: [{ line: 7, message: /_airsync\._tcp has no RFC label/ }],
     },
     {
-      // Under the mdaemon profile the dialect is wanted: only worth knowing.
+      // Another profile in force does not excuse the dialect.
       zone: `${HEAD}\n_pop._tcp IN SRV 0 1 110 ns1`,
-      options: { profiles: ['mdaemon'] },
-      errors: [{ line: 7, severity: 'info', message: /keep _pop\._tcp/ }],
+      options: { profiles: ['standard', 'connector'] },
+      errors: [{ line: 7, message: /_pop\._tcp is not an RFC label/ }],
     },
   ],
 });

@@ -13,6 +13,7 @@ import { nonstandardServiceLabel } from './nonstandard-service-label.js';
 import { nsTargetCname } from './ns-target-cname.js';
 import { nullMxMixed } from './null-mx-mixed.js';
 import { privateAddress } from './private-address.js';
+import { profileAnnotation } from './profile-annotation.js';
 import { relativeNameLooksAbsolute } from './relative-name-looks-absolute.js';
 import { rrsetTtlMismatch } from './rrset-ttl-mismatch.js';
 import { singleNameserver } from './single-nameserver.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   srvOwnerForm,
   nonstandardServiceLabel,
   missingAutodiscoveryRecord,
+  profileAnnotation,
   soaValues,
   singleNameserver,
   rrsetTtlMismatch,

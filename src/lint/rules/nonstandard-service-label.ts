@@ -13,14 +13,17 @@ function catalogAnswer(label: string, profiles: readonly string[]) {
 
 /**
  * A vendor's spelling of an RFC label (MDaemon's `_pop._tcp` for RFC 6186's `_pop3._tcp`): RFC
- * clients never ask for it. When the vendor's profile is in force the label is wanted, so it is only
- * worth knowing that the RFC label should stand beside it; once it does, nothing is said.
+ * clients never ask for it, so the RFC label should stand beside it; once it does, nothing is said.
+ * When a profile in force publishes the label (the zone was made for MDaemon's clients: `--profile
+ * mdaemon`, or the `; zonesmith: profiles mdaemon` header that `generate` writes), the label is what
+ * was asked for, and nothing is said either: whether the RFC labels are wanted too is the `standard`
+ * profile's question (missing-autodiscovery-record).
  */
 export const nonstandardServiceLabel: Rule = {
   meta: {
     id: 'nonstandard-service-label',
     severity: 'warning',
-    description: 'An SRV label that is a vendor dialect of an RFC label (`_pop._tcp`, `_smtp._tcp`), or has no RFC label',
+    description: 'An SRV label that is a vendor dialect of an RFC label (`_pop._tcp`, `_smtp._tcp`), or has no RFC label, and no profile in force publishes it',
     source: 'RFC 6186 §3, RFC 8314 §5.1; src/services/catalog.ts',
     fixable: false,
   },
@@ -38,19 +41,17 @@ export const nonstandardServiceLabel: Rule = {
           let answer = byLabel.get(label);
           if (!answer) byLabel.set(label, (answer = catalogAnswer(label, context.profiles)));
           const { dialect, vendors, wanted } = answer;
+          if (wanted) continue;
           if (dialect) {
             const standardOwner = Name.from(dialect.standard, name.parent().parent());
             if (index.has(standardOwner, 'SRV')) continue;
             context.report({
               where: srv,
-              severity: wanted ? 'info' : undefined,
               message:
                 `${label} is not an RFC label: clients that follow ${dialect.protocol.source} look up ${dialect.standard} ` +
-                `(${dialect.protocol.description}); publish ${standardOwner} as well` +
-                (wanted ? ` (keep ${label} for the profile that reads it)` : ''),
+                `(${dialect.protocol.description}); publish ${standardOwner} as well`,
             });
           } else if (vendors.length > 0 && !vendors.some((found) => found.protocol.labels.standard)) {
-            if (wanted) continue;
             const protocol = vendors[0]!.protocol;
             context.report({
               where: srv,
