@@ -112,7 +112,7 @@ describe('sarif', () => {
     expect(soa.level).toBe('note');
   });
 
-  it('writes artifact paths relative to the working directory', () => {
+  it('writes artifact paths relative to %SRCROOT%, percent-encoded', () => {
     const abs = JSON.parse(formatSarif([{ ...NS, file: '/srv/dns/zones/a b.dns' }], metas, { root: '/srv/dns' }));
     expect(abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('zones/a%20b.dns');
   });
