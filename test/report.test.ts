@@ -86,7 +86,7 @@ describe('sarif', () => {
   (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
   const validate = ajv.compile(schema);
   const metas = RULES.map((rule) => rule.meta);
-  const log = JSON.parse(formatSarif([NS, SOA, TTL], metas, process.cwd()));
+  const log = JSON.parse(formatSarif([NS, SOA, TTL], metas));
 
   it('has the required SARIF 2.1.0 shape', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
@@ -112,8 +112,8 @@ describe('sarif', () => {
     expect(soa.level).toBe('note');
   });
 
-  it('writes artifact paths relative to the working directory', () => {
-    const abs = JSON.parse(formatSarif([{ ...NS, file: '/srv/dns/zones/a b.dns' }], metas, '/srv/dns'));
+  it('writes artifact paths relative to %SRCROOT%, percent-encoded', () => {
+    const abs = JSON.parse(formatSarif([{ ...NS, file: '/srv/dns/zones/a b.dns' }], metas, { root: '/srv/dns' }));
     expect(abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('zones/a%20b.dns');
   });
 });

@@ -41,9 +41,20 @@ function settingsFrom(args: LintArgs): Settings {
     if (!origin.ok) throw new UsageError(`--origin: ${origin.error}`);
     settings.origin = origin.name;
   }
+  if (args.sarifRoot !== undefined && !isFolder(args.sarifRoot)) {
+    throw new UsageError(`--sarif-root ${args.sarifRoot} is not a folder`);
+  }
   if (args.config !== undefined) settings.explicitConfig = loadConfigFile(args.config);
   if (args.fix && args.files.includes(STDIN)) throw new UsageError('--fix rewrites files in place; it cannot fix standard input');
   return settings;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Why a file cannot be linted, or undefined when it can be read. */
@@ -127,7 +138,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
   const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   // A file that could not be read was not linted: the summary must not count it as clean.
-  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length - notRead }));
+  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length - notRead, ...(args.sarifRoot !== undefined ? { sarifRoot: args.sarifRoot } : {}) }));
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
   const counts = summarize(diagnostics);
@@ -164,28 +175,40 @@ interface RenderContext {
   /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
   stdinTexts: Map<string, string>;
   fileCount: number;
+  /** `--sarif-root`: the folder SARIF artifact URIs are relative to. */
+  sarifRoot?: string;
+}
+
+/** The source lines the diagnostics point at, read once per file (standard input from its kept text). */
+function quotedLines(diagnostics: readonly Diagnostic[], stdinTexts: ReadonlyMap<string, string>): SourceLines {
+  const wanted = new Map<string, Set<number>>();
+  for (const d of diagnostics) {
+    const lines = wanted.get(d.file) ?? new Set<number>();
+    lines.add(d.line);
+    wanted.set(d.file, lines);
+  }
+  const sourceLines: SourceLines = new Map();
+  for (const [file, lines] of wanted) {
+    const text = stdinTexts.get(file);
+    sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
+  }
+  return sourceLines;
 }
 
 function render(format: Format, diagnostics: Diagnostic[], ctx: RenderContext): string {
   switch (format) {
     case 'json':
       return formatJson(diagnostics);
-    case 'sarif':
-      return formatSarif(diagnostics, RULES.map((rule) => rule.meta));
+    case 'sarif': {
+      // The offending lines make each result's fingerprint independent of its line number.
+      const sourceLines = quotedLines(diagnostics, ctx.stdinTexts);
+      const lineText = (file: string, line: number) => sourceLines.get(file)?.get(line);
+      return formatSarif(diagnostics, RULES.map((rule) => rule.meta), { ...(ctx.sarifRoot !== undefined ? { root: ctx.sarifRoot } : {}), lineText });
+    }
     case 'github':
       return formatGithub(diagnostics);
     case 'text': {
-      const sourceLines: SourceLines = new Map();
-      const wanted = new Map<string, Set<number>>();
-      for (const d of diagnostics) {
-        const lines = wanted.get(d.file) ?? new Set<number>();
-        lines.add(d.line);
-        wanted.set(d.file, lines);
-      }
-      for (const [file, lines] of wanted) {
-        const text = ctx.stdinTexts.get(file);
-        sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
-      }
+      const sourceLines = quotedLines(diagnostics, ctx.stdinTexts);
       return formatText(diagnostics, { color: ctx.io.stdoutIsTTY, sourceLines, fileCount: ctx.fileCount });
     }
   }

@@ -16,6 +16,7 @@ export interface LintArgs {
   maxWarnings?: number;
   quiet: boolean;
   allowIncludeOutside: boolean;
+  sarifRoot?: string;
 }
 
 export const lintCommand: CommandSpec<LintArgs> = {
@@ -41,6 +42,7 @@ export const lintCommand: CommandSpec<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
       .option('allow-include-outside', { type: 'boolean', default: false, describe: 'Follow $INCLUDE outside the zone file folder' })
+      .option('sarif-root', { type: 'string', describe: 'Folder SARIF file URIs are relative to (%SRCROOT%; default: the working directory)' })
       .example('$0 lint example.com.dns', 'Lint one zone')
       .example('$0 lint zones/*.dns --format sarif > zonesmith.sarif', 'For a code-scanning upload')
       .example('$0 lint example.com.dns --profile mdaemon,connector', 'Check what MDaemon clients look for')

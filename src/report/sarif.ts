@@ -1,14 +1,63 @@
 /**
- * SARIF 2.1.0 for code-scanning uploads (GitHub `upload-sarif` and others): one run, the rules'
- * metas in `tool.driver.rules`, one result per diagnostic with its physical location.
+ * SARIF 2.1.0 for code-scanning uploads (GitHub `upload-sarif` and others): one run, the rules' metas
+ * in `tool.driver.rules`, one result per diagnostic with its physical location and a fingerprint.
+ *
+ * Artifact URIs are relative to `%SRCROOT%` (the working directory unless `--sarif-root` says
+ * otherwise), which `originalUriBaseIds` maps to an absolute `file://` URI; a file outside that root is
+ * written as its own absolute `file://` URI. The document is built from two pieces, `sarifRun` (the
+ * run without its results) and `sarifResult` (one diagnostic), so a streaming writer can emit it
+ * result by result.
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, Severity, TextEdit } from '../diagnostics.js';
 import type { RuleMeta } from '../lint/rule.js';
+import { fnv1a64, normalizeLine } from './fingerprint.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+/** The base id artifact URIs are relative to (the name GitHub code scanning and the SARIF spec use). */
+export const SRCROOT = '%SRCROOT%';
+/** The key of zonesmith's fingerprint in `partialFingerprints`; bump the version if its recipe changes. */
+export const FINGERPRINT_KEY = 'zonesmith/v1';
+const INFORMATION_URI = 'https://www.npmjs.com/package/zonesmith';
+/** How standard input is named in diagnostics (`-` on the command line, `<stdin>` in some messages). */
+const STDIN_NAMES = new Set(['-', '<stdin>']);
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions {
+  /** The folder `%SRCROOT%` stands for; default: the working directory. */
+  root?: string;
+  /** The folder relative file names in diagnostics are relative to; default: the working directory. */
+  cwd?: string;
+  /** The text of a line of an input, for fingerprints; without it a fingerprint uses the message. */
+  lineText?: (file: string, line: number) => string | undefined;
+  /** zonesmith's version for `tool.driver`; default: read from its package.json. */
+  version?: string;
+}
+
+/** What `sarifResult` needs across results: where URIs are relative to, rule indexes, occurrence counts. */
+export interface SarifContext {
+  readonly root: string;
+  readonly cwd: string;
+  readonly ruleIndex: ReadonlyMap<string, number>;
+  readonly lineText?: (file: string, line: number) => string | undefined;
+  /** How often each fingerprint base has been seen, so identical lines still get distinct fingerprints. */
+  readonly occurrences: Map<string, number>;
+}
+
+export function sarifContext(metas: readonly RuleMeta[], options: SarifOptions = {}): SarifContext {
+  const cwd = options.cwd ?? process.cwd();
+  return {
+    cwd,
+    root: resolve(cwd, options.root ?? cwd),
+    ruleIndex: new Map(metas.map((meta, i) => [meta.id, i])),
+    ...(options.lineText ? { lineText: options.lineText } : {}),
+    occurrences: new Map(),
+  };
+}
 
 /** The package version, read at run time (the same path works from src/ and dist/). */
 function toolVersion(): string {
@@ -28,60 +77,146 @@ export function helpUri(meta: RuleMeta): string | undefined {
   return `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
 }
 
-/** Artifact URIs relative to the working directory (what code scanning expects), with forward slashes. */
-function artifactUri(file: string, cwd: string): string {
-  if (file === '-') return 'stdin';
-  const rel = relative(cwd, file);
-  const path = rel.startsWith('..') ? file : rel;
-  return path.split(sep).map(encodeURIComponent).join('/');
+/**
+ * `srv-port-zero` → `SrvPortZero`: SARIF wants a readable name that differs from the opaque id, and
+ * its validator compares them ignoring case, so a one-word id gets a suffix (`syntax` → `SyntaxCheck`).
+ */
+export function ruleName(id: string): string {
+  const name = id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
 }
 
-export function formatSarif(diagnostics: readonly Diagnostic[], metas: readonly RuleMeta[], cwd = process.cwd()): string {
-  const ruleIndex = new Map(metas.map((meta, i) => [meta.id, i]));
-  const rules = metas.map((meta) => ({
+/** A sentence ending in a full stop (the SARIF validator asks for whole sentences). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Plain text for SARIF `text` fields: the metas quote code in markdown backticks. */
+const plain = (markdown: string) => markdown.replace(/`/g, '');
+
+function ruleDescriptor(meta: RuleMeta) {
+  const help = helpUri(meta);
+  const full = `${sentence(meta.description)} Source: ${sentence(meta.source)}`;
+  const helpText = `${full}${help ? ` See ${help}.` : ''}${meta.fixable ? ' `zonesmith lint --fix` repairs it.' : ''}`;
+  const rfcs = [...new Set([...meta.source.matchAll(/RFC (\d+)/g)].map((m) => `rfc${m[1]}`))];
+  return {
     id: meta.id,
-    name: meta.id,
-    shortDescription: { text: meta.description },
-    fullDescription: { text: `${meta.description}. Source: ${meta.source}.` },
-    ...(helpUri(meta) ? { helpUri: helpUri(meta) } : {}),
+    name: ruleName(meta.id),
+    shortDescription: { text: plain(sentence(meta.description)) },
+    fullDescription: { text: plain(full), markdown: full },
+    ...(help ? { helpUri: help } : {}),
+    // GitHub shows `help` on the alert page and its validator rules require it.
+    help: { text: plain(helpText), markdown: helpText },
     defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: { source: meta.source, fixable: meta.fixable },
-  }));
-  const results = diagnostics.map((d) => ({
+    properties: { tags: ['dns', 'zone-file', ...rfcs, ...(meta.fixable ? ['fixable'] : [])], source: meta.source, fixable: meta.fixable },
+  };
+}
+
+/** The run without its results: the tool, its rules, and what `%SRCROOT%` stands for. */
+export function sarifRun(metas: readonly RuleMeta[], context: SarifContext, version = toolVersion()) {
+  const rootUri = pathToFileURL(context.root).href;
+  return {
+    tool: {
+      driver: {
+        name: 'zonesmith',
+        version,
+        ...(/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(version) ? { semanticVersion: version } : {}),
+        informationUri: INFORMATION_URI,
+        rules: metas.map(ruleDescriptor),
+      },
+    },
+    originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
+    columnKind: 'utf16CodeUnits',
+  };
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  description?: { text: string };
+}
+
+/**
+ * Standard input is no file under the root, but code scanning wants a URI for every location: a
+ * relative `stdin` with no base id, described as what it is.
+ */
+const STDIN_LOCATION: ArtifactLocation = { uri: 'stdin', description: { text: 'standard input' } };
+
+/**
+ * Where a diagnostic's file is, as SARIF says it: relative to `%SRCROOT%` when inside it (each path
+ * segment percent-encoded), else an absolute `file://` URI.
+ */
+export function artifactLocation(file: string, context: Pick<SarifContext, 'root' | 'cwd'>): ArtifactLocation {
+  if (STDIN_NAMES.has(file)) return { ...STDIN_LOCATION };
+  const absolute = resolve(context.cwd, file);
+  const rel = relative(context.root, absolute);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { uri: pathToFileURL(absolute).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function region(line: number, column: number, endColumn: number | undefined) {
+  return { startLine: line, startColumn: column, ...(endColumn !== undefined ? { endLine: line, endColumn } : {}) };
+}
+
+/** `--fix`'s certain repairs as SARIF fixes (not for standard input: there is no file to change). */
+function fixes(fix: readonly TextEdit[] | undefined, file: string, location: ArtifactLocation) {
+  if (!fix || fix.length === 0 || STDIN_NAMES.has(file)) return {};
+  return {
+    fixes: [
+      {
+        description: { text: 'The repair zonesmith lint --fix makes.' },
+        artifactChanges: [
+          {
+            artifactLocation: location,
+            replacements: fix.map((edit) => ({ deletedRegion: region(edit.line, edit.column, edit.endColumn), insertedContent: { text: edit.text } })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * A fingerprint that survives unrelated edits: the rule, the artifact and the offending line as written
+ * (comment and spacing aside), not its line number, plus how many identical ones came before it.
+ */
+function fingerprint(d: Diagnostic, location: ArtifactLocation, context: SarifContext): string {
+  const artifact = `${location.uriBaseId ?? ''}${location.uri}`;
+  const line = context.lineText?.(d.file, d.line);
+  const what = line !== undefined ? `line\u0000${normalizeLine(line)}` : `message\u0000${d.message}`;
+  const base = fnv1a64(`${d.rule}\u0000${artifact}\u0000${what}`);
+  const occurrence = context.occurrences.get(base) ?? 0;
+  context.occurrences.set(base, occurrence + 1);
+  return occurrence === 0 ? base : fnv1a64(`${base}\u0000${occurrence}`);
+}
+
+/** One diagnostic as a SARIF result. */
+export function sarifResult(d: Diagnostic, context: SarifContext) {
+  const location = artifactLocation(d.file, context);
+  const index = context.ruleIndex.get(d.rule);
+  return {
     ruleId: d.rule,
-    ...(ruleIndex.has(d.rule) ? { ruleIndex: ruleIndex.get(d.rule) } : {}),
+    ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVEL[d.severity],
     message: { text: d.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(d.file, cwd) },
-          region: {
-            startLine: d.line,
-            startColumn: d.column,
-            ...(d.endColumn !== undefined ? { endColumn: d.endColumn } : {}),
-          },
-        },
-      },
-    ],
-  }));
+    locations: [{ physicalLocation: { artifactLocation: location, region: region(d.line, d.column, d.endColumn) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d, location, context) },
+    ...fixes(d.fix, d.file, location),
+  };
+}
+
+export function formatSarif(diagnostics: Iterable<Diagnostic>, metas: readonly RuleMeta[], options: SarifOptions = {}): string {
+  const context = sarifContext(metas, options);
+  const results = [];
+  for (const d of diagnostics) results.push(sarifResult(d, context));
   const log = {
     $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'zonesmith',
-            version: toolVersion(),
-            informationUri: 'https://www.npmjs.com/package/zonesmith',
-            rules,
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+    version: SARIF_VERSION,
+    runs: [{ ...sarifRun(metas, context, options.version), results }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
