@@ -69,11 +69,14 @@ function toolVersion(): string {
   }
 }
 
-/** The rule's own docs page, else the RFC (and section) its source names first. */
-export function helpUri(meta: RuleMeta): string | undefined {
+/**
+ * The rule's own docs page, else the RFC (and section) its source names first, else the README's rule
+ * table (code scanning shows the link beside every alert, so no rule goes without one).
+ */
+export function helpUri(meta: RuleMeta): string {
   if (meta.docs) return meta.docs;
   const rfc = /RFC (\d+)(?: §([\d.]+\d))?/.exec(meta.source);
-  if (!rfc) return undefined;
+  if (!rfc) return `${INFORMATION_URI}#rules`;
   return `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
 }
 
@@ -101,14 +104,14 @@ const plain = (markdown: string) => markdown.replace(/`/g, '');
 function ruleDescriptor(meta: RuleMeta) {
   const help = helpUri(meta);
   const full = `${sentence(meta.description)} Source: ${sentence(meta.source)}`;
-  const helpText = `${full}${help ? ` See ${help}.` : ''}${meta.fixable ? ' `zonesmith lint --fix` repairs it.' : ''}`;
+  const helpText = `${full} See ${help}.${meta.fixable ? ' `zonesmith lint --fix` repairs it.' : ''}`;
   const rfcs = [...new Set([...meta.source.matchAll(/RFC (\d+)/g)].map((m) => `rfc${m[1]}`))];
   return {
     id: meta.id,
     name: ruleName(meta.id),
     shortDescription: { text: plain(sentence(meta.description)) },
     fullDescription: { text: plain(full), markdown: full },
-    ...(help ? { helpUri: help } : {}),
+    helpUri: help,
     // GitHub shows `help` on the alert page and its validator rules require it.
     help: { text: plain(helpText), markdown: helpText },
     defaultConfiguration: { level: LEVEL[meta.severity] },
