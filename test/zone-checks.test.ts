@@ -67,13 +67,13 @@ describe('ZoneChecks', () => {
   });
 
   it('reports NS at a wildcard', () => {
-    expect(summary(check('wildcard-ns.zone').zone)).toEqual(['5 error ns-at-wildcard *.star.example.com.']);
+    expect(summary(check('wildcard-ns.zone').zone)).toEqual(['5 error wildcard-ns-owner *.star.example.com.']);
   });
 
   it('reports DS at the apex and an apex without NS', () => {
     const { zone } = check('apex-problems.zone');
     expect(zone.map((d) => [d.line, d.kind, d.message.slice(0, 20)])).toEqual([
-      [3, 'ds-at-apex', 'DS record at top of '],
+      [3, 'apex-ds', 'DS record at top of '],
       [2, 'apex-without-ns', 'zone example.com. ha'],
     ]);
   });

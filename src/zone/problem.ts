@@ -76,11 +76,11 @@ export const ZONE_PROBLEM_SEVERITY = {
   /** A second DNAME with other data at the same name (RFC 6672 §2.4). */
   'second-dname': 'error',
   /** A DS record at the zone's apex: DS belongs in the parent (RFC 4034 §5). */
-  'ds-at-apex': 'error',
+  'apex-ds': 'error',
   /** No NS record at the zone's apex. */
   'apex-without-ns': 'error',
   /** An NS record owned by a wildcard name (RFC 4592 §4.2). */
-  'ns-at-wildcard': 'error',
+  'wildcard-ns-owner': 'error',
   /** An in-zone target of the apex NS that is an alias (RFC 2181 §10.3). */
   'apex-ns-target-alias': 'error',
   /** An in-zone target of the apex NS below a DNAME. */

@@ -79,7 +79,7 @@ export class ZoneChecks {
     }
     if (type === 'NS') {
       if (record.owner.firstLabel === '*') {
-        this.error('ns-at-wildcard', where, record.owner, `${record.owner.toString()}: invalid NS owner name (wildcard): NS records cannot be at a wildcard (RFC 4592 §4.2) and BIND refuses the zone; name the delegated zone`);
+        this.error('wildcard-ns-owner', where, record.owner, `${record.owner.toString()}: invalid NS owner name (wildcard): NS records cannot be at a wildcard (RFC 4592 §4.2) and BIND refuses the zone; name the delegated zone`);
       }
       const target = (record.data as TargetData).target;
       if (this.apex) this.noteNs(record.owner, target, where, this.apex);
@@ -105,7 +105,7 @@ export class ZoneChecks {
   finish(apex: Name): ZoneProblem[] {
     const top = this.names.idOf(apex.key);
     const ds = this.names.rrset(top, 'DS');
-    if (ds !== NONE) this.error('ds-at-apex', this.names.placeOf(ds), apex, `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5) and BIND refuses the zone; remove it here`);
+    if (ds !== NONE) this.error('apex-ds', this.names.placeOf(ds), apex, `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5) and BIND refuses the zone; remove it here`);
     if (this.firstRecord && !this.names.has(top, 'NS')) {
       const soa = this.names.rrset(top, 'SOA');
       const at = soa === NONE ? this.firstRecord : this.names.placeOf(soa);

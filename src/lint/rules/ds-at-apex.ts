@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-/** BIND's zone-level check `ds-at-apex` (src/zone/zone-checks.ts) finds it; reported as it is. */
+/** BIND's zone-level check `apex-ds` (src/zone/zone-checks.ts) finds it; reported as it is. */
 export const dsAtApex: Rule = {
   meta: {
     id: 'ds-at-apex',

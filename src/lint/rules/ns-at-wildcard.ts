@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-/** BIND's zone-level check `ns-at-wildcard` (src/zone/zone-checks.ts) finds it; reported as it is. */
+/** BIND's zone-level check `wildcard-ns-owner` (src/zone/zone-checks.ts) finds it; reported as it is. */
 export const nsAtWildcard: Rule = {
   meta: {
     id: 'ns-at-wildcard',
