@@ -4,7 +4,7 @@ import { ProblemsBySubject } from '../zone-problems.js';
 import { inZoneTargets, reportRefs } from './target-helpers.js';
 
 const CONSEQUENCE: Record<TargetingType, string> = {
-  NS: 'resolvers cannot reach that name server (RFC 1034 §4.2.2)',
+  NS: 'resolvers cannot reach that name server (RFC 1034 §4.2.1)',
   MX: 'mail cannot be delivered to it (RFC 5321 §5.1)',
   SRV: 'clients cannot connect to it (RFC 2782)',
 };
