@@ -146,7 +146,8 @@ export class LintSession implements ZoneSink {
     const judge = this.judges.get(RULE_OF_PROBLEM[problem.kind]);
     if (!judge) return;
     const { rule, handlers } = judge;
-    if (handlers.problem) this.run(rule, () => handlers.problem!(problem), problem);
+    const where = { file: problem.file, line: problem.line, column: problem.column };
+    if (handlers.problem) this.run(rule, () => handlers.problem!(problem), where);
     else this.findings.push(this.toDiagnostic(rule, problemFinding(problem)));
   }
 
