@@ -141,7 +141,7 @@ describe.runIf(hasBind)('zone generator, as BIND reads it', () => {
       { file },
       {
         record: (record) => ours.push(`${record.owner.key} ${record.ttl} ${record.type}`),
-        diagnostic: (d) => problems.push(`${d.line}:${d.column} ${d.rule} ${d.message}`),
+        problem: (d) => problems.push(`${d.line}:${d.column} ${d.kind} ${d.message}`),
       },
     );
     expect(problems).toEqual([]);

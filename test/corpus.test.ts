@@ -40,7 +40,7 @@ function readManifest(): ManifestRow[] {
   });
 }
 
-function describeError(d: Diagnostic): string {
+function describeError(d: { file: string; line: number; column: number; message: string }): string {
   return `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`;
 }
 

@@ -62,13 +62,13 @@ describe('scanText problems', () => {
   it('reports an unclosed quote at its column', () => {
     const { problems } = scanText('TXT "abc');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ rule: 'syntax', line: 1, column: 5 });
+    expect(problems[0]).toMatchObject({ kind: 'unreadable-text', line: 1, column: 5 });
     expect(problems[0]!.message).toMatch(/not closed/);
   });
 
   it('reports a stray ")" and an unclosed "("', () => {
-    expect(scanText('A 1.2.3.4 )').problems[0]).toMatchObject({ rule: 'syntax', column: 11 });
-    expect(scanText('SOA a. b. ( 1 2').problems[0]).toMatchObject({ rule: 'syntax', line: 1, column: 11 });
+    expect(scanText('A 1.2.3.4 )').problems[0]).toMatchObject({ kind: 'unreadable-text', column: 11 });
+    expect(scanText('SOA a. b. ( 1 2').problems[0]).toMatchObject({ kind: 'unreadable-text', line: 1, column: 11 });
   });
 
   it('reports a run of Unicode spaces once, with a fix that puts plain spaces in its place, and splits there', () => {
@@ -76,7 +76,7 @@ describe('scanText problems', () => {
     expect(tokens.map((t) => t.text)).toEqual(['www', 'A', '192.0.2.1']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
-      rule: 'non-ascii-whitespace',
+      kind: 'unicode-space',
       line: 1,
       column: 4,
       endColumn: 6,
@@ -116,13 +116,13 @@ describe('Lexer entries', () => {
 
   it('counts a line that starts with a Unicode space as starting with a blank', () => {
     const events = lex('\u00a0 MX 10 mail\n');
-    expect(events[0]).toMatchObject({ problem: { rule: 'non-ascii-whitespace', line: 1, column: 1 } });
+    expect(events[0]).toMatchObject({ problem: { kind: 'unicode-space', line: 1, column: 1 } });
     expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: true, line: 1 });
   });
 
   it('reports a byte-order mark at the start of the file without making the first line start with a blank', () => {
     const events = lex('\ufeff$TTL 300\n');
-    expect(events[0]).toMatchObject({ problem: { rule: 'non-ascii-whitespace', line: 1, column: 1 } });
+    expect(events[0]).toMatchObject({ problem: { kind: 'unicode-space', line: 1, column: 1 } });
     expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: false, tokens: [{ text: '$TTL', column: 2 }, { text: '300' }] });
   });
 
@@ -144,7 +144,7 @@ describe('Lexer entries', () => {
 
   it('reports an unclosed "(" at the end of the file where it was opened', () => {
     const events = lex('a TXT ( "x"\n"y"\n');
-    expect(events[0]).toMatchObject({ problem: { rule: 'syntax', line: 1, column: 7 } });
+    expect(events[0]).toMatchObject({ problem: { kind: 'unreadable-text', line: 1, column: 7 } });
     expect((events[1] as { entry: LexEntry }).entry.broken).toBe(true);
   });
 
@@ -153,7 +153,7 @@ describe('Lexer entries', () => {
     const events = lex('big TXT ( ' + 'x '.repeat(tokens) + ')\nnext A 192.0.2.1\n', 65536);
     const problems = events.filter((e): e is { problem: LexProblem } => 'problem' in e);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.problem).toMatchObject({ rule: 'syntax', line: 1 });
+    expect(problems[0]!.problem).toMatchObject({ kind: 'unreadable-text', line: 1 });
     const entries = events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
     expect(entries.map((e) => [e.line, e.broken, e.tokens.length])).toEqual([
       [1, true, 0],

@@ -41,14 +41,39 @@ describe('severities', () => {
     expect(found[0]!.fix).toBeDefined();
   });
 
-  it("reports BIND's zone-level refusals that no rule restates, as syntax errors", () => {
+  it("reports BIND's zone-level refusals under their own rules", () => {
     const found = lint('$TTL 3600\n@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600\n');
-    expect(found).toEqual([expect.objectContaining({ line: 2, rule: 'syntax', severity: 'error', message: expect.stringContaining('has no NS records') })]);
+    expect(found).toEqual([expect.objectContaining({ line: 2, rule: 'apex-no-ns', severity: 'error', message: expect.stringContaining('has no NS records') })]);
   });
 
-  it('says a BIND-fatal CNAME clash once', () => {
+  it('says a BIND-fatal CNAME clash once, that BIND refuses the zone', () => {
     const found = lint(`${HEAD}\nwww IN CNAME web.example.net.\nwww IN TXT "x"\n`);
-    expect(found.map((d) => d.rule)).toEqual(['cname-and-other-data']);
+    expect(found.map((d) => [d.rule, d.line])).toEqual([['cname-and-other-data', 5]]);
+    expect(found[0]!.message).toMatch(/has a CNAME and also TXT \(line 6\).*BIND refuses the zone/);
+  });
+
+  it('says an apex NS target that is an alias, or has no address, once, by the rule that says so, adding that BIND refuses the zone', () => {
+    const alias = lint(`${HEAD}\nalias IN CNAME ns1\n@ IN NS alias\n`);
+    expect(alias.map((d) => [d.rule, d.line])).toEqual([['ns-target-cname', 6]]);
+    expect(alias[0]!.message).toMatch(/so BIND refuses the zone/);
+    const bare = lint(`${HEAD}\n@ IN NS ns3\n`);
+    expect(bare.map((d) => [d.rule, d.line])).toEqual([['target-no-address', 5]]);
+    expect(bare[0]!.message).toMatch(/BIND refuses to load the zone/);
+  });
+
+  it('applies configured severities to zone-level refusals by rule id', () => {
+    const zone = `${HEAD}\n@ IN DS 1 8 2 ${'0'.repeat(64)}\n`;
+    expect(lint(zone).map((d) => [d.rule, d.severity])).toEqual([['ds-at-apex', 'error']]);
+    expect(lint(zone, { 'ds-at-apex': 'warning' }).map((d) => [d.rule, d.severity])).toEqual([['ds-at-apex', 'warning']]);
+    expect(lint(zone, { 'ds-at-apex': 'off' })).toEqual([]);
+  });
+
+  it('keeps a record BIND refuses for want of any TTL an error beside the missing-ttl finding', () => {
+    const found = lint('www IN A 192.0.2.1\n@ IN SOA ns1 hostmaster 1 14400 3600 1209600 3600\n@ IN NS ns1\nns1 IN A 192.0.2.2\n').filter((d) => d.rule === 'missing-ttl');
+    expect(found.map((d) => [d.line, d.severity])).toEqual([
+      [1, 'error'],
+      [1, 'warning'],
+    ]);
   });
 });
 

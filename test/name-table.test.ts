@@ -80,7 +80,7 @@ describe('ZoneIndex.isInZoneAuthority', () => {
 
   function index(): ZoneIndex {
     const built = new ZoneIndex(Name.from('example.com.'));
-    readZoneText(zone, { file: 'z.dns', origin: Name.from('example.com.') }, { record: (r) => built.add(r), diagnostic: () => {} });
+    readZoneText(zone, { file: 'z.dns', origin: Name.from('example.com.') }, { record: (r) => built.add(r), problem: () => {} });
     return built;
   }
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics.js';
+import type { ZoneProblem } from '../src/zone/problem.js';
 import { Lexer, type LexEntry } from '../src/zone/lexer.js';
 import { Name } from '../src/zone/name.js';
 import { readZoneText } from '../src/zone/parser.js';
@@ -78,10 +78,10 @@ function lineCount(text: string): number {
 }
 
 /** Reads `text` as `file`; checks the three properties and returns the diagnostics. */
-function checkRun(text: string, file: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+function checkRun(text: string, file: string): ZoneProblem[] {
+  const diagnostics: ZoneProblem[] = [];
   const started = performance.now();
-  readZoneText(text, { file, origin: Name.from('example.com.') }, { record: () => {}, diagnostic: (d) => diagnostics.push(d) });
+  readZoneText(text, { file, origin: Name.from('example.com.') }, { record: () => {}, problem: (d) => diagnostics.push(d) });
   const elapsed = performance.now() - started;
   expect(elapsed).toBeLessThan(TIME_BOUND_MS);
   for (const d of diagnostics) {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics.js';
+import type { ZoneProblem } from '../src/zone/problem.js';
 import { Name } from '../src/zone/name.js';
 import { originFromFileName } from '../src/zone/origin.js';
 import { readZoneFile, readZoneText, type ParsedRecord, type ZoneReadOptions, type ZoneReadSummary } from '../src/zone/parser.js';
@@ -17,27 +17,27 @@ const EXAMPLE = Name.from('example.com.');
 
 interface Reading {
   records: ParsedRecord[];
-  diagnostics: Diagnostic[];
+  diagnostics: ZoneProblem[];
   summary: ZoneReadSummary;
 }
 
 function readFixture(name: string, options: Partial<ZoneReadOptions> = {}): Reading {
   const records: ParsedRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: ZoneProblem[] = [];
   const summary = readZoneFile(
     { file: join(FIXTURES, name), origin: EXAMPLE, ...options },
-    { record: (r) => records.push(r), diagnostic: (d) => diagnostics.push(d) },
+    { record: (r) => records.push(r), problem: (d) => diagnostics.push(d) },
   );
   return { records, diagnostics, summary };
 }
 
 function readText(text: string, options: Partial<ZoneReadOptions> = {}): Reading {
   const records: ParsedRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: ZoneProblem[] = [];
   const summary = readZoneText(
     text,
     { file: join(FIXTURES, 'inline.zone'), origin: EXAMPLE, ...options },
-    { record: (r) => records.push(r), diagnostic: (d) => diagnostics.push(d) },
+    { record: (r) => records.push(r), problem: (d) => diagnostics.push(d) },
   );
   return { records, diagnostics, summary };
 }
@@ -47,8 +47,8 @@ function lines(records: ParsedRecord[]): string[] {
   return records.map((r) => `${r.position.line} ${r.owner.toString()} ${r.ttl} ${r.class} ${r.type} ${formatRdata(r.type, r.data)}`);
 }
 
-function where(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`);
+function where(diagnostics: ZoneProblem[]): string[] {
+  return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.kind}`);
 }
 
 describe('originFromFileName', () => {
@@ -71,11 +71,11 @@ describe('readZoneFile on the seed zone', () => {
   it('reports each line with Unicode spaces, reads them as blanks, and puts the MX on inbound', () => {
     if (!requireShared(SEED_ZONE)) return;
     const { records, diagnostics } = readFixture('', { file: SEED_ZONE });
-    const spaceLines = diagnostics.filter((d) => d.rule === 'non-ascii-whitespace').map((d) => d.line);
+    const spaceLines = diagnostics.filter((d) => d.kind === 'unicode-space').map((d) => d.line);
     const text = readFileSync(SEED_ZONE, 'utf8').split('\n');
     const expected = text.flatMap((line, i) => (/\u00a0/.test(line.split(';')[0]!) ? [i + 1] : []));
     expect(spaceLines).toEqual(expected);
-    for (const d of diagnostics.filter((d) => d.rule === 'non-ascii-whitespace')) {
+    for (const d of diagnostics.filter((d) => d.kind === 'unicode-space')) {
       expect(d.severity).toBe('error');
       expect(d.fix!.length).toBeGreaterThan(0);
       for (const edit of d.fix!) expect(text[edit.line - 1]!.slice(edit.column - 1, edit.endColumn - 1)).toMatch(/^\u00a0+$/);
@@ -88,7 +88,7 @@ describe('readZoneFile on the seed zone', () => {
     expect(formatRdata('NS', ns.data)).toBe('dns.mydnsprovider.org.example.com.');
     expect(records).toHaveLength(23);
     expect(records.every((r) => r.ttl === 3600 && !r.ttlExplicit)).toBe(true);
-    expect(diagnostics.filter((d) => d.rule === 'missing-ttl').map((d) => [d.line, d.severity])).toEqual([[4, 'warning']]);
+    expect(diagnostics.filter((d) => d.kind === 'ttl-from-soa-minimum').map((d) => [d.line, d.severity])).toEqual([[4, 'warning']]);
   });
 });
 
@@ -192,7 +192,7 @@ describe('readZoneFile: $INCLUDE', () => {
 
   it('refuses a file outside the zone folder without showing it, and names a missing file', () => {
     const { records, diagnostics } = readFixture('include-outside/zone/main.zone');
-    expect(where(diagnostics)).toEqual(['5:10 error syntax', '6:10 error syntax']);
+    expect(where(diagnostics)).toEqual(['5:10 error include-refused', '6:10 error cannot-read']);
     expect(diagnostics[0]!.message).toMatch(/outside the folder.*--allow-include-outside/);
     expect(diagnostics[1]!.message).toMatch(/file not found/);
     expect(JSON.stringify(diagnostics)).not.toContain('TOP-SECRET');
@@ -254,7 +254,7 @@ describe('readZoneFile: $GENERATE', () => {
   });
 
   it('reports a bad range and a bad modifier once each', () => {
-    expect(where(diagnostics)).toEqual(['9:11 error syntax', '10:15 error syntax']);
+    expect(where(diagnostics)).toEqual(['9:11 error bad-generate', '10:15 error bad-generate']);
     expect(diagnostics[0]!.message).toMatch(/invalid range "5-1"/);
     expect(diagnostics[1]!.message).toMatch(/bad modifier/);
   });
@@ -262,7 +262,7 @@ describe('readZoneFile: $GENERATE', () => {
   it('refuses a range too big to expand in bounded time', () => {
     const { records: r, diagnostics: d } = readText('$TTL 1\n@ SOA a. b. 1 2 3 4 5\n@ NS a.\n$GENERATE 0-4000000000 h$ A 192.0.2.1\n');
     expect(r).toHaveLength(2);
-    expect(where(d)).toEqual(['4:11 error syntax']);
+    expect(where(d)).toEqual(['4:11 error bad-generate']);
   });
 });
 
@@ -270,7 +270,7 @@ describe('readZoneFile: TTLs as BIND sets them', () => {
   it('uses the SOA minimum when there is no $TTL, even after a record with a TTL', () => {
     const { records, diagnostics, summary } = readFixture('no-ttl-soa-minimum.zone');
     expect(records.map((r) => r.ttl)).toEqual([900, 900, 60, 900]);
-    expect(diagnostics.map((d) => [d.line, d.severity, d.rule])).toEqual([[1, 'warning', 'missing-ttl']]);
+    expect(diagnostics.map((d) => [d.line, d.severity, d.kind])).toEqual([[1, 'warning', 'ttl-from-soa-minimum']]);
     expect(diagnostics[0]!.message).toMatch(/\$TTL 900/);
     expect(summary.hasTtlDirective).toBe(false);
   });
@@ -278,22 +278,22 @@ describe('readZoneFile: TTLs as BIND sets them', () => {
   it('uses the last TTL written (RFC 1035 semantics) when the SOA has one', () => {
     const { records, diagnostics } = readFixture('no-ttl-rfc1035.zone');
     expect(records.map((r) => r.ttl)).toEqual([600, 600, 60, 60]);
-    expect(diagnostics.map((d) => [d.line, d.severity, d.rule])).toEqual([[2, 'warning', 'missing-ttl']]);
+    expect(diagnostics.map((d) => [d.line, d.severity, d.kind])).toEqual([[2, 'warning', 'ttl-from-last-record']]);
   });
 
   it('rejects a record with no TTL at all before the SOA', () => {
     const { records, diagnostics } = readFixture('no-ttl-rejected.zone');
     expect(records.map((r) => r.type)).toEqual(['SOA', 'NS']);
-    expect(diagnostics.map((d) => [d.line, d.severity, d.rule])).toEqual([
-      [1, 'error', 'missing-ttl'],
-      [2, 'warning', 'missing-ttl'],
+    expect(diagnostics.map((d) => [d.line, d.severity, d.kind])).toEqual([
+      [1, 'error', 'no-ttl'],
+      [2, 'warning', 'ttl-from-soa-minimum'],
     ]);
   });
 
   it('sets a TTL above 2^31-1 to 0 with a warning, for $TTL and records', () => {
     const { records, diagnostics } = readFixture('ttl-too-big.zone');
     expect(records.map((r) => r.ttl)).toEqual([0, 0, 0, 0]);
-    expect(where(diagnostics)).toEqual(['1:6 warning syntax', '4:5 warning syntax']);
+    expect(where(diagnostics)).toEqual(['1:6 warning ttl-above-max', '4:5 warning ttl-above-max']);
   });
 });
 
@@ -302,20 +302,20 @@ describe('readZoneFile: bad input', () => {
 
   it('reports every problem with its place and goes on with the next line', () => {
     expect(where(diagnostics)).toEqual([
-      '5:1 error syntax', // empty label
-      '6:5 error syntax', // bad address
-      '7:3 error syntax', // unknown type
-      '8:3 error syntax', // 1h30
-      '9:7 error syntax', // unclosed quote
-      '11:1 error syntax', // stray )
-      '13:1 error syntax', // unknown directive
-      '14:1 warning syntax', // out of zone: BIND only warns
-      '16:7 error syntax', // class CH
-      '17:1 error syntax', // SOA not at the apex
-      '18:1 error syntax', // a second SOA
-      '19:1 error name-syntax', // label too long
-      '20:6 error syntax', // ANY is a class here, and not IN
-      '21:5 error syntax', // MD is obsolete
+      '5:1 error bad-name', // empty label
+      '6:5 error bad-rdata', // bad address
+      '7:3 error unknown-type', // unknown type
+      '8:3 error bad-ttl', // 1h30
+      '9:7 error unreadable-text', // unclosed quote
+      '11:1 error unreadable-text', // stray )
+      '13:1 error bad-directive', // unknown directive
+      '14:1 warning out-of-zone-data', // out of zone: BIND only warns
+      '16:7 error wrong-class', // class CH
+      '17:1 error soa-not-at-apex', // SOA not at the apex
+      '18:1 error second-soa', // a second SOA
+      '19:1 error name-too-long', // label too long
+      '20:6 error wrong-class', // ANY is a class here, and not IN
+      '21:5 error obsolete-type', // MD is obsolete
     ]);
     expect(records.map((r) => r.owner.toString())).toEqual([
       'example.com.',
@@ -339,21 +339,21 @@ describe('readZoneFile: bad input', () => {
 
   it('reports a zone without SOA at its first record', () => {
     const { diagnostics: d } = readFixture('no-soa.zone');
-    expect(where(d)).toEqual(['2:1 error syntax']);
+    expect(where(d)).toEqual(['2:1 error no-soa']);
     expect(d[0]!.message).toMatch(/no SOA/);
   });
 
   it('reports a blank owner with no owner before it', () => {
     const { records: r, diagnostics: d } = readText('$TTL 1\n  A 192.0.2.1\n@ SOA a. b. 1 2 3 4 5\n');
     expect(r.map((x) => x.type)).toEqual(['SOA']);
-    expect(where(d)).toEqual(['2:3 error syntax']);
+    expect(where(d)).toEqual(['2:3 error no-owner']);
   });
 
   it('reports Unicode spaces outside quotes and comments, then reads them as blanks', () => {
     const { records: r, diagnostics: d } = readFixture('unicode-spaces.zone');
-    expect(d.map((x) => [x.line, x.column, x.rule, x.severity])).toEqual([
-      [2, 2, 'non-ascii-whitespace', 'error'],
-      [3, 1, 'non-ascii-whitespace', 'error'],
+    expect(d.map((x) => [x.line, x.column, x.kind, x.severity])).toEqual([
+      [2, 2, 'unicode-space', 'error'],
+      [3, 1, 'unicode-space', 'error'],
     ]);
     expect(d[1]!.fix).toEqual([
       { line: 3, column: 1, endColumn: 3, text: '  ' },
@@ -369,7 +369,7 @@ describe('readZoneFile: bad input', () => {
   it('reports a file it cannot read without throwing', () => {
     const { records: r, diagnostics: d } = readFixture('does-not-exist.zone');
     expect(r).toEqual([]);
-    expect(d[0]).toMatchObject({ line: 1, column: 1, severity: 'error', rule: 'syntax' });
+    expect(d[0]).toMatchObject({ line: 1, column: 1, severity: 'error', kind: 'cannot-read' });
     expect(d[0]!.message).toMatch(/file not found/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `records ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
- * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
+ * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [kind]`.
  */
 import { existsSync } from 'node:fs';
 import type { Io } from '../io.js';
@@ -21,9 +21,9 @@ export async function readZoneFileRows(file: string, io: Io): Promise<{ rows: Re
       record: (r) => {
         records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
       },
-      diagnostic: (d) => {
-        if (d.severity === 'error') errors++;
-        io.err(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]\n`);
+      problem: (p) => {
+        if (p.severity === 'error') errors++;
+        io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
       },
     },
   );

@@ -50,7 +50,7 @@ export function readSerial(text: string, origin: Name, file: string): number | u
     record: (record) => {
       if (serial === undefined && record.type === 'SOA') serial = Number(record.data.serial);
     },
-    diagnostic: () => {},
+    problem: () => {},
   });
   return serial;
 }

@@ -1,19 +1,21 @@
 /**
- * The lint engine. A `LintSession` is a ZoneSink: the parser streams records and its own diagnostics
- * into it; each record goes past every rule's `record` handler and then into the compact index; at
- * the end each rule's `finish` runs over the index. Severities from the config apply to rule findings
- * and parser diagnostics alike (they share ids). No record is kept after its handlers have run.
+ * The lint engine. A `LintSession` is a ZoneSink: the parser streams records and its problems into
+ * it; each record goes past every rule's `record` handler, BIND's zone-level checks and then into the
+ * compact index; at the end each rule's `finish` runs over the index. Every problem of the zone layer
+ * (parser and zone checks) goes to the rule that judges its kind (zone-problems.ts), so all findings
+ * are rule findings and the config's severities apply by rule id. No record is kept after its handlers have run.
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { readZoneFile, readZoneText, type ParsedRecord, type ZoneAnnotation, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
+import type { ZoneProblem } from '../zone/problem.js';
+import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
 import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
-import { unicodeSpaceFix } from './rules/non-ascii-whitespace.js';
 import { RULES, ruleById } from './rules/index.js';
 import { ZoneIndex } from './zone-index.js';
-import { ZoneChecks } from '../zone/zone-checks.js';
+import { problemFinding, RULE_OF_PROBLEM } from './zone-problems.js';
 
 export type RuleSetting = Severity | 'off';
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
@@ -43,35 +45,23 @@ export interface ReadOutcome {
   annotations?: readonly ZoneAnnotation[];
 }
 
-/** Rule ids whose parser diagnostics the rule itself restates with more to say (and a fix). */
-const RESTATED_BY_RULE = new Set(['missing-ttl']);
-
-/**
- * BIND's zone-level refusals (src/zone/zone-checks.ts, reported as `syntax`) that a lint rule also
- * finds, with a message that says more: when that rule has reported, the zone check is not repeated.
- */
-const ZONE_CHECKS_RESTATED: readonly { pattern: RegExp; rule: string }[] = [
-  { pattern: /CNAME and other data|more than one CNAME/, rule: 'cname-and-other-data' },
-  { pattern: /^NS '.*' is a CNAME/, rule: 'ns-target-cname' },
-  { pattern: /^NS '.*' has no address records/, rule: 'target-no-address' },
-];
-
 /** Before the first record there is no origin yet; the root stands in until one is known. */
 const PLACEHOLDER_ORIGIN = Name.root;
 
 export class LintSession implements ZoneSink {
   private readonly index: ZoneIndex;
   private readonly findings: Diagnostic[] = [];
-  private readonly parserDiagnostics: Diagnostic[] = [];
   private readonly handlers: { rule: Rule; handlers: RuleHandlers }[];
+  /** The running rules by id: where the zone layer's problems go (a rule that is off gets none). */
+  private readonly judges: Map<string, { rule: Rule; handlers: RuleHandlers }>;
   /** The handlers with a `record` function, the only ones each record goes past. */
   private readonly recordHandlers: { rule: Rule; handlers: RuleHandlers }[];
   private originKnown: boolean;
   private profiles: LintProfileId[] = [];
   private annotations: readonly ZoneAnnotation[] = [];
   private readonly failedRules = new Set<string>();
-  /** BIND's zone-level refusals are `syntax` findings: run with the syntax rule (rule tests run without). */
-  private readonly zoneChecks: ZoneChecks | undefined;
+  /** BIND's zone-level refusals: their problems go to the rules that judge them, like the parser's. */
+  private readonly zoneChecks: ZoneChecks;
 
   constructor(
     private readonly options: LintOptions,
@@ -80,11 +70,12 @@ export class LintSession implements ZoneSink {
     this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
     this.originKnown = options.origin !== undefined;
     // The zone checks read the index's table of names rather than keeping a second one.
-    this.zoneChecks = rules.some((rule) => rule.meta.id === 'syntax') ? new ZoneChecks(this.index.table) : undefined;
+    this.zoneChecks = new ZoneChecks(this.index.table);
     this.handlers = rules
       .filter((rule) => options.rules?.[rule.meta.id] !== 'off')
       .map((rule) => ({ rule, handlers: rule.create(this.contextFor(rule)) }));
     this.recordHandlers = this.handlers.filter(({ handlers }) => handlers.record !== undefined);
+    this.judges = new Map(this.handlers.map((judge) => [judge.rule.meta.id, judge]));
   }
 
   private contextFor(rule: Rule): LintContext {
@@ -157,12 +148,18 @@ export class LintSession implements ZoneSink {
       }
     }
     // The zone checks look at the names as they were before this record; the index then adds it to the shared table.
-    this.zoneChecks?.add(record);
+    this.zoneChecks.add(record);
     this.index.add(record);
   }
 
-  diagnostic(diagnostic: Diagnostic): void {
-    this.parserDiagnostics.push(diagnostic);
+  /** A problem of the zone layer, to the rule that judges its kind; dropped when that rule is not running. */
+  problem(problem: ZoneProblem): void {
+    const judge = this.judges.get(RULE_OF_PROBLEM[problem.kind]);
+    if (!judge) return;
+    const { rule, handlers } = judge;
+    const where = { file: problem.file, line: problem.line, column: problem.column };
+    if (handlers.problem) this.run(rule, () => handlers.problem!(problem), where);
+    else this.findings.push(this.toDiagnostic(rule, problemFinding(problem)));
   }
 
   /** Runs the whole-zone rules and returns every diagnostic, with config severities, sorted. */
@@ -172,17 +169,14 @@ export class LintSession implements ZoneSink {
     this.annotations = outcome.annotations ?? [];
     const declared = this.options.declaredProfiles ?? declaredProfiles(this.annotations).profiles;
     this.profiles = activeProfiles(this.options.profiles, declared, this.index);
+    for (const problem of this.zoneChecks.finish(this.index.apex)) this.problem(problem);
     const start = { file: this.options.file, line: 1, column: 1 };
     for (const { rule, handlers } of this.handlers) {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
     }
-    const reported = new Set(this.findings.map((d) => d.rule));
-    const zoneChecks = (this.zoneChecks?.finish(this.index.apex) ?? []).filter((d) => !ZONE_CHECKS_RESTATED.some((r) => reported.has(r.rule) && r.pattern.test(d.message)));
-    const fromParser = this.parserDiagnostics.filter((d) => !(RESTATED_BY_RULE.has(d.rule) && reported.has(d.rule)));
-    const all = [...fromParser.map(withParserFix), ...zoneChecks, ...this.findings];
     const settings = this.options.rules ?? {};
     const out: Diagnostic[] = [];
-    for (const d of all) {
+    for (const d of this.findings) {
       const setting = settings[d.rule];
       if (setting === 'off') continue;
       out.push(setting ? { ...d, severity: setting } : d);
@@ -194,13 +188,6 @@ export class LintSession implements ZoneSink {
   get activeProfiles(): readonly LintProfileId[] {
     return this.profiles;
   }
-}
-
-/** Parser diagnostics of fixable rules get their certain repair attached. */
-function withParserFix(d: Diagnostic): Diagnostic {
-  if (d.rule !== 'non-ascii-whitespace' || d.fix) return d;
-  const fix = unicodeSpaceFix(d);
-  return fix ? { ...d, fix } : d;
 }
 
 /** True for rule ids the engine knows (config validation uses the registry through this). */

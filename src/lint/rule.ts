@@ -1,12 +1,14 @@
 /**
  * The shape of a lint rule (after ESLint's rules): a `meta` block that documents it, and `create`,
- * which returns the handlers for one run. `record` runs as each record streams past; `finish` runs
- * once at the end over the compact index of the zone. Rules report through the context and print nothing.
+ * which returns the handlers for one run. `record` runs as each record streams past; `problem` gets
+ * the zone layer's problems of the kinds the rule judges; `finish` runs once at the end over the
+ * compact index of the zone. Rules report through the context and print nothing.
  */
 import type { Severity, SourcePosition, TextEdit } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import type { Name } from '../zone/name.js';
 import type { ParsedRecord, ZoneAnnotation } from '../zone/parser.js';
+import type { ZoneProblem } from '../zone/problem.js';
 import type { Token } from '../zone/token.js';
 import type { ZoneIndex } from './zone-index.js';
 
@@ -55,6 +57,12 @@ export interface LintContext {
 
 export interface RuleHandlers {
   record?(record: ParsedRecord): void;
+  /**
+   * A problem the parser or BIND's zone-level checks found, of a kind this rule judges
+   * (zone-problems.ts); all of them come before `finish`. Without this handler the engine reports
+   * each as a finding of the rule, as it is.
+   */
+  problem?(problem: ZoneProblem): void;
   finish?(): void;
 }
 

@@ -12,10 +12,11 @@
  * the file is still read the way its author meant it.
  */
 import type { TextEdit } from '../diagnostics.js';
+import type { ZoneProblemKind } from './problem.js';
 import type { Token } from './token.js';
 
 export interface LexProblem {
-  rule: 'syntax' | 'non-ascii-whitespace';
+  kind: Extract<ZoneProblemKind, 'unreadable-text' | 'unicode-space'>;
   line: number;
   column: number;
   endColumn?: number;
@@ -396,7 +397,7 @@ export class Lexer {
     const count = this.spaceCount;
     const what = count === 1 ? describeCodePoint(this.spaceFirst) : `${count} Unicode spaces (the first is ${describeCodePoint(this.spaceFirst)})`;
     this.sink.problem({
-      rule: 'non-ascii-whitespace',
+      kind: 'unicode-space',
       line: this.spaceLine,
       column: first.column,
       endColumn: first.endColumn,
@@ -409,7 +410,7 @@ export class Lexer {
   }
 
   private problem(line: number, column: number, message: string): void {
-    this.sink.problem({ rule: 'syntax', line, column, message });
+    this.sink.problem({ kind: 'unreadable-text', line, column, message });
   }
 }
 

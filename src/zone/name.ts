@@ -9,7 +9,13 @@
 export const MAX_LABEL_OCTETS = 63;
 export const MAX_NAME_OCTETS = 255;
 
-export type NameResult = { ok: true; name: Name } | { ok: false; error: string };
+/**
+ * Why a name could not be read: `too-long` breaks a length limit of RFC 1035 §2.3.4 (a label above
+ * 63 octets or a name above 255), `no-origin` is `@` with no origin, `malformed` is anything else.
+ */
+export type NameErrorReason = 'too-long' | 'no-origin' | 'malformed';
+
+export type NameResult = { ok: true; name: Name } | { ok: false; error: string; reason: NameErrorReason };
 
 const CODE_BACKSLASH = 0x5c;
 const CODE_DOT = 0x2e;
@@ -189,17 +195,17 @@ export class Name {
    */
   static parse(text: string, origin?: Name | null): NameResult {
     if (text === '@') {
-      if (!origin) return { ok: false, error: '"@" used where no origin is known' };
+      if (!origin) return { ok: false, error: '"@" used where no origin is known', reason: 'no-origin' };
       return { ok: true, name: origin };
     }
     const plain = plainName(text, origin);
     if (plain) return plain;
     const split = splitLabels(text);
-    if (typeof split === 'string') return { ok: false, error: split };
+    if (typeof split === 'string') return { ok: false, error: split, reason: 'malformed' };
     let name = new Name(split.labels, split.absolute);
     if (!name.isAbsolute && origin) name = name.concat(origin);
     const problem = name.lengthProblem();
-    if (problem) return { ok: false, error: `${problem}: ${text}` };
+    if (problem) return { ok: false, error: `${problem}: ${text}`, reason: 'too-long' };
     return { ok: true, name };
   }
 

@@ -5,16 +5,17 @@
  * class in either order, the TTL rules of lib/dns/master.c, the directives, and the zone-load refusals
  * that one record shows (SOA place, class, out-of-zone data, meta and obsolete types). Record data is
  * read by rdata.ts. Its own state does not grow with the file: one entry at a time, one frame per
- * nested $INCLUDE. Problems go to the sink as diagnostics; nothing is thrown.
+ * nested $INCLUDE. Problems go to the sink as `ZoneProblem`s of their kind; nothing is thrown.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Diagnostic, Severity, SourcePosition, TextEdit } from '../diagnostics.js';
+import type { SourcePosition, TextEdit } from '../diagnostics.js';
 import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } from './generate-directive.js';
 import { Lexer, tokenizeLine, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
 import { Name } from './name.js';
 import { originFromFileName } from './origin.js';
+import { zoneProblem, type ZoneProblem, type ZoneProblemKind } from './problem.js';
 import { parseRdata } from './rdata.js';
 import { normalizeClass, typeCodeOf, typeMnemonic } from './rdata/codes.js';
 import type { Rdata, ResourceRecord, SoaData } from './record.js';
@@ -57,7 +58,8 @@ export interface ZoneReadOptions {
 
 export interface ZoneSink {
   record(record: ParsedRecord): void;
-  diagnostic(diagnostic: Diagnostic): void;
+  /** Something wrong with the text or a record, by kind (problem.ts); the record, if any, is not passed on. */
+  problem(problem: ZoneProblem): void;
 }
 
 /**
@@ -234,7 +236,7 @@ class ZoneReader {
     const lexer = new Lexer(this.lexerSink);
     const error = feed(lexer);
     if (error !== undefined) {
-      this.report(1, 1, 'error', 'syntax', `cannot read ${this.options.file}: ${error}`);
+      this.report(1, 1, 'cannot-read', `cannot read ${this.options.file}: ${error}`);
       return;
     }
     lexer.end();
@@ -244,12 +246,13 @@ class ZoneReader {
     const origin = this.ensureZoneOrigin();
     if (this.soaCount === 0) {
       const at = this.firstRecordPosition ?? { file: this.options.file, line: 1, column: 1 };
-      this.sink.diagnostic({
-        ...at,
-        severity: 'error',
-        rule: 'syntax',
-        message: `the zone has no SOA record: BIND refuses it; start the zone with "@ IN SOA primary-ns. hostmaster. ( serial refresh retry expire minimum )" at ${origin.toString()}`,
-      });
+      this.sink.problem(
+        zoneProblem(
+          'no-soa',
+          at,
+          `the zone has no SOA record: BIND refuses it; start the zone with "@ IN SOA primary-ns. hostmaster. ( serial refresh retry expire minimum )" at ${origin.toString()}`,
+        ),
+      );
     }
     return { origin, annotations: this.annotations, hasTtlDirective: this.hasTtlDirective, files: this.files, recordCount: this.recordCount };
   }
@@ -261,21 +264,21 @@ class ZoneReader {
     this.annotations.push({ text: text.slice(prefix[0].length).trim(), position: { file: this.frame.file, line, column } });
   }
 
-  // ----- diagnostics
+  // ----- problems
 
-  private report(line: number, column: number, severity: Severity, rule: string, message: string, endColumn?: number, fix?: TextEdit[]): void {
-    const diagnostic: Diagnostic = { file: this.frame.file, line, column, severity, rule, message };
-    if (endColumn !== undefined) diagnostic.endColumn = endColumn;
-    if (fix) diagnostic.fix = fix;
-    this.sink.diagnostic(diagnostic);
+  private report(line: number, column: number, kind: ZoneProblemKind, message: string, endColumn?: number, fix?: TextEdit[]): void {
+    const problem = zoneProblem(kind, { file: this.frame.file, line, column }, message);
+    if (endColumn !== undefined) problem.endColumn = endColumn;
+    if (fix) problem.fix = fix;
+    this.sink.problem(problem);
   }
 
-  private reportAt(token: Token, severity: Severity, rule: string, message: string): void {
-    this.report(token.line, token.column, severity, rule, message, token.quoted ? undefined : token.column + token.text.length);
+  private reportAt(token: Token, kind: ZoneProblemKind, message: string): void {
+    this.report(token.line, token.column, kind, message, token.quoted ? undefined : token.column + token.text.length);
   }
 
   private lexProblem(problem: LexProblem): void {
-    this.report(problem.line, problem.column, 'error', problem.rule, problem.message, problem.endColumn, problem.fix);
+    this.report(problem.line, problem.column, problem.kind, problem.message, problem.endColumn, problem.fix);
   }
 
   // ----- origins
@@ -285,7 +288,7 @@ class ZoneReader {
     if (this.zoneOrigin) return this.zoneOrigin;
     const fromName = originFromFileName(this.options.file);
     if (!fromName) {
-      this.report(1, 1, 'error', 'syntax', `cannot tell the zone's origin from the file name "${this.options.file}": pass --origin or start the file with $ORIGIN`);
+      this.report(1, 1, 'no-origin', `cannot tell the zone's origin from the file name "${this.options.file}": pass --origin or start the file with $ORIGIN`);
     }
     this.zoneOrigin = fromName ?? Name.root;
     return this.zoneOrigin;
@@ -321,7 +324,7 @@ class ZoneReader {
     let next = 0;
     if (entry.leadingBlank) {
       if (!this.lastOwner) {
-        this.report(first.line, first.column, 'error', 'syntax', 'this line starts with a blank, so it takes the owner of the record before it, but there is none: write the owner name at the start of the line');
+        this.report(first.line, first.column, 'no-owner', 'this line starts with a blank, so it takes the owner of the record before it, but there is none: write the owner name at the start of the line');
         return;
       }
       owner = this.lastOwner;
@@ -336,7 +339,7 @@ class ZoneReader {
       if (!this.inZone(owner, first, origin)) {
         // BIND only warns, still reads the data, and drops the record (lib/dns/master.c "ignoring out-of-zone data").
         this.lastOwnerDropped = true;
-        this.reportAt(first, 'warning', 'syntax', `ignoring out-of-zone data: ${owner.toString()} is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it); use a name ending in ${this.zoneOrigin!.toString()} or a relative name`);
+        this.reportAt(first, 'out-of-zone-data', `ignoring out-of-zone data: ${owner.toString()} is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it); use a name ending in ${this.zoneOrigin!.toString()} or a relative name`);
       }
     }
     const head = this.readHead(tokens, next, first);
@@ -368,8 +371,7 @@ class ZoneReader {
   private parseName(token: Token, origin: Name): Name | undefined {
     const parsed = Name.parse(token.text, origin);
     if (parsed.ok) return parsed.name;
-    const rule = /longer than/.test(parsed.error) ? 'name-syntax' : 'syntax';
-    this.reportAt(token, 'error', rule, `bad name "${token.text}": ${parsed.error}`);
+    this.reportAt(token, parsed.reason === 'too-long' ? 'name-too-long' : 'bad-name', `bad name "${token.text}": ${parsed.error}`);
     return undefined;
   }
 
@@ -383,14 +385,14 @@ class ZoneReader {
       const token = tokens[i];
       if (!token) {
         const last = tokens[tokens.length - 1] ?? lineStart;
-        this.report(last.line, last.column + last.text.length, 'error', 'syntax', 'record has no type: write the type (A, MX, TXT, ...) and its data after the owner, TTL and class');
+        this.report(last.line, last.column + last.text.length, 'no-type', 'record has no type: write the type (A, MX, TXT, ...) and its data after the owner, TTL and class');
         return undefined;
       }
       const c = token.text.charCodeAt(0);
       if (!ttlToken && !token.quoted && c >= 0x30 && c <= 0x39) {
         const parsed = parseTtl(token.text);
         if (!parsed.ok) {
-          this.reportAt(token, 'error', 'syntax', parsed.error);
+          this.reportAt(token, 'bad-ttl', parsed.error);
           return undefined;
         }
         ttlToken = token;
@@ -418,7 +420,7 @@ class ZoneReader {
   /** BIND's limit_ttl(): above 2^31-1 a warning, and 0. */
   private limitTtl(value: number, token: Token, what: string): number {
     if (value <= MAX_TTL) return value;
-    this.reportAt(token, 'warning', 'syntax', `${what} ${value} is above the maximum ${MAX_TTL} (RFC 2181 §8): BIND sets it to 0; write at most ${MAX_TTL}`);
+    this.reportAt(token, 'ttl-above-max', `${what} ${value} is above the maximum ${MAX_TTL} (RFC 2181 §8): BIND sets it to 0; write at most ${MAX_TTL}`);
     return 0;
   }
 
@@ -429,23 +431,23 @@ class ZoneReader {
     if (head.classToken) {
       recordClass = normalizeClass(head.classToken.text)!;
       if (recordClass !== ZONE_CLASS) {
-        this.reportAt(head.classToken, 'error', 'syntax', `class '${recordClass}' != zone class '${ZONE_CLASS}': BIND refuses the zone; write IN or leave the class out`);
+        this.reportAt(head.classToken, 'wrong-class', `class '${recordClass}' != zone class '${ZONE_CLASS}': BIND refuses the zone; write IN or leave the class out`);
         return false;
       }
     }
     const typeToken = head.typeToken;
     const code = typeToken.quoted ? undefined : typeCodeOf(typeToken.text);
     if (code === undefined) {
-      this.reportAt(typeToken, 'error', 'syntax', `unknown RR type "${typeToken.text}": write a type such as A, AAAA, MX, TXT, SRV or TYPEnnn (RFC 3597)`);
+      this.reportAt(typeToken, 'unknown-type', `unknown RR type "${typeToken.text}": write a type such as A, AAAA, MX, TXT, SRV or TYPEnnn (RFC 3597)`);
       return false;
     }
     const type = typeMnemonic(code);
     if (isMetaType(code)) {
-      this.reportAt(typeToken, 'error', 'syntax', `type '${type}': invalid use of a meta type: ${type} exists only in queries and transfers, not in a zone`);
+      this.reportAt(typeToken, 'meta-type', `type '${type}': invalid use of a meta type: ${type} exists only in queries and transfers, not in a zone`);
       return false;
     }
     if (OBSOLETE_TYPES.has(type)) {
-      this.reportAt(typeToken, 'error', 'syntax', `type '${type}': obsolete (RFC 973): BIND refuses it; use MX instead`);
+      this.reportAt(typeToken, 'obsolete-type', `type '${type}': obsolete (RFC 973): BIND refuses it; use MX instead`);
       return false;
     }
     const origin = this.frame.origin!;
@@ -455,21 +457,21 @@ class ZoneReader {
       if (!result.data) {
         for (const problem of result.problems) {
           const at = problem.token ?? typeToken;
-          this.reportAt(at, 'error', 'syntax', `${type} data: ${problem.message}`);
+          this.reportAt(at, 'bad-rdata', `${type} data: ${problem.message}`);
         }
-        if (result.problems.length === 0) this.reportAt(typeToken, 'error', 'syntax', `${type} data could not be read`);
+        if (result.problems.length === 0) this.reportAt(typeToken, 'bad-rdata', `${type} data could not be read`);
         return false;
       }
       data = result.data;
     } catch (error) {
-      this.reportAt(typeToken, 'error', 'syntax', `${type} data could not be read (internal error: ${(error as Error).message})`);
+      this.reportAt(typeToken, 'bad-rdata', `${type} data could not be read (internal error: ${(error as Error).message})`);
       return false;
     }
 
     if (input.dropped) return true;
     if (type === 'NSEC3' && !isNsec3OwnerLabel(input.owner.firstLabel)) {
       const at = input.ownerToken ?? typeToken;
-      this.report(at.line, at.column, 'error', 'syntax', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
+      this.report(at.line, at.column, 'bad-nsec3-owner', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
       return false;
     }
     const ttl = this.resolveTtl(input, type, data);
@@ -516,14 +518,14 @@ class ZoneReader {
     } else if (!this.defaultTtlKnown) this.neededDefaultTtl = true;
     if (!this.ttlKnown && !this.defaultTtlKnown) {
       if (type !== 'SOA') {
-        this.report(at.line, at.column, 'error', 'missing-ttl', 'no TTL specified and no $TTL before this record: BIND rejects the zone; add "$TTL 3600" (or the TTL you want) at the top of the file');
+        this.report(at.line, at.column, 'no-ttl', 'no TTL specified and no $TTL before this record: BIND rejects the zone; add "$TTL 3600" (or the TTL you want) at the top of the file');
         return undefined;
       }
       const minimum = (data as SoaData).minimum;
       this.ttl = minimum > MAX_TTL ? 0 : minimum;
       this.defaultTtl = this.ttl;
       this.defaultTtlKnown = true;
-      this.report(at.line, at.column, 'warning', 'missing-ttl', `no $TTL: BIND uses the SOA minimum (${this.ttl}) as the TTL of every record without one; add "$TTL ${this.ttl}" at the top of the file`);
+      this.report(at.line, at.column, 'ttl-from-soa-minimum', `no $TTL: BIND uses the SOA minimum (${this.ttl}) as the TTL of every record without one; add "$TTL ${this.ttl}" at the top of the file`);
       return this.ttl;
     }
     if (head.ttl !== undefined) return head.ttl;
@@ -533,7 +535,7 @@ class ZoneReader {
     }
     if (this.warn1035) {
       this.warn1035 = false;
-      this.report(at.line, at.column, 'warning', 'missing-ttl', `no $TTL: BIND gives records without a TTL the last TTL written (${this.ttl}), RFC 1035 style; add "$TTL ${this.ttl}" at the top of the file`);
+      this.report(at.line, at.column, 'ttl-from-last-record', `no $TTL: BIND gives records without a TTL the last TTL written (${this.ttl}), RFC 1035 style; add "$TTL ${this.ttl}" at the top of the file`);
     }
     return this.ttl;
   }
@@ -543,12 +545,12 @@ class ZoneReader {
     const at = input.ownerToken ?? input.head.typeToken;
     const apex = this.zoneOrigin!;
     if (!input.owner.equals(apex)) {
-      this.report(at.line, at.column, 'error', 'syntax', `SOA record not at top of zone: ${input.owner.toString()} is not the zone apex ${apex.toString()}; put the SOA at "@"`);
+      this.report(at.line, at.column, 'soa-not-at-apex', `SOA record not at top of zone: ${input.owner.toString()} is not the zone apex ${apex.toString()}; put the SOA at "@"`);
       return;
     }
     const key = dataKey('SOA', data);
     if (this.soaCount > 0 && key !== this.soaKey) {
-      this.report(at.line, at.column, 'error', 'syntax', 'a second, different SOA record: a zone has exactly one (RFC 1035 §5.2); remove one of them');
+      this.report(at.line, at.column, 'second-soa', 'a second, different SOA record: a zone has exactly one (RFC 1035 §5.2); remove one of them');
     }
     if (this.soaCount === 0) this.soaKey = key;
     this.soaCount++;
@@ -573,16 +575,16 @@ class ZoneReader {
       return;
     }
     const known = Object.keys(this.directives).filter((name) => name !== '$DATE');
-    this.reportAt(first, 'error', 'syntax', `unknown directive "${first.text}": the directives are ${known.slice(0, -1).join(', ')} and ${known.at(-1)}`);
+    this.reportAt(first, 'bad-directive', `unknown directive "${first.text}": the directives are ${known.slice(0, -1).join(', ')} and ${known.at(-1)}`);
   }
 
   private expectArgs(first: Token, args: readonly Token[], min: number, max: number, usage: string): boolean {
     if (args.length < min) {
-      this.report(first.line, first.column + first.text.length, 'error', 'syntax', `${first.text} needs more: write ${usage}`);
+      this.report(first.line, first.column + first.text.length, 'bad-directive', `${first.text} needs more: write ${usage}`);
       return false;
     }
     if (args.length > max) {
-      this.reportAt(args[max]!, 'error', 'syntax', `extra text after ${first.text}: write ${usage}`);
+      this.reportAt(args[max]!, 'bad-directive', `extra text after ${first.text}: write ${usage}`);
       return false;
     }
     return true;
@@ -602,7 +604,7 @@ class ZoneReader {
     const token = args[0]!;
     const parsed = parseTtl(token.text);
     if (!parsed.ok) {
-      this.reportAt(token, 'error', 'syntax', parsed.error);
+      this.reportAt(token, 'bad-ttl', parsed.error);
       return;
     }
     const value = this.limitTtl(parsed.value, token, '$TTL');
@@ -624,14 +626,14 @@ class ZoneReader {
     }
     const target = isAbsolute(fileToken.text) ? fileToken.text : join(dirname(this.frame.file), fileToken.text);
     if (this.frame.depth + 1 > this.maxDepth) {
-      this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE nested more than ${this.maxDepth} deep: refused; flatten the includes`);
+      this.reportAt(fileToken, 'include-refused', `$INCLUDE nested more than ${this.maxDepth} deep: refused; flatten the includes`);
       return;
     }
     let real: string;
     try {
       real = realpathSync(target);
     } catch (error) {
-      this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text}: ${ioMessage(error)} (looked for ${target}, relative to the including file)`);
+      this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${ioMessage(error)} (looked for ${target}, relative to the including file)`);
       return;
     }
     if (!this.options.allowIncludeOutside) {
@@ -639,21 +641,21 @@ class ZoneReader {
       const rel = relative(root, real);
       if (rel.startsWith('..') || isAbsolute(rel)) {
         // Refused before it is opened: nothing of the other file reaches the output.
-        this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text} is outside the folder of the zone file (${root}): refused; move it there or pass --allow-include-outside`);
+        this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text} is outside the folder of the zone file (${root}): refused; move it there or pass --allow-include-outside`);
         return;
       }
     }
     if (this.frame.chain.includes(real)) {
-      this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text} would include a file that is already being read (an include loop): remove it`);
+      this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text} would include a file that is already being read (an include loop): remove it`);
       return;
     }
     try {
       if (!statSync(real).isFile()) {
-        this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text}: not a file`);
+        this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text}: not a file`);
         return;
       }
     } catch (error) {
-      this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text}: ${ioMessage(error)}`);
+      this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${ioMessage(error)}`);
       return;
     }
 
@@ -665,7 +667,7 @@ class ZoneReader {
     const error = readFileInto(real, lexer);
     if (error !== undefined) {
       this.frame = saved.frame;
-      this.reportAt(fileToken, 'error', 'syntax', `$INCLUDE ${fileToken.text}: ${error}`);
+      this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${error}`);
     } else {
       lexer.end();
       this.frame = saved.frame;
@@ -689,30 +691,30 @@ class ZoneReader {
   private generateDirective(first: Token, args: readonly Token[]): void {
     const usage = '$GENERATE start-stop[/step] lhs [ttl] [class] type rhs';
     if (args.length < 4) {
-      this.report(first.line, first.column + first.text.length, 'error', 'syntax', `$GENERATE needs more: write ${usage}`);
+      this.report(first.line, first.column + first.text.length, 'bad-generate', `$GENERATE needs more: write ${usage}`);
       return;
     }
     const rangeToken = args[0]!;
     const lhs = args[1]!;
     const range = parseGenerateRange(rangeToken.text);
     if (typeof range === 'string') {
-      this.reportAt(rangeToken, 'error', 'syntax', `$GENERATE: ${range}`);
+      this.reportAt(rangeToken, 'bad-generate', `$GENERATE: ${range}`);
       return;
     }
     const head = this.readHead(args, 2, first);
     if (!head) return;
     const rhs = args[head.dataStart];
     if (!rhs) {
-      this.report(head.typeToken.line, head.typeToken.column + head.typeToken.text.length, 'error', 'syntax', `$GENERATE has no right-hand side: write ${usage}`);
+      this.report(head.typeToken.line, head.typeToken.column + head.typeToken.text.length, 'bad-generate', `$GENERATE has no right-hand side: write ${usage}`);
       return;
     }
     if (args.length > head.dataStart + 1) {
-      this.reportAt(args[head.dataStart + 1]!, 'error', 'syntax', `extra text after the right-hand side of $GENERATE (quote it if it is all data): write ${usage}`);
+      this.reportAt(args[head.dataStart + 1]!, 'bad-generate', `extra text after the right-hand side of $GENERATE (quote it if it is all data): write ${usage}`);
       return;
     }
     const count = rangeCount(range);
     if (count > MAX_GENERATE_RECORDS) {
-      this.reportAt(rangeToken, 'error', 'syntax', `$GENERATE range ${rangeToken.text} makes ${count} records; zonesmith expands at most ${MAX_GENERATE_RECORDS} per directive: split it`);
+      this.reportAt(rangeToken, 'bad-generate', `$GENERATE range ${rangeToken.text} makes ${count} records; zonesmith expands at most ${MAX_GENERATE_RECORDS} per directive: split it`);
       return;
     }
     this.recordsSeen = true;
@@ -722,12 +724,12 @@ class ZoneReader {
     for (let value = range.start; value <= range.stop; value += range.step) {
       const ownerText = expandTemplate(lhs.text, value);
       if ('error' in ownerText) {
-        this.reportAt(lhs, 'error', 'syntax', `$GENERATE: ${ownerText.error}`);
+        this.reportAt(lhs, 'bad-generate', `$GENERATE: ${ownerText.error}`);
         return;
       }
       const rhsText = expandTemplate(rhs.text, value);
       if ('error' in rhsText) {
-        this.reportAt(rhs, 'error', 'syntax', `$GENERATE: ${rhsText.error}`);
+        this.reportAt(rhs, 'bad-generate', `$GENERATE: ${rhsText.error}`);
         return;
       }
       const ownerToken: Token = { text: ownerText.text, quoted: false, line: lhs.line, column: lhs.column };
@@ -735,7 +737,7 @@ class ZoneReader {
       if (!owner) return;
       if (!owner.isSubdomainOf(this.zoneOrigin!)) {
         if (!warnedOutOfZone) {
-          this.reportAt(lhs, 'warning', 'syntax', `ignoring out-of-zone data: ${owner.toString()} from $GENERATE is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it)`);
+          this.reportAt(lhs, 'out-of-zone-data', `ignoring out-of-zone data: ${owner.toString()} from $GENERATE is not in the zone ${this.zoneOrigin!.toString()} (BIND drops it)`);
         }
         warnedOutOfZone = true;
         continue;

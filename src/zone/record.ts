@@ -22,6 +22,15 @@ export interface ResourceRecord<D extends Rdata = Rdata> {
   data: D;
 }
 
+/**
+ * The types a name with a CNAME may also hold: the CNAME itself and the DNSSEC records about the
+ * name (RFC 2181 §10.1, RFC 4034 §3 and §4, RFC 4035 §2.5), plus the SIG and KEY of RFC 2535 that
+ * BIND still allows there. Checked with named-checkzone 9.18: CNAME beside RRSIG, NSEC, SIG or KEY
+ * loads; beside NXT (RFC 2535's NSEC) or any other type the zone is refused. The zone checks, the
+ * lint rules and the spec resolver all read this one set.
+ */
+export const TYPES_BESIDE_CNAME: ReadonlySet<string> = new Set(['CNAME', 'RRSIG', 'NSEC', 'SIG', 'KEY']);
+
 /* Typed views of the data of the types that zonesmith writes and checks. */
 export interface SoaData extends Rdata {
   mname: Name;

@@ -4,19 +4,17 @@
  * the apex, no NS at the apex, apex NS targets in the zone with no address, that are aliases or lie below a
  * DNAME, NS at a wildcard, CDS/CDNSKEY that match no DNSKEY. Fed the record stream; reads the types per
  * name (with the first place and data of each) from a `NameTable`, its own or one shared with the lint
- * index, plus the apex NS targets and keys, so memory grows with names, not records. All findings are `syntax` errors:
- * BIND refuses to load such a zone.
+ * index, plus the apex NS targets and keys, so memory grows with names, not records. Each finding is a
+ * `ZoneProblem` of its own kind (problem.ts), with the name it is about: BIND refuses to load such a zone.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics.js';
 import { Name } from './name.js';
 import { NameTable, NONE } from './name-table.js';
 import type { ParsedRecord } from './parser.js';
+import { zoneProblem, type ZoneProblem, type ZoneProblemKind } from './problem.js';
 import { rdataToWire } from './rdata.js';
-import type { Rdata, RdataValue, TargetData } from './record.js';
-
-/** Types that may stand beside a CNAME (RFC 2181 §10.1, RFC 4035 §2.5). */
-const CNAME_COMPANIONS = new Set(['CNAME', 'RRSIG', 'NSEC']);
+import { TYPES_BESIDE_CNAME, type Rdata, type RdataValue, type TargetData } from './record.js';
 /** Types of which a name holds at most one record. */
 const SINGLETONS = new Set(['CNAME', 'DNAME']);
 
@@ -49,7 +47,7 @@ export class ZoneChecks {
   private apex: Name | undefined;
   /** DNSKEY, CDS and CDNSKEY data per owner (they stand at the apex: a handful of records). */
   private readonly keySets = new Map<string, KeySet>();
-  private readonly problems: Diagnostic[] = [];
+  private readonly problems: ZoneProblem[] = [];
   private firstRecord: SourcePosition | undefined;
 
   /**
@@ -68,20 +66,20 @@ export class ZoneChecks {
     const id = this.names.idOf(key);
     const type = record.type;
     const hadCname = this.names.has(id, 'CNAME');
-    if (type === 'CNAME' ? this.names.hasTypeOutside(id, CNAME_COMPANIONS) : hadCname && !CNAME_COMPANIONS.has(type)) {
+    if (type === 'CNAME' ? this.names.hasTypeOutside(id, TYPES_BESIDE_CNAME) : hadCname && !TYPES_BESIDE_CNAME.has(type)) {
       if (!this.names.has(id, type) || type === 'CNAME') {
-        this.error(where, `${record.owner.toString()}: CNAME and other data: a name with a CNAME can have no other records (RFC 1034 §3.6.2, RFC 2181 §10.1); move the other records to the CNAME's target or drop the CNAME`);
+        this.error('cname-beside-data', where, record.owner, `${record.owner.toString()}: CNAME and other data: a name with a CNAME can have no other records (RFC 1034 §3.6.2, RFC 2181 §10.1) and BIND refuses the zone; move the other records to the CNAME's target or drop the CNAME`);
       }
     }
     const singleton = SINGLETONS.has(type) ? this.names.rrset(id, type) : NONE;
     if (singleton !== NONE) {
       if (dataKey(type, this.names.firstDataOf(singleton)) !== dataKey(type, record.data)) {
-        this.error(where, `${record.owner.toString()}: more than one ${type} record: a name can have only one ${type} (RFC 2181 §10.1, RFC 6672 §2.4); keep one`);
+        this.error(type === 'CNAME' ? 'second-cname' : 'second-dname', where, record.owner, `${record.owner.toString()}: more than one ${type} record: a name can have only one ${type} (RFC 2181 §10.1, RFC 6672 §2.4) and BIND refuses the zone; keep one`);
       }
     }
     if (type === 'NS') {
       if (record.owner.firstLabel === '*') {
-        this.error(where, `${record.owner.toString()}: invalid NS owner name (wildcard): NS records cannot be at a wildcard (RFC 4592 §4.2); name the delegated zone`);
+        this.error('wildcard-ns-owner', where, record.owner, `${record.owner.toString()}: invalid NS owner name (wildcard): NS records cannot be at a wildcard (RFC 4592 §4.2) and BIND refuses the zone; name the delegated zone`);
       }
       const target = (record.data as TargetData).target;
       if (this.apex) this.noteNs(record.owner, target, where, this.apex);
@@ -104,14 +102,14 @@ export class ZoneChecks {
   }
 
   /** The findings, once the whole zone has passed; `apex` is the zone's origin. */
-  finish(apex: Name): Diagnostic[] {
+  finish(apex: Name): ZoneProblem[] {
     const top = this.names.idOf(apex.key);
     const ds = this.names.rrset(top, 'DS');
-    if (ds !== NONE) this.error(this.names.placeOf(ds), `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5); remove it here`);
+    if (ds !== NONE) this.error('apex-ds', this.names.placeOf(ds), apex, `DS record at top of zone ${apex.toString()}: a DS belongs in the parent zone (RFC 4034 §5) and BIND refuses the zone; remove it here`);
     if (this.firstRecord && !this.names.has(top, 'NS')) {
       const soa = this.names.rrset(top, 'SOA');
       const at = soa === NONE ? this.firstRecord : this.names.placeOf(soa);
-      this.error(at, `zone ${apex.toString()} has no NS records: BIND refuses it; add "@ IN NS ns1.example.net." for each name server`);
+      this.error('apex-without-ns', at, apex, `zone ${apex.toString()} has no NS records: BIND refuses it; add "@ IN NS ns1.example.net." for each name server`);
     }
     this.checkCdsAndCdnskey(apex);
     for (const ns of this.pendingNs) this.noteNs(ns.owner, ns.target, ns.where, apex);
@@ -146,13 +144,13 @@ export class ZoneChecks {
       }
     }
     if (this.has(target, 'CNAME')) {
-      this.error(where, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3); point the NS at the canonical name`);
+      this.error('apex-ns-target-alias', where, target, `NS '${target.toString()}' is a CNAME: an NS target must be a host name with addresses (RFC 2181 §10.3) and BIND refuses the zone; point the NS at the canonical name`);
       return;
     }
     if (this.has(target, 'NS') && !target.equals(apex)) return;
     if (this.has(target, 'A') || this.has(target, 'AAAA')) return;
     if (!this.names.hasRecords(this.names.idOf(target.key)) && this.wildcardHasAddress(between, apex)) return;
-    this.error(where, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
+    this.error('apex-ns-target-no-address', where, target, `NS '${target.toString()}' has no address records (A or AAAA): BIND refuses the zone; add an A or AAAA record for ${target.toString()}`);
   }
 
   /**
@@ -162,32 +160,32 @@ export class ZoneChecks {
   private checkCdsAndCdnskey(apex: Name): void {
     const keys = this.keySets.get(apex.key);
     if (!keys) return;
-    this.checkDeleteAlone(keys.cds, 2, 'CDS');
-    this.checkDeleteAlone(keys.cdnskeys, 3, 'CDNSKEY');
+    this.checkDeleteAlone(keys.cds, 2, 'CDS', apex);
+    this.checkDeleteAlone(keys.cdnskeys, 3, 'CDNSKEY', apex);
     for (const { wire, where } of keys.cds) {
       if (wire[2] === 0) continue;
       if (!keys.dnskeys.some((dnskey) => cdsMatches(wire, dnskey, apex))) {
-        this.error(where, `CDS/CDNSKEY consistency checks failed: this CDS matches no DNSKEY of ${apex.toString()} (key tag, algorithm and digest); publish the DNSKEY first or fix the CDS`);
+        this.error('cds-matches-no-dnskey', where, apex, `CDS/CDNSKEY consistency checks failed, so BIND refuses the zone: this CDS matches no DNSKEY of ${apex.toString()} (key tag, algorithm and digest); publish the DNSKEY first or fix the CDS`);
       }
     }
     for (const { wire, where } of keys.cdnskeys) {
       if (wire[3] === 0) continue;
       if (!keys.dnskeys.some((dnskey) => Buffer.compare(dnskey, wire) === 0)) {
-        this.error(where, `CDS/CDNSKEY consistency checks failed: this CDNSKEY is not one of the DNSKEY records of ${apex.toString()}; publish the DNSKEY first or fix the CDNSKEY`);
+        this.error('cds-matches-no-dnskey', where, apex, `CDS/CDNSKEY consistency checks failed, so BIND refuses the zone: this CDNSKEY is not one of the DNSKEY records of ${apex.toString()}; publish the DNSKEY first or fix the CDNSKEY`);
       }
     }
   }
 
   /** The "delete" form (algorithm 0, RFC 8078 §4) means "remove all": it cannot stand beside real ones. */
-  private checkDeleteAlone(records: readonly { wire: Uint8Array; where: SourcePosition }[], algorithmOctet: number, type: string): void {
+  private checkDeleteAlone(records: readonly { wire: Uint8Array; where: SourcePosition }[], algorithmOctet: number, type: string, apex: Name): void {
     const deletion = records.find((r) => r.wire[algorithmOctet] === 0);
     if (deletion && records.length > 1) {
-      this.error(deletion.where, `CDS/CDNSKEY consistency checks failed: the delete ${type} (algorithm 0, RFC 8078 §4) must be the only ${type}; remove it or the others`);
+      this.error('cds-delete-not-alone', deletion.where, apex, `CDS/CDNSKEY consistency checks failed, so BIND refuses the zone: the delete ${type} (algorithm 0, RFC 8078 §4) must be the only ${type}; remove it or the others`);
     }
   }
 
   private belowDname(target: Name, dname: Name, where: SourcePosition): void {
-    this.error(where, `NS '${target.toString()}' is below a DNAME '${dname.toString()}': a name server's name must resolve without a DNAME; use the name the DNAME points to`);
+    this.error('apex-ns-target-below-dname', where, target, `NS '${target.toString()}' is below a DNAME '${dname.toString()}': a name server's name must resolve without a DNAME, so BIND refuses the zone; use the name the DNAME points to`);
   }
 
   /** A wildcard above the (absent) target that would answer with an address. */
@@ -200,8 +198,8 @@ export class ZoneChecks {
     return false;
   }
 
-  private error(where: SourcePosition, message: string): void {
-    this.problems.push({ file: where.file, line: where.line, column: where.column, severity: 'error', rule: 'syntax', message });
+  private error(kind: ZoneProblemKind, where: SourcePosition, subject: Name, message: string): void {
+    this.problems.push(zoneProblem(kind, where, message, subject));
   }
 }
 

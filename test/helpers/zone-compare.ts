@@ -3,20 +3,20 @@
  * class, type, data compared as BIND compares it), and the same TTL except where BIND gave an RRset
  * its first member's TTL ("TTL set to prior TTL").
  */
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { ZoneProblem } from '../../src/zone/problem.js';
 import type { Name } from '../../src/zone/name.js';
 import { readZoneFile, type ParsedRecord } from '../../src/zone/parser.js';
 import { dataKey, ZoneChecks } from '../../src/zone/zone-checks.js';
 
 export interface Reading {
   records: ParsedRecord[];
-  errors: Diagnostic[];
+  errors: ZoneProblem[];
 }
 
 /** Records and errors (parser and, when asked, the zone checks) of a zone file. */
 export function readForComparison(file: string, origin: Name, withZoneChecks: boolean): Reading {
   const records: ParsedRecord[] = [];
-  const errors: Diagnostic[] = [];
+  const errors: ZoneProblem[] = [];
   const checks = new ZoneChecks();
   const summary = readZoneFile(
     { file, origin },
@@ -25,7 +25,7 @@ export function readForComparison(file: string, origin: Name, withZoneChecks: bo
         records.push(r);
         if (withZoneChecks) checks.add(r);
       },
-      diagnostic: (d) => {
+      problem: (d) => {
         if (d.severity === 'error') errors.push(d);
       },
     },

@@ -1,15 +1,22 @@
 /** The registry: every rule, in the order the README's table lists them. Ids are an interface. */
 import type { Rule } from '../rule.js';
 import { apexNoMx } from './apex-no-mx.js';
+import { apexNoNs } from './apex-no-ns.js';
+import { cdsDeleteMixed } from './cds-delete-mixed.js';
+import { cdsNoDnskey } from './cds-no-dnskey.js';
 import { cnameAndOtherData } from './cname-and-other-data.js';
+import { dsAtApex } from './ds-at-apex.js';
 import { duplicateRecord } from './duplicate-record.js';
 import { inheritedOwner } from './inherited-owner.js';
 import { missingAutodiscoveryRecord } from './missing-autodiscovery-record.js';
 import { missingTtl } from './missing-ttl.js';
+import { multipleDname } from './multiple-dname.js';
 import { mxTargetCname } from './mx-target-cname.js';
 import { nameSyntax } from './name-syntax.js';
 import { nonAsciiWhitespace } from './non-ascii-whitespace.js';
 import { nonstandardServiceLabel } from './nonstandard-service-label.js';
+import { nsAtWildcard } from './ns-at-wildcard.js';
+import { nsTargetBelowDname } from './ns-target-below-dname.js';
 import { nsTargetCname } from './ns-target-cname.js';
 import { nullMxMixed } from './null-mx-mixed.js';
 import { privateAddress } from './private-address.js';
@@ -40,6 +47,13 @@ export const RULES: readonly Rule[] = [
   targetNoAddress,
   targetIsAddress,
   cnameAndOtherData,
+  multipleDname,
+  nsTargetBelowDname,
+  nsAtWildcard,
+  apexNoNs,
+  dsAtApex,
+  cdsNoDnskey,
+  cdsDeleteMixed,
   nullMxMixed,
   srvPortZero,
   srvOwnerForm,

@@ -1,10 +1,14 @@
+import type { ZoneProblem } from '../../zone/problem.js';
 import { formatDuration } from '../../zone/ttl.js';
 import type { Rule } from '../rule.js';
+import { problemFinding } from '../zone-problems.js';
 
 /**
  * No `$TTL` while records have no TTL of their own: BIND warns and uses the SOA minimum for them,
  * which RFC 2308 §4 redefined as the negative-caching TTL. The repair keeps today's meaning exactly:
- * `$TTL <SOA minimum>` on the first line.
+ * `$TTL <SOA minimum>` on the first line. The parser's own "no $TTL" warnings say the same, so they
+ * are reported only when this rule's finding is not; a record BIND refuses for want of any TTL
+ * (`no-ttl`) is always reported.
  */
 export const missingTtl: Rule = {
   meta: {
@@ -15,10 +19,18 @@ export const missingTtl: Rule = {
     fixable: true,
   },
   create(context) {
+    const defaulted: ZoneProblem[] = [];
     return {
+      problem(problem) {
+        if (problem.kind === 'no-ttl') context.report(problemFinding(problem));
+        else defaulted.push(problem);
+      },
       finish() {
         const { index } = context;
-        if (index.hasTtlDirective !== false || index.recordsWithoutTtl === 0 || !index.soa) return;
+        if (index.hasTtlDirective !== false || index.recordsWithoutTtl === 0 || !index.soa) {
+          for (const problem of defaulted) context.report(problemFinding(problem));
+          return;
+        }
         const minimum = index.soa.data.minimum;
         const count = index.recordsWithoutTtl;
         context.report({

@@ -25,7 +25,8 @@ function hostnameProblem(name: Name): string | undefined {
 }
 
 /**
- * Label and name lengths are the parser's (a name that breaks them does not load); this rule adds
+ * Label and name lengths are the parser's (a name that breaks them does not load): it reports the
+ * zone problem `name-too-long`, which comes here as an error (zone-problems.ts). This rule adds
  * what loads but breaks clients: non-ASCII octets where an A-label belongs (RFC 5890 §2.3.2.1), and
  * host-name syntax for names that are hosts (A/AAAA owners, MX/NS/SRV targets).
  */

@@ -1,9 +1,8 @@
-import type { Diagnostic, TextEdit } from '../../diagnostics.js';
 import type { Rule } from '../rule.js';
 
 /**
- * Reported by the parser, which then reads the Unicode spaces as blanks. The repair is certain:
- * each reported run becomes as many ASCII spaces (the parser gives the run's columns).
+ * Reported by the lexer (the zone problem `unicode-space`), which then reads the Unicode spaces as
+ * blanks. The repair is certain and comes with the problem: each run becomes as many ASCII spaces.
  */
 export const nonAsciiWhitespace: Rule = {
   meta: {
@@ -15,17 +14,3 @@ export const nonAsciiWhitespace: Rule = {
   },
   create: () => ({}),
 };
-
-/** The fix for a parser diagnostic of this rule: its own, or spaces over the reported columns. */
-export function unicodeSpaceFix(diagnostic: Diagnostic): TextEdit[] | undefined {
-  if (diagnostic.fix) return diagnostic.fix;
-  if (diagnostic.endColumn === undefined || diagnostic.endColumn <= diagnostic.column) return undefined;
-  return [
-    {
-      line: diagnostic.line,
-      column: diagnostic.column,
-      endColumn: diagnostic.endColumn,
-      text: ' '.repeat(diagnostic.endColumn - diagnostic.column),
-    },
-  ];
-}
