@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     // command or option is said the same way for every command, with the nearest known one.
     .fail((message, error) => {
       if (error) throw error;
-      throw new CommandError(unknownWord(words, COMMANDS) ?? `${message.replace(/\s*\n\s*/g, '; ')}; ${helpPointer(named && commandName(named))}`);
+      throw new CommandError(unknownWord(words, COMMANDS) ?? `${message.replace(/\s*\n\s*/g, '; ').replace(/\.$/, '')}; ${helpPointer(named && commandName(named))}`);
     });
   for (const command of COMMANDS) {
     parser.command(command.command, command.describe, command.builder, async (args) => {

@@ -77,6 +77,14 @@ export function zoneFilesIn(dir: string): string[] {
     .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+}
+
 /**
  * The zone files a list of arguments names: files as given, folders as the zone files in them,
  * `-` once. Each argument that cannot be read is a problem (one line each); the others are kept.
@@ -91,7 +99,7 @@ export function zoneInputs(args: readonly string[], naming: StdinNaming): { inpu
         if (stdinSeen) throw new CommandError('- (standard input) can be read only once');
         stdinSeen = true;
         inputs.push(inputOf(arg, naming));
-      } else if (statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
+      } else if (isFolder(arg)) {
         const files = zoneFilesIn(arg);
         if (files.length === 0) throw new CommandError(`${arg} holds no zone files (*.dns, *.zone, db.*)`);
         inputs.push(...files.map((file) => inputOf(file)));

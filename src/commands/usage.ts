@@ -71,7 +71,9 @@ export function unknownWord(argv: readonly string[], commands: readonly CommandS
       if (known.includes(bare)) continue;
       const dashes = (k: string) => (k.length === 1 ? `-${k}` : `--${k}`);
       const longOnly = known.filter((k) => k.length > 1 && !/[A-Z]/.test(k));
-      return `unknown option ${dashes(name)}${didYouMean(name, name.length === 1 ? known : longOnly, dashes)}; ${helpPointer(first)}`;
+      // One letter is too short to guess from.
+      const hint = name.length === 1 ? '' : didYouMean(name, longOnly, dashes);
+      return `unknown option ${dashes(name)}${hint}; ${helpPointer(first)}`;
     }
   }
   return undefined;
