@@ -78,7 +78,7 @@ async function runCommand(command: CommandSpec<never>, args: Record<string, unkn
     code = await command.handler(args as never, toFile);
   } catch (error) {
     file.abandon();
-    throw error;
+    throw isSystemError(error) && error.path === outputFile ? cannotWrite(outputFile, error) : error;
   }
   // A run stopped by a usage or I/O problem before it reported anything leaves the old file alone.
   if (code === EXIT.usage && !wrote) {

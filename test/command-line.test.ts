@@ -147,6 +147,11 @@ describe('standard input', () => {
 });
 
 describe('options: one wording for every mistake', () => {
+  it('--version is zonesmith\'s own', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it.each([
     ['lint', ZONE],
     ['records', SPEC],

@@ -13,7 +13,7 @@ import { RULES } from '../lint/rules/index.js';
 import { formatGithub, formatJson, formatSarif, formatText, pickLines, readLines, summarize, type Format, type SourceLines } from '../report/index.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { CommandError } from './errors.js';
+import { CommandError, systemReason } from './errors.js';
 import { assertReadableFile, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import type { LintArgs } from './lint.js';
 import { zoneOrigin } from './options.js';
@@ -135,7 +135,7 @@ function fixAndLint(file: string, options: LintOptions, io: Io): { diagnostics: 
   try {
     writeFileAtomic(file, outcome.text);
   } catch (error) {
-    io.err(`zonesmith lint: cannot write the fixes to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is unchanged\n`);
+    io.err(`zonesmith: cannot write the fixes to ${file}: ${systemReason(error)}; it is unchanged\n`);
     return { diagnostics: first.diagnostics, written: false };
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
