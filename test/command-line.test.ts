@@ -246,3 +246,14 @@ describe('--output-file', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('at scale', () => {
+  it('records prints a table of 200,000 rows (no argument spread overflows the stack)', async () => {
+    const lines = ['$TTL 3600', '@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600', '@ IN NS ns1.example.net.'];
+    for (let i = 0; i < 200_000; i++) lines.push(`h${i} IN A 192.0.2.1`);
+    const r = await cli(['records', '-', '--origin', 'example.com'], lines.join('\n') + '\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(200_000 + 2 + 2);
+  });
+});
