@@ -111,7 +111,8 @@ function failureLine(
 ): string {
   if (error instanceof CommandError) return `zonesmith: ${error.message}`;
   if (isSystemError(error) && error.path) return `zonesmith: cannot access ${error.path}: ${systemReason(error)}`;
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  // The first line only: what follows in a message can be a trace of its own.
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
   const doing = running ? running.command.activity(running.args as never) : `running zonesmith ${argv.join(' ')}`;
   return `zonesmith ${toolVersion()}: internal error while ${doing}: ${message}; ${REPORT_BUGS}`;
 }

@@ -28,6 +28,7 @@ describe('an internal error', () => {
     expect(io.stderr()).toMatch(/^[^\n]+\n$/);
     expect(io.stderr()).toContain(`zonesmith ${version}: internal error while listing the records of ${spec}: Cannot read properties of undefined (reading 'owner')`);
     expect(io.stderr()).toMatch(/please report this/);
+    expect(io.stderr()).not.toMatch(/at formatRecords|records\.ts:/);
   });
 
   it('names standard input as such', async () => {
