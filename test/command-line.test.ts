@@ -203,6 +203,16 @@ describe('lint DIR', () => {
     expect(clashes).toEqual(['www.example.org.', 'www.example.com.', 'www.example.net.']);
   });
 
+  it('a zone file in the folder that cannot be read is said in one line; the others are still linted (exit 2)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'example.com.dns'), readFileSync(ZONE, 'utf8'));
+    symlinkSync(join(dir, 'loop.dns'), join(dir, 'loop.dns'));
+    const r = await cli(['lint', dir, '-f', 'json']);
+    expect(r.stderr).toBe(`zonesmith: cannot read ${join(dir, 'loop.dns')}: too many levels of symbolic links\n`);
+    expect(JSON.parse(r.stdout).map((d: { file: string }) => d.file)).toEqual([join(dir, 'example.com.dns')]);
+    expect(r.code).toBe(2);
+  });
+
   it('says "in 3 files" in text', async () => {
     const r = await cli(['lint', FOLDER]);
     expect(r.stdout).toMatch(/in 3 files\n$/);

@@ -74,14 +74,15 @@ export function zoneFilesIn(dir: string): string[] {
     .filter(isZoneFileName)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
+    .filter((path) => !isFolder(path, () => false));
 }
 
-function isFolder(path: string): boolean {
+/** True for a folder; `onError` decides what a path that cannot even be looked at is. */
+function isFolder(path: string, onError: (error: unknown) => boolean = (error) => { throw cannotRead(path, error); }): boolean {
   try {
     return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch (error) {
-    throw cannotRead(path, error);
+    return onError(error);
   }
 }
 
@@ -92,9 +93,22 @@ function isFolder(path: string): boolean {
 export function zoneInputs(args: readonly string[], naming: StdinNaming): { inputs: Input[]; problems: CommandError[] } {
   const inputs: Input[] = [];
   const problems: CommandError[] = [];
+  const attempt = (read: () => void) => {
+    try {
+      read();
+    } catch (error) {
+      if (!(error instanceof CommandError)) throw error;
+      problems.push(error);
+    }
+  };
+  const addFile = (path: string) =>
+    attempt(() => {
+      assertReadableFile(path);
+      inputs.push(inputOf(path));
+    });
   let stdinSeen = false;
   for (const arg of args) {
-    try {
+    attempt(() => {
       if (arg === STDIN_ARG) {
         if (stdinSeen) throw new CommandError('- (standard input) can be read only once');
         stdinSeen = true;
@@ -102,15 +116,12 @@ export function zoneInputs(args: readonly string[], naming: StdinNaming): { inpu
       } else if (isFolder(arg)) {
         const files = zoneFilesIn(arg);
         if (files.length === 0) throw new CommandError(`${arg} holds no zone files (*.dns, *.zone, db.*)`);
-        inputs.push(...files.map((file) => inputOf(file)));
+        // A file in the folder that cannot be read is said as if it had been named.
+        for (const file of files) addFile(file);
       } else {
-        assertReadableFile(arg);
-        inputs.push(inputOf(arg));
+        addFile(arg);
       }
-    } catch (error) {
-      if (!(error instanceof CommandError)) throw error;
-      problems.push(error);
-    }
+    });
   }
   return { inputs, problems };
 }
