@@ -89,9 +89,10 @@ describe('an input that cannot be read: one line, exit 2, for every command', ()
     expect(await failsInOneLine(['generate', SPEC, '--stdout', '--template', template])).toBe(`zonesmith: cannot read ${template}: no such file or directory`);
   });
 
-  it('records: -o names a file instead of the folder generate writes to', async () => {
-    const line = await failsInOneLine(['records', SPEC, '-o', ZONE]);
-    expect(line).toMatch(/^zonesmith: -o .* is not a folder: .*--output-file$/);
+  it('records and generate: -o names a file instead of the folder generate writes to', async () => {
+    expect(await failsInOneLine(['records', SPEC, '-o', ZONE])).toMatch(/^zonesmith: -o .* is not a folder: .*--output-file$/);
+    expect(await failsInOneLine(['generate', SPEC, '-o', ZONE])).toBe(`zonesmith: -o ${ZONE} is not a folder: generate writes one <domain>.dns file per zone into it`);
+    expect(await failsInOneLine(['generate', SPEC, '-o', ZONE, '--check'])).toMatch(/is not a folder/);
   });
 });
 

@@ -6,7 +6,7 @@ import { loadTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import { cannotRead, cannotWrite, isSystemError } from './errors.js';
-import { assertReadableFile, inputOf } from './inputs.js';
+import { assertOutputFolder, assertReadableFile, inputOf } from './inputs.js';
 import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
 import type { GenerateArgs } from './generate.js';
 
@@ -18,6 +18,7 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     return EXIT.usage;
   }
   if (args.template !== undefined) assertReadableFile(args.template);
+  if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
   const input = inputOf(args.spec, args);
   const spec = await readSpec(input, io);
   if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;

@@ -57,6 +57,12 @@ export async function readStdinText(input: Input, io: Io): Promise<string> {
   }
 }
 
+/** Throws a CommandError when `-o DIR` names something other than a folder (absent is fine: it is made). */
+export function assertOutputFolder(path: string, purpose: string): void {
+  if (isFolder(path) || statSync(path, { throwIfNoEntry: false }) === undefined) return;
+  throw new CommandError(`-o ${path} is not a folder: ${purpose}`);
+}
+
 /** The names a zone file goes by (BIND's and the generator's habits): `*.dns`, `*.zone`, `db.*`. */
 export function isZoneFileName(name: string): boolean {
   return /\.(dns|zone)$/i.test(name) || /^db\.[^.]/i.test(name);

@@ -1,5 +1,4 @@
 /** The implementation of `zonesmith records`, loaded only when the command runs (see records.ts). */
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { formatRecords, recordRow, type RecordRow } from '../generate/records.js';
@@ -10,7 +9,7 @@ import type { ResolvedZone } from '../spec/resolve.js';
 import { resolveSpec } from '../spec/resolve.js';
 import type { SoaData } from '../zone/record.js';
 import { CommandError, cannotRead, isSystemError } from './errors.js';
-import { inputOf, type Input } from './inputs.js';
+import { assertOutputFolder, inputOf, type Input } from './inputs.js';
 import { zoneOrigin } from './options.js';
 import { isSpecPath, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
 import { readZoneFileRows } from './zone-rows.js';
@@ -60,10 +59,7 @@ function isMapping(data: unknown): boolean {
 
 /** The SOA serial `generate -o OUT` would write: kept from the file there, or the next one. */
 function plannedSerials(zones: readonly ResolvedZone[], out: string, input: Input): PlannedZone[] {
-  const stats = statSync(out, { throwIfNoEntry: false });
-  if (stats && !stats.isDirectory()) {
-    throw new CommandError(`-o ${out} is not a folder: for records, -o names the folder generate writes the zones to (its serials); to write the records to a file, use --output-file`);
-  }
+  assertOutputFolder(out, 'for records, -o names the folder generate writes the zones to (its serials); to write the records to a file, use --output-file');
   try {
     return planZones(zones, { outDir: out, template: loadTemplate(), specFile: basename(input.name), date: buildDate() });
   } catch (error) {
