@@ -13,7 +13,7 @@ import { EXIT, processIo, type Io } from './io.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandSpec } from './commands/command.js';
 import { CommandError, cannotWrite, isSystemError, systemReason } from './commands/errors.js';
-import { STDIN_ARG, STDIN_TOKEN } from './commands/inputs.js';
+import { assertStdinNamedOnlyWhenRead, STDIN_ARG, STDIN_TOKEN } from './commands/inputs.js';
 import { commandName, helpPointer, namedCommand, unknownWord } from './commands/usage.js';
 import { toolVersion } from './report/sarif.js';
 
@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 /** Runs a handler, sending its standard output to `--output-file` when one is named. */
 async function runCommand(command: CommandSpec<never>, args: Record<string, unknown>, io: Io): Promise<number> {
+  assertStdinNamedOnlyWhenRead(args);
   const outputFile = args.outputFile;
   if (typeof outputFile !== 'string' || outputFile === STDIN_ARG) return command.handler(args as never, io);
   let file: AtomicFile;

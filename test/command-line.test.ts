@@ -139,6 +139,10 @@ describe('standard input', () => {
     expect(generated.stdout).toContain('$ORIGIN example.org.');
   });
 
+  it('--stdin-filename without - is a usage error, not ignored', async () => {
+    expect(await failsInOneLine(['validate', SPEC, '--stdin-filename', 'x.yaml'])).toBe('zonesmith: --stdin-filename names standard input; give - as the input to read it');
+  });
+
   it('- can be read only once', async () => {
     const r = await cli(['lint', '-', '-', '--origin', 'example.com', '-f', 'json'], zoneText);
     expect(r.code).toBe(2);

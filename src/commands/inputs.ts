@@ -32,6 +32,13 @@ export interface StdinNaming {
   stdinFilename?: string;
 }
 
+/** --stdin-filename without `-` among the inputs would be ignored without a word: it is a mistake. */
+export function assertStdinNamedOnlyWhenRead(args: Readonly<Record<string, unknown>>): void {
+  if (args.stdinFilename === undefined) return;
+  const reads = Object.values(args).some((value) => value === STDIN_ARG || (Array.isArray(value) && value.includes(STDIN_ARG)));
+  if (!reads) throw new CommandError('--stdin-filename names standard input; give - as the input to read it');
+}
+
 export function inputOf(arg: string, naming: StdinNaming = {}): Input {
   if (arg !== STDIN_ARG) return { arg, name: arg, stdin: false };
   return { arg, name: naming.stdinFilename ?? STDIN_NAME, stdin: true };
