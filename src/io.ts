@@ -13,8 +13,17 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    // A reader that stopped early (`| head`) closed the pipe: the rest is not wanted, and that is no crash.
+    // The command still runs to its end, so the exit code is the one it would have had.
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`zonesmith: cannot write to standard output: ${error.code ?? error.message}\n`);
+    process.exitCode = EXIT.usage;
+  });
   return {
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void (stdoutClosed || process.stdout.write(text)),
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,

@@ -137,7 +137,7 @@ describe('fingerprints', () => {
     const dir = tempDir();
     const original = readFileSync(MIXED, 'utf8');
     const shifted = original
-      .replace('$ORIGIN example.com.\n', '$ORIGIN example.com.\n; a comment\n\nhello IN TXT "hi"\n')
+      .replace('$ORIGIN example.com.\n', '$ORIGIN example.com.\n; a comment\n\nhello 600 IN TXT "hi"\n')
       .replace('_imap._tcp IN SRV 0 0 0 mail.example.com.', '_imap._tcp   IN SRV 0 0 0    mail.example.com. ; edited');
     const before = join(dir, 'before', 'example.com.dns');
     const after = join(dir, 'after', 'example.com.dns');
@@ -186,7 +186,7 @@ describe('lint --format sarif', () => {
   it('refuses a --sarif-root that is not a folder', async () => {
     const io = bufferIo();
     expect(await main(['lint', '--format', 'sarif', MIXED, '--sarif-root', join(REPO_ROOT, 'no-such-folder')], io)).toBe(2);
-    expect(io.stderr()).toMatch(/^zonesmith lint: --sarif-root .*no-such-folder is not a folder/);
+    expect(io.stderr()).toMatch(/^zonesmith: --sarif-root .*no-such-folder is not a folder/);
   });
 });
 

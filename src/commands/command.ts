@@ -7,6 +7,8 @@ export interface CommandSpec<A = Record<string, unknown>> {
   describe: string;
   builder: (yargs: Argv) => Argv;
   handler: (args: A, io: Io) => Promise<number>;
+  /** What the command was doing, for the one line a bug prints ("linting zones/a.dns"). */
+  activity: (args: A) => string;
 }
 
 /**
@@ -18,4 +20,9 @@ export function lazyHandler<A>(
   load: () => Promise<{ run(args: A, io: Io): Promise<number> }>,
 ): CommandSpec<A>['handler'] {
   return async (args, io) => (await load()).run(args, io);
+}
+
+/** An input as a bug report names it. */
+export function inputWords(paths: readonly string[]): string {
+  return paths.map((path) => (path === '-' ? 'standard input' : path)).join(', ');
 }

@@ -5,6 +5,8 @@ import Handlebars from 'handlebars';
 import { loadTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
+import { cannotRead, cannotWrite, isSystemError } from './errors.js';
+import { assertOutputFolder, assertReadableFile, inputOf } from './inputs.js';
 import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
 import type { GenerateArgs } from './generate.js';
 
@@ -15,7 +17,10 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
     return EXIT.usage;
   }
-  const spec = readSpec(args.spec);
+  if (args.template !== undefined) assertReadableFile(args.template);
+  if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
+  const input = inputOf(args.spec, args);
+  const spec = await readSpec(input, io);
   if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
   const zones = pickZones(spec, args.zone, io);
   if (!zones) return EXIT.usage;
@@ -23,13 +28,12 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
   let planned: PlannedZone[];
   try {
     const template = loadTemplate(args.template);
-    planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
+    planned = planZones(zones, { outDir: args.out, template, specFile: basename(input.name), date: buildDate() });
   } catch (error) {
     // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
-    const what = error instanceof Handlebars.Exception || (error as NodeJS.ErrnoException).path === args.template
-      ? `template ${args.template ?? 'templates/zone.hbs'}`
-      : `cannot read ${args.out}`;
-    io.err(`zonesmith: ${what}: ${(error as Error).message}\n`);
+    if (isSystemError(error)) throw cannotRead(error.path ?? args.out, error);
+    if (!(error instanceof Handlebars.Exception)) throw error;
+    io.err(`zonesmith: template ${args.template ?? 'templates/zone.hbs'}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT.usage;
   }
 
@@ -47,8 +51,8 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
   try {
     writePlanned(planned, args.out);
   } catch (error) {
-    io.err(`zonesmith: cannot write the zone files: ${(error as Error).message}\n`);
-    return EXIT.usage;
+    if (!isSystemError(error)) throw error;
+    throw cannotWrite(error.path ?? args.out, error);
   }
   for (const p of planned) io.out(`${p.path}: ${describe(p)}\n`);
   return EXIT.ok;

@@ -7,6 +7,7 @@ import { EXIT, type Io } from '../io.js';
 import { parseSpecName, hostnameProblem } from '../spec/names.js';
 import { LINT_PROFILES, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
+import { cannotWrite } from './errors.js';
 import type { InitArgs } from './init.js';
 
 const INIT_TEMPLATE = new URL('../../templates/init.yaml.hbs', import.meta.url);
@@ -55,8 +56,7 @@ export async function run(args: InitArgs, io: Io): Promise<number> {
   try {
     writeFileAtomic(output, text);
   } catch (error) {
-    io.err(`zonesmith: cannot write ${output}: ${(error as Error).message}\n`);
-    return EXIT.usage;
+    throw cannotWrite(output, error);
   }
   io.out(`${output}: written. Next: zonesmith validate ${output} && zonesmith generate ${output} --stdout\n`);
   return EXIT.ok;

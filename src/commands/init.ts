@@ -25,4 +25,5 @@ export const initCommand: CommandSpec<InitArgs> = {
       .example('$0 init example.org', 'Write example.org.yaml with the standard (RFC 6186/8314) services')
       .example('$0 init example.com --profile mdaemon -o zones.yaml', "MDaemon's eight SRV records"),
   handler: lazyHandler(() => import('./init.run.js')),
+  activity: (args) => `writing a starter spec for ${args.domain}`,
 };

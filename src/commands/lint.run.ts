@@ -1,5 +1,5 @@
 /** The implementation of `zonesmith lint`, loaded only when the command runs (see lint.ts). */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from '../diagnostics.js';
@@ -13,39 +13,35 @@ import { RULES } from '../lint/rules/index.js';
 import { formatGithub, formatJson, formatSarif, formatText, pickLines, readLines, summarize, type Format, type SourceLines } from '../report/index.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
+import { CommandError, systemReason } from './errors.js';
+import { assertReadableFile, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import type { LintArgs } from './lint.js';
+import { zoneOrigin } from './options.js';
 
 /** Below this many files a progress bar is more noise than help. */
 const PROGRESS_MIN_FILES = 6;
-const STDIN = '-';
-
-class UsageError extends Error {}
 
 interface Settings {
-  origin?: Name;
   profiles: LintProfileId[];
   explicitConfig?: LintConfig;
 }
 
+/** The options, checked before any file is read; a mistake is a CommandError (exit 2). */
 function settingsFrom(args: LintArgs): Settings {
-  const unknown = args.files.find((file) => file.startsWith('-') && file !== STDIN);
-  if (unknown) throw new UsageError(`unknown option ${unknown} (see zonesmith lint --help)`);
   if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < 0)) {
-    throw new UsageError('--max-warnings takes a whole number of 0 or more');
+    throw new CommandError('--max-warnings takes a whole number of 0 or more');
   }
   const profiles = parseProfiles(args.profile ?? []);
-  if (!profiles.ok) throw new UsageError(profiles.error);
+  if (!profiles.ok) throw new CommandError(profiles.error);
   const settings: Settings = { profiles: profiles.profiles };
-  if (args.origin !== undefined) {
-    const origin = Name.parse(args.origin.endsWith('.') ? args.origin : `${args.origin}.`);
-    if (!origin.ok) throw new UsageError(`--origin: ${origin.error}`);
-    settings.origin = origin.name;
+  if (args.config !== undefined) {
+    assertReadableFile(args.config);
+    settings.explicitConfig = loadConfigFile(args.config);
   }
   if (args.sarifRoot !== undefined && !isFolder(args.sarifRoot)) {
-    throw new UsageError(`--sarif-root ${args.sarifRoot} is not a folder`);
+    throw new CommandError(`--sarif-root ${args.sarifRoot} is not a folder`);
   }
-  if (args.config !== undefined) settings.explicitConfig = loadConfigFile(args.config);
-  if (args.fix && args.files.includes(STDIN)) throw new UsageError('--fix rewrites files in place; it cannot fix standard input');
+  if (args.fix && args.files.includes(STDIN_ARG)) throw new CommandError('--fix rewrites files in place; it cannot fix standard input');
   return settings;
 }
 
@@ -57,30 +53,25 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Why a file cannot be linted, or undefined when it can be read. */
-function unreadable(file: string): string | undefined {
-  try {
-    if (statSync(file).isDirectory()) return 'is a folder, not a zone file';
-    accessSync(file, constants.R_OK);
-    return undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code})`;
-  }
+/**
+ * The zone files to lint (folders expanded), each with the origin it is read with. Each argument that
+ * cannot be read is said in one line here; a zone on standard input without --origin stops the run.
+ */
+function lintInputs(args: LintArgs, io: Io): { inputs: { input: Input; origin: Name | undefined }[]; unread: number } {
+  const { inputs, problems } = zoneInputs(args.files, args);
+  for (const problem of problems) io.err(`zonesmith: ${problem.message}\n`);
+  return { inputs: inputs.map((input) => ({ input, origin: zoneOrigin(args, input) })), unread: problems.length };
 }
 
 export async function run(args: LintArgs, io: Io): Promise<number> {
-  let settings: Settings;
-  try {
-    settings = settingsFrom(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`zonesmith lint: ${error.message}\n`);
-    return EXIT.usage;
-  }
+  const settings = settingsFrom(args);
+  const { inputs, unread } = lintInputs(args, io);
+  // Nothing could be read: no report at all (an empty one would read as "all clean").
+  if (inputs.length === 0) return EXIT.usage;
   const configs = new Map<string, LintConfig | undefined>();
   const configFor = (file: string): LintConfig | undefined => {
     if (settings.explicitConfig) return settings.explicitConfig;
-    const dir = file === STDIN ? process.cwd() : dirname(file);
+    const dir = dirname(file);
     if (!configs.has(dir)) {
       const found = findConfig(dir);
       configs.set(dir, found ? loadConfigFile(found) : undefined);
@@ -91,16 +82,16 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
-  let usageFailure = false;
-  let notRead = 0;
+  let usageFailure = unread > 0;
   // cli-progress draws with cursor movements on a real stream, so it gets process.stderr itself; it is
   // only made when Io says stderr is a terminal (never in tests) and the report goes to stdout as text.
-  const bar = io.stderrIsTTY && args.files.length >= PROGRESS_MIN_FILES && args.format === 'text'
+  const bar = io.stderrIsTTY && inputs.length >= PROGRESS_MIN_FILES && args.format === 'text'
     ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, format: 'linting [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic)
     : undefined;
-  bar?.start(args.files.length, 0, { file: '' });
+  bar?.start(inputs.length, 0, { file: '' });
 
-  for (const file of args.files) {
+  for (const { input, origin } of inputs) {
+    const file = input.name;
     bar?.increment(0, { file });
     const config = configFor(file);
     if (config && config.diagnostics.length > 0) {
@@ -114,22 +105,15 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       rules: config?.rules ?? {},
       allowIncludeOutside: args.allowIncludeOutside,
     };
-    if (settings.origin) options.origin = settings.origin;
-    if (file === STDIN) {
-      const text = await io.readStdin();
+    if (origin) options.origin = origin;
+    if (input.stdin) {
+      const text = await readStdinText(input, io);
       stdinTexts.set(file, text);
       diagnostics.push(...lintZoneText(text, options).diagnostics);
     } else {
-      const problem = unreadable(file);
-      if (problem) {
-        io.err(`zonesmith lint: ${file} ${problem}\n`);
-        usageFailure = true;
-        notRead++;
-      } else {
-        const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
-        diagnostics.push(...result.diagnostics);
-        if (!result.written) usageFailure = true;
-      }
+      const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
+      diagnostics.push(...result.diagnostics);
+      if (!result.written) usageFailure = true;
     }
     bar?.increment(1);
   }
@@ -138,7 +122,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
   const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   // A file that could not be read was not linted: the summary must not count it as clean.
-  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length - notRead, ...(args.sarifRoot !== undefined ? { sarifRoot: args.sarifRoot } : {}) }));
+  io.out(render(args.format, shown, { io, stdinTexts, fileCount: inputs.length, ...(args.sarifRoot !== undefined ? { sarifRoot: args.sarifRoot } : {}) }));
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
   const counts = summarize(diagnostics);
@@ -162,7 +146,7 @@ function fixAndLint(file: string, options: LintOptions, io: Io): { diagnostics: 
   try {
     writeFileAtomic(file, outcome.text);
   } catch (error) {
-    io.err(`zonesmith lint: cannot write the fixes to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is unchanged\n`);
+    io.err(`zonesmith: cannot write the fixes to ${file}: ${systemReason(error)}; it is unchanged\n`);
     return { diagnostics: first.diagnostics, written: false };
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');

@@ -5,11 +5,19 @@
 import type { Io } from '../io.js';
 import type { ResolvedZone } from '../spec/resolve.js';
 import { formatSpecDiagnostic } from '../spec/diagnostics.js';
-import { loadSpecFile } from '../spec/load.js';
+import { loadSpecFile, loadSpecText, type LoadedSpec } from '../spec/load.js';
 import { resolveSpec, type ResolvedSpec } from '../spec/resolve.js';
+import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-export function readSpec(file: string): ResolvedSpec {
-  return resolveSpec(loadSpecFile(file));
+/** A spec from its file or standard input; one that cannot be read at all is a CommandError (exit 2). */
+export async function loadSpecInput(input: Input, io: Io): Promise<LoadedSpec> {
+  if (input.stdin) return loadSpecText(await readStdinText(input, io), input.name);
+  assertReadableFile(input.arg);
+  return loadSpecFile(input.arg);
+}
+
+export async function readSpec(input: Input, io: Io): Promise<ResolvedSpec> {
+  return resolveSpec(await loadSpecInput(input, io));
 }
 
 /** Prints the diagnostics; returns the number of errors. */

@@ -1,31 +1,34 @@
 /**
  * `records ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
- * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [kind]`.
+ * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
-import { existsSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
-import { readZoneFile } from '../zone/parser.js';
+import type { Name } from '../zone/name.js';
+import { readZoneFile, readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import type { ResourceRecord } from '../zone/record.js';
+import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-export async function readZoneFileRows(file: string, io: Io): Promise<{ rows: RecordRow[]; errors: number } | undefined> {
-  if (!existsSync(file)) {
-    io.err(`zonesmith: ${file}: no such file (give a spec ending in .yaml, .yml or .json, or a zone file)\n`);
-    return undefined;
-  }
+export async function readZoneFileRows(input: Input, origin: Name | undefined, io: Io): Promise<{ rows: RecordRow[]; errors: number }> {
   const records: ResourceRecord[] = [];
   let errors = 0;
-  const summary = readZoneFile(
-    { file },
-    {
-      record: (r) => {
-        records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
-      },
-      problem: (p) => {
-        if (p.severity === 'error') errors++;
-        io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
-      },
+  const sink: ZoneSink = {
+    record: (r) => {
+      records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
     },
-  );
+    problem: (p) => {
+      if (p.severity === 'error') errors++;
+      io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
+    },
+  };
+  const options: ZoneReadOptions = { file: input.name };
+  if (origin) options.origin = origin;
+  let summary;
+  if (input.stdin) {
+    summary = readZoneText(await readStdinText(input, io), options, sink);
+  } else {
+    assertReadableFile(input.arg);
+    summary = readZoneFile(options, sink);
+  }
   return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
 }

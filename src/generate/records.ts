@@ -73,7 +73,8 @@ export function formatRecords(rows: readonly RecordRow[], format: RecordFormat):
       return [COLUMNS as readonly string[], ...rows.map(cells)].map((line) => line.map(csvField).join(',') + '\r\n').join('');
     case 'table': {
       const table = [COLUMNS.map((c) => c.toUpperCase()), ...rows.map(cells)];
-      const widths = COLUMNS.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
+      // A fold, not Math.max(...): spreading a zone's worth of rows into one call overflows the stack.
+      const widths = COLUMNS.map((_, i) => table.reduce((width, line) => Math.max(width, line[i]!.length), 0));
       return table.map((line) => line.map((cell, i) => (i === line.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd() + '\n').join('');
     }
   }

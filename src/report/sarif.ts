@@ -60,7 +60,7 @@ export function sarifContext(metas: readonly RuleMeta[], options: SarifOptions =
 }
 
 /** The package version, read at run time (the same path works from src/ and dist/). */
-function toolVersion(): string {
+export function toolVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
