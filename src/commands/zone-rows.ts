@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
-import { readZoneFile } from '../zone/parser.js';
+import { readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 
 export async function readZoneFileRows(file: string, io: Io): Promise<{ rows: RecordRow[]; errors: number } | undefined> {

@@ -3,7 +3,6 @@
  * gives one: `example.com.dns`, `example.com.zone`, `example.com.db`, `db.example.com` and
  * `example.com` all mean `example.com.`.
  */
-import { basename } from 'node:path';
 import { Name } from './name.js';
 
 /** Suffixes that name the file's kind rather than a label of the zone (`.in` is a TLD, so not here). */
@@ -11,7 +10,7 @@ const FILE_SUFFIXES = ['.dns', '.zone', '.db', '.txt', '.signed'];
 const DB_PREFIX = 'db.';
 
 export function originFromFileName(path: string): Name | undefined {
-  let base = basename(path);
+  let base = lastPathSegment(path);
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -27,4 +26,10 @@ export function originFromFileName(path: string): Name | undefined {
   if (base.length === 0) return undefined;
   const parsed = Name.parse(base + '.');
   return parsed.ok ? parsed.name : undefined;
+}
+
+/** The name after the last `/` (or `\\`, for Windows paths), as node:path's basename gives it. */
+function lastPathSegment(path: string): string {
+  const trimmed = path.replace(/[/\\]+$/, '');
+  return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
 }
