@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import yargs, { type Argv } from 'yargs';
 import { EXIT, processIo, type Io } from './io.js';
 import { COMMANDS } from './commands/index.js';
+import { packageVersion } from './version.js';
 
 /** A mistake in the command line itself (exit 2), as opposed to a problem in the files it names. */
 class UsageError extends Error {}
@@ -22,7 +23,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    // zonesmith's own version: yargs would look for the package.json of the project it runs in.
+    .version(packageVersion())
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 fine, 1 problems found, 2 usage or I/O error.\nDocs: README.md')
     .exitProcess(false)

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSpecText } from '../src/spec/load.js';
 import { resolveSpec } from '../src/spec/resolve.js';
-import { loadTemplate, renderZone } from '../src/generate/render.js';
+import { defaultTemplate, renderZone } from '../src/generate/render.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const SPEC_DIR = join(REPO_ROOT, 'test', 'fixtures', 'specs');
@@ -23,7 +23,7 @@ const VALID_SEEDS = [
 ];
 const PIECES = ['"', "'", '\\', ';', '(', ')', '\n', ': ', '- ', '@', '.', '{', '}', '[', ']', '&a ', '*a', '\u00a0', 'ü', '0', '-1', '99999999999', '\t', '#'];
 const TIME_BOUND_MS = 2000;
-const template = loadTemplate();
+const template = defaultTemplate();
 let rendered = 0;
 
 function check(text: string): void {

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import Handlebars from 'handlebars';
-import { loadTemplate } from '../generate/render.js';
+import { loadTemplate } from '../generate/template-file.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
@@ -23,7 +23,7 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
   let planned: PlannedZone[];
   try {
     const template = loadTemplate(args.template);
-    planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate() });
+    planned = planZones(zones, { outDir: args.out, template, specFile: basename(args.spec), date: buildDate(process.env) });
   } catch (error) {
     // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
     const what = error instanceof Handlebars.Exception || (error as NodeJS.ErrnoException).path === args.template

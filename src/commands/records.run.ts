@@ -2,7 +2,8 @@
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { formatRecords, recordRow, type RecordRow } from '../generate/records.js';
-import { loadTemplate, orderedRecords } from '../generate/render.js';
+import { orderedRecords } from '../generate/render.js';
+import { loadTemplate } from '../generate/template-file.js';
 import { buildDate } from '../generate/serial.js';
 import { planZones } from '../generate/write.js';
 import type { SoaData } from '../zone/record.js';
@@ -18,7 +19,7 @@ export async function run(args: RecordsArgs, io: Io): Promise<number> {
     const zones = pickZones(spec, args.zone, io);
     if (!zones) return EXIT.usage;
     // The SOA serial `generate -o OUT` would write: kept from the file there, or the next one.
-    const planned = planZones(zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate() });
+    const planned = planZones(zones, { outDir: args.out, template: loadTemplate(), specFile: basename(args.input), date: buildDate(process.env) });
     rows = zones.flatMap(({ zone }, i) =>
       orderedRecords(zone).map((r) =>
         recordRow(zone.origin, r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial: planned[i]!.serial.serial } } : r),

@@ -5,7 +5,7 @@
 import type { Io } from '../io.js';
 import type { ResolvedZone } from '../spec/resolve.js';
 import { formatSpecDiagnostic } from '../spec/diagnostics.js';
-import { loadSpecFile } from '../spec/load.js';
+import { loadSpecFile } from '../spec/load-file.js';
 import { resolveSpec, type ResolvedSpec } from '../spec/resolve.js';
 
 export function readSpec(file: string): ResolvedSpec {

@@ -31,6 +31,8 @@ export interface LintOptions {
   readInclude?: ReadInclude;
   /** The zone file's identity for include loops; see ZoneReadOptions. */
   fileKey?: string;
+  /** See ZoneReadOptions (the library says false when it has no file name). */
+  originFromFile?: boolean;
 }
 
 /** What the engine needs from the parser's summary once reading is done. */
@@ -211,6 +213,7 @@ function readOptions(options: LintOptions): ZoneReadOptions {
   if (options.origin) read.origin = options.origin;
   if (options.readInclude) read.readInclude = options.readInclude;
   if (options.fileKey !== undefined) read.fileKey = options.fileKey;
+  if (options.originFromFile !== undefined) read.originFromFile = options.originFromFile;
   return read;
 }
 

@@ -66,6 +66,8 @@ export interface ZoneReadOptions {
   file: string;
   /** `--origin`; else a leading $ORIGIN; else the file name (see originFromFileName). */
   origin?: Name;
+  /** Take the origin from the file name when nothing else gives it (default true; false when `file` is no real file name). */
+  originFromFile?: boolean;
   /** Reads the files $INCLUDE names; without it, $INCLUDE is reported as a file that cannot be read. */
   readInclude?: ReadInclude;
   /** The zone file's identity for include loops, in the terms of `IncludedFile.key` (default `file`). */
@@ -241,9 +243,10 @@ class ZoneReader {
   /** The zone's origin: --origin, else a $ORIGIN before the first record, else the file name. */
   private ensureZoneOrigin(): Name {
     if (this.zoneOrigin) return this.zoneOrigin;
-    const fromName = originFromFileName(this.options.file);
+    const fromName = this.options.originFromFile === false ? undefined : originFromFileName(this.options.file);
     if (!fromName) {
-      this.report(1, 1, 'error', 'syntax', `cannot tell the zone's origin from the file name "${this.options.file}": pass --origin or start the file with $ORIGIN`);
+      const from = this.options.originFromFile === false ? '' : ` from the file name "${this.options.file}"`;
+      this.report(1, 1, 'error', 'syntax', `cannot tell the zone's origin${from}: pass --origin or start the file with $ORIGIN`);
     }
     this.zoneOrigin = fromName ?? Name.root;
     return this.zoneOrigin;

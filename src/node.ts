@@ -1,0 +1,85 @@
+/**
+ * `zonesmith/node`: the library (everything `zonesmith` exports) plus the conveniences that read
+ * files from disk, as the command line does: zone files streamed in blocks with their `$INCLUDE`
+ * files (kept inside the zone file's folder unless allowed out), spec files, and the package version.
+ */
+import type { LintResult } from './lint/engine.js';
+import { lintZoneFile } from './lint/lint-file.js';
+import { loadSpecFile as loadSpecFromDisk } from './spec/load-file.js';
+import type { LoadedSpec } from './spec/load.js';
+import { resolveSpec, type ResolvedSpec } from './spec/resolve.js';
+import { Name } from './zone/name.js';
+import type { ParsedRecord } from './zone/parser.js';
+import { diskIncludeReader, readZoneFile as readZoneFromDisk } from './zone/read-file.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { LintZoneOptions, ParsedZone, ZoneTextOptions } from './index.js';
+import { packageVersion } from './version.js';
+
+export * from './index.js';
+export { diskIncludeReader, packageVersion };
+
+/** Reading options for a file on disk: `file` is the path, given separately. */
+export interface ZoneFileOptions extends Omit<ZoneTextOptions, 'file'> {
+  /** Follow `$INCLUDE` outside the folder tree of the zone file (default false, as the CLI's --allow-include-outside). */
+  allowIncludeOutside?: boolean;
+}
+
+export interface LintFileOptions extends Omit<LintZoneOptions, 'file'> {
+  /** Follow `$INCLUDE` outside the folder tree of the zone file (default false). */
+  allowIncludeOutside?: boolean;
+}
+
+function origin(value: string | Name | undefined): Name | undefined {
+  if (value === undefined || value instanceof Name) return value;
+  const parsed = Name.parse(value.endsWith('.') ? value : value + '.');
+  if (!parsed.ok) throw new TypeError(`origin "${value}" is not a valid name: ${parsed.error}`);
+  return parsed.name;
+}
+
+/**
+ * Reads a zone file from disk, block by block, and the files its `$INCLUDE`s name, as `zonesmith
+ * records` and `lint` do. A file that cannot be read is a diagnostic (`cannot read FILE: reason`).
+ *
+ * @throws TypeError when `options.origin` is not a valid name.
+ */
+export function parseZoneFile(file: string, options: ZoneFileOptions = {}): ParsedZone {
+  const records: ParsedRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const read: Parameters<typeof readZoneFromDisk>[0] = { file };
+  const zoneOrigin = origin(options.origin);
+  if (zoneOrigin) read.origin = zoneOrigin;
+  if (options.readInclude) read.readInclude = options.readInclude;
+  if (options.maxIncludeDepth !== undefined) read.maxIncludeDepth = options.maxIncludeDepth;
+  if (options.allowIncludeOutside) read.allowIncludeOutside = true;
+  const summary = readZoneFromDisk(read, {
+    record: (record) => void records.push(record),
+    diagnostic: (diagnostic) => void diagnostics.push(diagnostic),
+  });
+  return { origin: summary.origin, records, diagnostics, files: summary.files };
+}
+
+/**
+ * Lints a zone file on disk (streamed, with its includes), as `zonesmith lint FILE` does without a config file.
+ *
+ * @throws TypeError when `options.origin` is not a valid name.
+ */
+export function lintFile(file: string, options: LintFileOptions = {}): LintResult {
+  const lint: Parameters<typeof lintZoneFile>[0] = { file };
+  const zoneOrigin = origin(options.origin);
+  if (zoneOrigin) lint.origin = zoneOrigin;
+  if (options.profiles) lint.profiles = options.profiles;
+  if (options.rules) lint.rules = options.rules;
+  if (options.readInclude) lint.readInclude = options.readInclude;
+  if (options.allowIncludeOutside) lint.allowIncludeOutside = true;
+  return lintZoneFile(lint);
+}
+
+/** Reads a spec file (YAML or JSON, at most 4 MiB); a file that cannot be read is a diagnostic. */
+export function loadSpecFile(file: string): LoadedSpec {
+  return loadSpecFromDisk(file);
+}
+
+/** loadSpecFile and resolveSpec in one call. */
+export function resolveSpecFile(file: string): ResolvedSpec {
+  return resolveSpec(loadSpecFromDisk(file));
+}
