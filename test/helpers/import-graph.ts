@@ -42,10 +42,9 @@ export function importGraph(entry: string): GraphFile[] {
   return [...seen.values()].sort((a, b) => a.file.localeCompare(b.file));
 }
 
+/** A `.js` import is the built file where it exists (dist/), else its TypeScript source (src/). */
 function sourceOf(path: string): string {
-  if (existsSync(path) && !path.endsWith('.js')) return path;
-  const ts = path.replace(/\.js$/, '.ts');
-  return existsSync(ts) && !existsSync(path.replace(/\.js$/, '.d.ts')) && path.includes('/src/') ? ts : existsSync(path) ? path : ts;
+  return path.endsWith('.js') && !existsSync(path) ? path.replace(/\.js$/, '.ts') : path;
 }
 
 /** Identifiers naming a Node global, skipping property names (`x.process`) and declarations of the same name. */
