@@ -16,6 +16,7 @@ import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type Prof
 import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
 import { Name } from './zone/name.js';
+import { baseName, originOption } from './zone/origin.js';
 import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude } from './zone/parser.js';
 import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 
@@ -90,20 +91,12 @@ export interface ParsedZone {
   files: string[];
 }
 
-/** Turns `origin` into an absolute Name; throws a TypeError naming the problem when it is not a valid name. */
-function originName(origin: string | Name): Name {
-  if (origin instanceof Name) return origin;
-  const parsed = Name.parse(origin.endsWith('.') ? origin : origin + '.');
-  if (!parsed.ok) throw new TypeError(`origin "${origin}" is not a valid name: ${parsed.error}`);
-  return parsed.name;
-}
-
 function readOptions(options: ZoneTextOptions) {
   const read: { file: string; originFromFile: boolean; origin?: Name; readInclude?: ReadInclude; maxIncludeDepth?: number } = {
     file: options.file ?? UNNAMED,
     originFromFile: options.file !== undefined,
   };
-  if (options.origin !== undefined) read.origin = originName(options.origin);
+  if (options.origin !== undefined) read.origin = originOption(options.origin);
   if (options.readInclude) read.readInclude = options.readInclude;
   if (options.maxIncludeDepth !== undefined) read.maxIncludeDepth = options.maxIncludeDepth;
   return read;
@@ -205,10 +198,6 @@ export function renderZones(spec: ResolvedSpec | readonly ResolvedZone[], option
 
 function isZoneList(spec: ResolvedSpec | readonly ResolvedZone[]): spec is readonly ResolvedZone[] {
   return Array.isArray(spec);
-}
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /**

@@ -8,7 +8,7 @@ import { lintZoneFile } from './lint/lint-file.js';
 import { loadSpecFile as loadSpecFromDisk } from './spec/load-file.js';
 import type { LoadedSpec } from './spec/load.js';
 import { resolveSpec, type ResolvedSpec } from './spec/resolve.js';
-import { Name } from './zone/name.js';
+import { originOption } from './zone/origin.js';
 import type { ParsedRecord } from './zone/parser.js';
 import { diskIncludeReader, readZoneFile as readZoneFromDisk } from './zone/read-file.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -29,13 +29,6 @@ export interface LintFileOptions extends Omit<LintZoneOptions, 'file'> {
   allowIncludeOutside?: boolean;
 }
 
-function origin(value: string | Name | undefined): Name | undefined {
-  if (value === undefined || value instanceof Name) return value;
-  const parsed = Name.parse(value.endsWith('.') ? value : value + '.');
-  if (!parsed.ok) throw new TypeError(`origin "${value}" is not a valid name: ${parsed.error}`);
-  return parsed.name;
-}
-
 /**
  * Reads a zone file from disk, block by block, and the files its `$INCLUDE`s name, as `zonesmith
  * records` and `lint` do. A file that cannot be read is a diagnostic (`cannot read FILE: reason`).
@@ -46,8 +39,7 @@ export function parseZoneFile(file: string, options: ZoneFileOptions = {}): Pars
   const records: ParsedRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   const read: Parameters<typeof readZoneFromDisk>[0] = { file };
-  const zoneOrigin = origin(options.origin);
-  if (zoneOrigin) read.origin = zoneOrigin;
+  if (options.origin !== undefined) read.origin = originOption(options.origin);
   if (options.readInclude) read.readInclude = options.readInclude;
   if (options.maxIncludeDepth !== undefined) read.maxIncludeDepth = options.maxIncludeDepth;
   if (options.allowIncludeOutside) read.allowIncludeOutside = true;
@@ -65,8 +57,7 @@ export function parseZoneFile(file: string, options: ZoneFileOptions = {}): Pars
  */
 export function lintFile(file: string, options: LintFileOptions = {}): LintResult {
   const lint: Parameters<typeof lintZoneFile>[0] = { file };
-  const zoneOrigin = origin(options.origin);
-  if (zoneOrigin) lint.origin = zoneOrigin;
+  if (options.origin !== undefined) lint.origin = originOption(options.origin);
   if (options.profiles) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
   if (options.readInclude) lint.readInclude = options.readInclude;

@@ -165,4 +165,8 @@ describe('the library API on the fixtures', () => {
     expect(Name.from('Example.COM.').key).toBe('example.com.');
     expect(packageVersion()).toBe(JSON.parse(text(join(REPO_ROOT, 'package.json'))).version);
   });
+
+  it("`zonesmith --version` prints zonesmith's version (test/package.test.ts runs it inside another project)", async () => {
+    expect(await run('--version')).toEqual({ code: 0, stdout: `${packageVersion()}\n`, stderr: '' });
+  });
 });

@@ -10,7 +10,7 @@ const FILE_SUFFIXES = ['.dns', '.zone', '.db', '.txt', '.signed'];
 const DB_PREFIX = 'db.';
 
 export function originFromFileName(path: string): Name | undefined {
-  let base = lastPathSegment(path);
+  let base = baseName(path);
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -29,7 +29,15 @@ export function originFromFileName(path: string): Name | undefined {
 }
 
 /** The name after the last `/` (or `\\`, for Windows paths), as node:path's basename gives it. */
-function lastPathSegment(path: string): string {
+export function baseName(path: string): string {
   const trimmed = path.replace(/[/\\]+$/, '');
   return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+}
+
+/** An origin given by a caller (`example.com`, `example.com.` or a Name), absolute; a TypeError names a bad one. */
+export function originOption(origin: string | Name): Name {
+  if (origin instanceof Name) return origin;
+  const parsed = Name.parse(origin.endsWith('.') ? origin : origin + '.');
+  if (!parsed.ok) throw new TypeError(`origin "${origin}" is not a valid name: ${parsed.error}`);
+  return parsed.name;
 }
