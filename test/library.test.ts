@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZONE_TEMPLATE } from '../src/generate/default-template.js';
 import {
@@ -23,6 +24,8 @@ import {
   type RecordRow,
 } from '../src/index.js';
 import { RULES } from '../src/lint/rules/index.js';
+import { latin1String } from '../src/zone/bytes.js';
+import { decodeBase64, encodeBase64 } from '../src/zone/rdata/codecs.js';
 import { lintFile, packageVersion, resolveSpecFile } from '../src/node.js';
 import { run } from './helpers/cli.js';
 import { importGraph, nodeDependencies } from './helpers/import-graph.js';
@@ -168,5 +171,20 @@ describe('the library API on the fixtures', () => {
 
   it("`zonesmith --version` prints zonesmith's version (test/package.test.ts runs it inside another project)", async () => {
     expect(await run('--version')).toEqual({ code: 0, stdout: `${packageVersion()}\n`, stderr: '' });
+  });
+});
+
+describe('octets without Buffer in the core', () => {
+  it('base64 and latin-1 strings agree with Node’s Buffer on any octets', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 9000 }), (bytes) => {
+        const buffer = Buffer.from(bytes);
+        expect(encodeBase64(bytes)).toBe(buffer.toString('base64'));
+        const decoded = decodeBase64(buffer.toString('base64'));
+        expect(decoded.ok && Buffer.from(decoded.bytes).equals(buffer)).toBe(true);
+        expect(latin1String(bytes)).toBe(buffer.toString('latin1'));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
