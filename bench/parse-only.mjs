@@ -5,7 +5,7 @@
  * Prints {"records": N, "diagnostics": {...}, "firstErrors": [...]} on stdout.
  * Usage: node bench/parse-only.mjs FILE
  */
-import { readZoneFile } from '../dist/zone/parser.js';
+import { readZoneFile } from '../dist/zone/read-file.js';
 
 const FIRST_ERRORS_KEPT = 5;
 

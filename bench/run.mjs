@@ -73,13 +73,13 @@ function onPath(command) {
 }
 
 async function parserAvailable() {
-  const parser = join(REPO_ROOT, 'dist', 'zone', 'parser.js');
-  if (!existsSync(parser)) return 'dist/zone/parser.js is missing (npm run build)';
+  const parser = join(REPO_ROOT, 'dist', 'zone', 'read-file.js');
+  if (!existsSync(parser)) return 'dist/zone/read-file.js is missing (npm run build)';
   try {
     const module = await import(pathToFileURL(parser).href);
-    return typeof module.readZoneFile === 'function' ? undefined : 'dist/zone/parser.js does not export readZoneFile yet';
+    return typeof module.readZoneFile === 'function' ? undefined : 'dist/zone/read-file.js does not export readZoneFile yet';
   } catch (error) {
-    return `dist/zone/parser.js does not load: ${error.message}`;
+    return `dist/zone/read-file.js does not load: ${error.message}`;
   }
 }
 

@@ -15,7 +15,7 @@ import type { CommandSpec } from './commands/command.js';
 import { CommandError, cannotWrite, isSystemError, systemReason } from './commands/errors.js';
 import { assertStdinNamedOnlyWhenRead, STDIN_ARG, STDIN_TOKEN } from './commands/inputs.js';
 import { commandName, helpPointer, namedCommand, unknownWord } from './commands/usage.js';
-import { toolVersion } from './report/sarif.js';
+import { packageVersion } from './version.js';
 
 /** Where a bug report goes. */
 const REPORT_BUGS = 'please report this with the command line (README.md, "Reporting a bug")';
@@ -32,7 +32,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .demandCommand(1, 'Name a command: generate, validate, records, init or lint.')
     .help()
     .alias('h', 'help')
-    .version(toolVersion())
+    // zonesmith's own version: yargs would look for the package.json of the project it runs in.
+    .version(packageVersion())
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 fine, 1 problems found, 2 usage or I/O error.\nDocs: README.md')
     .exitProcess(false)
@@ -115,7 +116,7 @@ function failureLine(
   // The first line only: what follows in a message can be a trace of its own.
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
   const doing = running ? running.command.activity(running.args as never) : `running zonesmith ${argv.join(' ')}`;
-  return `zonesmith ${toolVersion()}: internal error while ${doing}: ${message}; ${REPORT_BUGS}`;
+  return `zonesmith ${packageVersion()}: internal error while ${doing}: ${message}; ${REPORT_BUGS}`;
 }
 
 function isEntryPoint(): boolean {
@@ -134,7 +135,7 @@ if (isEntryPoint()) {
     },
     (error: unknown) => {
       // main() turns every failure into a line; this is the last guard, and it keeps to one line too.
-      process.stderr.write(`zonesmith ${toolVersion()}: internal error: ${String((error as Error)?.message ?? error).replace(/\s*\n\s*/g, ' ')}; ${REPORT_BUGS}\n`);
+      process.stderr.write(`zonesmith ${packageVersion()}: internal error: ${String((error as Error)?.message ?? error).replace(/\s*\n\s*/g, ' ')}; ${REPORT_BUGS}\n`);
       process.exitCode = EXIT.usage;
     },
   );

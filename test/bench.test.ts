@@ -16,7 +16,7 @@ import { formatResults, formatTable, verdict, type ResultRow } from '../bench/li
 import { ensureZone } from '../bench/lib/zone-file.mjs';
 import { summarise } from '../bench/profile-top.mjs';
 import { APEX, DEFAULT_SEED, MIN_RECORDS, zoneChunks, zoneShape, zoneText } from '../bench/lib/zone-generator.mjs';
-import { readZoneFile } from '../src/zone/parser.js';
+import { readZoneFile } from '../src/zone/read-file.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'bench');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { starterSpec } from '../src/commands/init.run.js';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { loadTemplate, renderZone } from '../src/generate/render.js';
+import { defaultTemplate, renderZone } from '../src/generate/render.js';
 import { lintZoneText } from '../src/lint/engine.js';
 import { LINT_PROFILES, PROFILE_IDS, PROTOCOLS, labelsFor, type ProfileId, type Protocol } from '../src/services/catalog.js';
 import { loadSpecText } from '../src/spec/load.js';
@@ -18,7 +18,7 @@ import { resolveSpec } from '../src/spec/resolve.js';
 import { bindAvailable, checkZoneText } from './helpers/bind.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
-const template = loadTemplate();
+const template = defaultTemplate();
 const DOMAIN = 'example.com';
 
 /** Every non-empty set of the catalog's label profiles, each in catalog order (a spec needs at least one). */

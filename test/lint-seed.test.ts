@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { lintZoneFile } from '../src/lint/engine.js';
+import { lintZoneFile } from '../src/lint/lint-file.js';
 import { Name } from '../src/zone/name.js';
 import { REPO_ROOT, SEED_ZONE, requireShared } from './helpers/shared.js';
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ZoneProblem } from '../src/zone/problem.js';
 import { Name } from '../src/zone/name.js';
 import { originFromFileName } from '../src/zone/origin.js';
-import { readZoneFile, readZoneText, type ParsedRecord, type ZoneReadOptions, type ZoneReadSummary } from '../src/zone/parser.js';
+import { readZoneText, type ParsedRecord, type ZoneReadSummary } from '../src/zone/parser.js';
+import { readZoneFile, type ZoneFileReadOptions } from '../src/zone/read-file.js';
 import { formatRdata } from '../src/zone/rdata.js';
 import { bindAvailable } from './helpers/bind.js';
 import { SEED_ZONE, requireShared } from './helpers/shared.js';
@@ -21,7 +22,7 @@ interface Reading {
   summary: ZoneReadSummary;
 }
 
-function readFixture(name: string, options: Partial<ZoneReadOptions> = {}): Reading {
+function readFixture(name: string, options: Partial<ZoneFileReadOptions> = {}): Reading {
   const records: ParsedRecord[] = [];
   const diagnostics: ZoneProblem[] = [];
   const summary = readZoneFile(
@@ -31,7 +32,7 @@ function readFixture(name: string, options: Partial<ZoneReadOptions> = {}): Read
   return { records, diagnostics, summary };
 }
 
-function readText(text: string, options: Partial<ZoneReadOptions> = {}): Reading {
+function readText(text: string, options: Partial<ZoneFileReadOptions> = {}): Reading {
   const records: ParsedRecord[] = [];
   const diagnostics: ZoneProblem[] = [];
   const summary = readZoneText(

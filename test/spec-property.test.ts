@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSpecText } from '../src/spec/load.js';
 import { resolveSpec } from '../src/spec/resolve.js';
-import { loadTemplate, renderZone } from '../src/generate/render.js';
+import { defaultTemplate, renderZone } from '../src/generate/render.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const SPEC_DIR = join(REPO_ROOT, 'test', 'fixtures', 'specs');
@@ -22,7 +22,7 @@ const VALID_SEEDS = [
   read(join(REPO_ROOT, 'examples', 'hosting.yaml')),
 ];
 const PIECES = ['"', "'", '\\', ';', '(', ')', '\n', ': ', '- ', '@', '.', '{', '}', '[', ']', '&a ', '*a', '\u00a0', 'ü', '0', '-1', '99999999999', '\t', '#'];
-const template = loadTemplate();
+const template = defaultTemplate();
 let rendered = 0;
 
 /** A spec that makes a check hang (a backtracking pattern) fails as the test's timeout, not by a clock in the test. */

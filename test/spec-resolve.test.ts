@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSpecFile, loadSpecText } from '../src/spec/load.js';
+import { loadSpecText } from '../src/spec/load.js';
+import { loadSpecFile } from '../src/spec/load-file.js';
 import { resolveSpec, type ResolvedSpec } from '../src/spec/resolve.js';
 import type { ResourceRecord } from '../src/zone/record.js';
 import { REPO_ROOT, requireShared, SEED_ZONE } from './helpers/shared.js';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILE_IDS, PROTOCOLS } from '../src/services/catalog.js';
 import { formatSpecDiagnostic } from '../src/spec/diagnostics.js';
-import { loadSpecFile, loadSpecText } from '../src/spec/load.js';
+import { loadSpecText } from '../src/spec/load.js';
+import { loadSpecFile } from '../src/spec/load-file.js';
 import { buildSpecSchema, checkSpecShape } from '../src/spec/schema.js';
 import { REPO_ROOT } from './helpers/shared.js';
 

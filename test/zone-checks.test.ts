@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ZoneProblem } from '../src/zone/problem.js';
 import { Name } from '../src/zone/name.js';
-import { readZoneFile } from '../src/zone/parser.js';
+import { readZoneFile } from '../src/zone/read-file.js';
 import { ZoneChecks } from '../src/zone/zone-checks.js';
 import { bindAvailable } from './helpers/bind.js';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintZoneFile } from '../src/lint/engine.js';
+import { lintZoneFile } from '../src/lint/lint-file.js';
 import { RULE_IDS, ruleById } from '../src/lint/rules/index.js';
 import { RULE_OF_PROBLEM } from '../src/lint/zone-problems.js';
 import { Name } from '../src/zone/name.js';

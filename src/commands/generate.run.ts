@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import Handlebars from 'handlebars';
-import { loadTemplate } from '../generate/render.js';
+import { loadTemplate } from '../generate/template-file.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import { cannotRead, cannotWrite, isSystemError } from './errors.js';
@@ -28,7 +28,7 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
   let planned: PlannedZone[];
   try {
     const template = loadTemplate(args.template);
-    planned = planZones(zones, { outDir: args.out, template, specFile: basename(input.name), date: buildDate() });
+    planned = planZones(zones, { outDir: args.out, template, specFile: basename(input.name), date: buildDate(process.env) });
   } catch (error) {
     // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
     if (isSystemError(error)) throw cannotRead(error.path ?? args.out, error);

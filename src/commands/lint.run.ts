@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
-import { lintZoneFile, lintZoneText, type LintOptions } from '../lint/engine.js';
+import { lintZoneText, type LintOptions } from '../lint/engine.js';
+import { lintZoneFile } from '../lint/lint-file.js';
 import { applyFixes } from '../lint/fix.js';
 import { parseProfiles } from '../lint/profiles.js';
 import { RULES } from '../lint/rules/index.js';
@@ -15,6 +16,7 @@ import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
 import { assertReadableFile, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
+import { diskIncludes } from '../zone/read-file.js';
 import type { LintArgs } from './lint.js';
 import { zoneOrigin } from './options.js';
 
@@ -103,7 +105,8 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       file,
       profiles: settings.profiles.length > 0 ? settings.profiles : (config?.profiles ?? []),
       rules: config?.rules ?? {},
-      allowIncludeOutside: args.allowIncludeOutside,
+      // Standard input and --fix's texts include from disk as the file itself does.
+      ...diskIncludes(file, args.allowIncludeOutside),
     };
     if (origin) options.origin = origin;
     if (input.stdin) {

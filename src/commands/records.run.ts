@@ -2,7 +2,8 @@
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { formatRecords, recordRow, type RecordRow } from '../generate/records.js';
-import { loadTemplate, orderedRecords } from '../generate/render.js';
+import { orderedRecords } from '../generate/render.js';
+import { loadTemplate } from '../generate/template-file.js';
 import { buildDate } from '../generate/serial.js';
 import { planZones, type PlannedZone } from '../generate/write.js';
 import type { ResolvedZone } from '../spec/resolve.js';
@@ -61,7 +62,7 @@ function isMapping(data: unknown): boolean {
 function plannedSerials(zones: readonly ResolvedZone[], out: string, input: Input): PlannedZone[] {
   assertOutputFolder(out, 'for records, -o names the folder generate writes the zones to (its serials); to write the records to a file, use --output-file');
   try {
-    return planZones(zones, { outDir: out, template: loadTemplate(), specFile: basename(input.name), date: buildDate() });
+    return planZones(zones, { outDir: out, template: loadTemplate(), specFile: basename(input.name), date: buildDate(process.env) });
   } catch (error) {
     if (isSystemError(error)) throw cannotRead(error.path ?? out, error);
     throw error;

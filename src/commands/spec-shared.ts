@@ -5,7 +5,8 @@
 import type { Io } from '../io.js';
 import type { ResolvedZone } from '../spec/resolve.js';
 import { formatSpecDiagnostic } from '../spec/diagnostics.js';
-import { loadSpecFile, loadSpecText, type LoadedSpec } from '../spec/load.js';
+import { loadSpecText, type LoadedSpec } from '../spec/load.js';
+import { loadSpecFile } from '../spec/load-file.js';
 import { resolveSpec, type ResolvedSpec } from '../spec/resolve.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 

@@ -5,7 +5,8 @@
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
 import type { Name } from '../zone/name.js';
-import { readZoneFile, readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
@@ -25,7 +26,7 @@ export async function readZoneFileRows(input: Input, origin: Name | undefined, i
   if (origin) options.origin = origin;
   let summary;
   if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), options, sink);
+    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name), ...options }, sink);
   } else {
     assertReadableFile(input.arg);
     summary = readZoneFile(options, sink);

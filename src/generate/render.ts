@@ -9,13 +9,13 @@
  * SRV by the catalog's protocol order, then priority, weight and target, each DAV path TXT after its
  * SRV; other records by owner in canonical order, then type, then as listed.
  */
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { PROTOCOLS, profilesAnnotation, protocolsByLabel, type ProfileId, type Protocol } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SoaData, Zone } from '../zone/record.js';
 import { formatDuration } from '../zone/ttl.js';
+import { DEFAULT_ZONE_TEMPLATE } from './default-template.js';
 
 /** One line of a section: a record (fields and the aligned line) or a comment line. */
 export interface RecordLineView {
@@ -265,8 +265,6 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
   };
 }
 
-export const DEFAULT_TEMPLATE = new URL('../../templates/zone.hbs', import.meta.url);
-
 export type CompiledTemplate = (view: ZoneView) => string;
 
 /** Compiles a zone template; `noEscape` because zone files are not HTML (the view is already safe). */
@@ -276,8 +274,12 @@ export function compileTemplate(source: string): CompiledTemplate {
   return (view) => template(view);
 }
 
-export function loadTemplate(path: string | URL = DEFAULT_TEMPLATE): CompiledTemplate {
-  return compileTemplate(readFileSync(path, 'utf8'));
+let compiledDefault: CompiledTemplate | undefined;
+
+/** templates/zone.hbs, compiled once (its text is embedded in default-template.ts, so no file is read). */
+export function defaultTemplate(): CompiledTemplate {
+  compiledDefault ??= compileTemplate(DEFAULT_ZONE_TEMPLATE);
+  return compiledDefault;
 }
 
 /** The zone file text: one newline at the end, no trailing blanks. `profiles`: those it was generated for. */

@@ -10,8 +10,8 @@ import { readZoneText } from '../zone/parser.js';
 const HALF = 2 ** 31;
 const MODULUS = 2 ** 32;
 
-/** The date generation runs at: SOURCE_DATE_EPOCH (seconds) when set and valid, else now. */
-export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
+/** The date generation runs at: SOURCE_DATE_EPOCH (seconds) when set and valid in `env` (the CLI passes process.env), else now. */
+export function buildDate(env: Readonly<Record<string, string | undefined>>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^[0-9]{1,12}$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date();

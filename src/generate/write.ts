@@ -7,9 +7,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fsutil.js';
 import type { ResolvedZone } from '../spec/resolve.js';
-import type { SoaData } from '../zone/record.js';
-import { renderZone, type CompiledTemplate } from './render.js';
-import { readSerial, settleSerial, type SerialOutcome } from './serial.js';
+import type { CompiledTemplate } from './render.js';
+import type { SerialOutcome } from './serial.js';
+import { renderZones } from './zones.js';
 
 export interface PlannedZone {
   domain: string;
@@ -32,28 +32,18 @@ export interface PlanOptions {
 /** Marker that a file is ours to replace: every generated zone names the generator. */
 const GENERATED_MARK = 'zonesmith';
 
-export function zoneFileName(domain: string): string {
-  return `${domain}.dns`;
-}
-
 /** Renders every zone; reads existing files only to settle serials and compare. */
 export function planZones(zones: readonly ResolvedZone[], options: PlanOptions): PlannedZone[] {
-  return zones.map((resolved) => {
-    const fileName = zoneFileName(resolved.domain);
+  const existing = (fileName: string) => {
     const path = join(options.outDir, fileName);
     // Only a regular file is read; anything else in the way makes the write fail with its own message.
-    const existing = statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, 'utf8') : undefined;
-    const render = (serial: number) => {
-      const records = resolved.zone.records.map((r) =>
-        r.type === 'SOA' ? { ...r, data: { ...(r.data as SoaData), serial } } : r,
-      );
-      return renderZone({ ...resolved.zone, records }, options.template, options.specFile, fileName, resolved.profiles);
-    };
-    const current = existing === undefined ? undefined : { text: existing, serial: readSerial(existing, resolved.zone.origin, path) };
-    const { text, outcome } = settleSerial(resolved.serial, render, current, options.date);
-    const status = existing === undefined ? 'new' : existing === text ? 'unchanged' : 'changed';
-    const planned: PlannedZone = { domain: resolved.domain, path, text, status, serial: outcome };
-    if (existing !== undefined) planned.existing = existing;
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, 'utf8') : undefined;
+  };
+  const rendered = renderZones(zones, { template: options.template, specFile: options.specFile, date: options.date, existing });
+  return rendered.map((zone) => {
+    const status = zone.existing === undefined ? 'new' : zone.existing === zone.text ? 'unchanged' : 'changed';
+    const planned: PlannedZone = { domain: zone.domain, path: join(options.outDir, zone.fileName), text: zone.text, status, serial: zone.serial };
+    if (zone.existing !== undefined) planned.existing = zone.existing;
     return planned;
   });
 }

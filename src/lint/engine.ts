@@ -8,7 +8,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { readZoneFile, readZoneText, type ParsedRecord, type ZoneAnnotation, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
@@ -34,7 +34,12 @@ export interface LintOptions {
   declaredProfiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, from the config. */
   rules?: RuleSettings;
-  allowIncludeOutside?: boolean;
+  /** Reads the files $INCLUDE names (lint-file.ts passes one that reads the disk); see ZoneReadOptions. */
+  readInclude?: ReadInclude;
+  /** The zone file's identity for include loops; see ZoneReadOptions. */
+  fileKey?: string;
+  /** See ZoneReadOptions (the library says false when it has no file name). */
+  originFromFile?: boolean;
 }
 
 /** What the engine needs from the parser's summary once reading is done. */
@@ -206,7 +211,9 @@ export interface LintResult {
 function readOptions(options: LintOptions): ZoneReadOptions {
   const read: ZoneReadOptions = { file: options.file };
   if (options.origin) read.origin = options.origin;
-  if (options.allowIncludeOutside) read.allowIncludeOutside = true;
+  if (options.readInclude) read.readInclude = options.readInclude;
+  if (options.fileKey !== undefined) read.fileKey = options.fileKey;
+  if (options.originFromFile !== undefined) read.originFromFile = options.originFromFile;
   return read;
 }
 
@@ -217,12 +224,7 @@ function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummar
   return { diagnostics, profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
 }
 
-/** Lints a zone file, streaming it from disk. */
-export function lintZoneFile(options: LintOptions): LintResult {
-  return lintWith(options, (sink) => readZoneFile(readOptions(options), sink));
-}
-
-/** Lints zone text already in memory (standard input, `--fix`'s second pass, tests). */
-export function lintZoneText(text: string, options: LintOptions): LintResult {
+/** Lints zone text, whole or in chunks (lint-file.ts streams a file from disk through this). */
+export function lintZoneText(text: string | Iterable<string>, options: LintOptions): LintResult {
   return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
 }

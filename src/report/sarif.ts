@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity, TextEdit } from '../diagnostics.js';
+import { packageVersion } from '../version.js';
 import type { RuleMeta } from '../lint/rule.js';
 import { fnv1a64, normalizeLine } from './fingerprint.js';
 
@@ -57,16 +58,6 @@ export function sarifContext(metas: readonly RuleMeta[], options: SarifOptions =
     ...(options.lineText ? { lineText: options.lineText } : {}),
     occurrences: new Map(),
   };
-}
-
-/** The package version, read at run time (the same path works from src/ and dist/). */
-export function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /**
@@ -120,7 +111,7 @@ function ruleDescriptor(meta: RuleMeta) {
 }
 
 /** The run without its results: the tool, its rules, and what `%SRCROOT%` stands for. */
-export function sarifRun(metas: readonly RuleMeta[], context: SarifContext, version = toolVersion()) {
+export function sarifRun(metas: readonly RuleMeta[], context: SarifContext, version = packageVersion()) {
   const rootUri = pathToFileURL(context.root).href;
   return {
     tool: {

@@ -3,7 +3,6 @@
  * position of every node so that later checks can point at the line the user wrote (eemeli/yaml's
  * LineCounter). Malformed input becomes diagnostics, never an exception.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { specDiagnostic } from './diagnostics.js';
@@ -31,20 +30,6 @@ export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 /** Bounds YAML alias expansion ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-export function loadSpecFile(file: string): LoadedSpec {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_SPEC_BYTES) {
-      return failed(file, `the spec is ${size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes`);
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return failed(file, `cannot read the spec: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return loadSpecText(text, file);
-}
-
 /**
  * The one way zonesmith parses a YAML/JSON document it was handed (specs, and lint configs that may be
  * specs): YAML 1.2, duplicate keys refused, positions kept through the returned LineCounter.
@@ -57,7 +42,7 @@ export function parseYamlDocument(text: string): { doc: Document.Parsed; lineCou
 
 export function loadSpecText(text: string, file: string): LoadedSpec {
   if (text.length > MAX_SPEC_BYTES) {
-    return failed(file, `the spec is ${text.length} characters; a spec may be at most ${MAX_SPEC_BYTES}`);
+    return failedSpec(file, `the spec is ${text.length} characters; a spec may be at most ${MAX_SPEC_BYTES}`);
   }
   const { doc, lineCounter } = parseYamlDocument(text);
   const position = (offset: number): SpecPosition => {
@@ -119,7 +104,8 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
   return { file, data, diagnostics, locate };
 }
 
-function failed(file: string, message: string): LoadedSpec {
+/** A spec that could not be read at all: one diagnostic at its start (load-file.ts uses it too). */
+export function failedSpec(file: string, message: string): LoadedSpec {
   return {
     file,
     data: undefined,

@@ -4,7 +4,7 @@
  * (RFC 1912 §3.2) cannot be made in a spec. Spec names are plain ASCII host-ish text: no escapes,
  * no spaces; international names must be written in their punycode (A-label) form (RFC 5891 §4.4).
  */
-import { domainToASCII } from 'node:url';
+import { domainToAscii } from '../zone/idna.js';
 import { isHostnameLabel, Name } from '../zone/name.js';
 
 export type SpecNameResult = { ok: true; name: Name } | { ok: false; error: string };
@@ -31,7 +31,7 @@ function hasNonAscii(text: string): boolean {
 export function parseSpecName(text: string, origin: Name): SpecNameResult {
   if (text === '@') return { ok: true, name: origin };
   if (hasNonAscii(text)) {
-    const ascii = domainToASCII(text.replace(/\.$/, ''));
+    const ascii = domainToAscii(text.replace(/\.$/, ''));
     return {
       ok: false,
       error: ascii

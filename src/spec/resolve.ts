@@ -4,7 +4,6 @@
  * the schema cannot: addresses, names, hosts that MX/NS/SRV point at, CNAME collisions, RRset TTLs.
  * Every problem is collected with the position the user wrote; nothing here throws at the user.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import {
   labelsFor,
@@ -16,6 +15,7 @@ import {
 } from '../services/catalog.js';
 import { nonPublicRange } from '../lint/rules/private-address.js';
 import { Name } from '../zone/name.js';
+import { parseIpv4, parseIpv6 } from '../zone/rdata/address.js';
 import type { Rdata, ResourceRecord, SoaData, Zone } from '../zone/record.js';
 import { MAX_TTL, parseTtl } from '../zone/ttl.js';
 import { dedupeDiagnostics, specDiagnostic, toPointer } from './diagnostics.js';
@@ -379,7 +379,8 @@ class ZoneResolver {
       const seen = new Set<string>();
       addresses.forEach((address, i) => {
         const at = Array.isArray(value) ? [...path, i] : path;
-        const type = isIPv4(address) ? 'A' : isIPv6(address) && !address.includes('%') ? 'AAAA' : undefined;
+        // The zone reader's own address scanners: what they accept is what BIND's inet_pton accepts.
+        const type = parseIpv4(address) ? 'A' : parseIpv6(address) ? 'AAAA' : undefined;
         if (!type) {
           const looksLikeName = /^[A-Za-z0-9.-]+$/.test(address) && /[A-Za-z]/.test(address) && !address.includes(':');
           this.error(at, `"${address}" is not an IPv4 address (192.0.2.10) or IPv6 address (2001:db8::10)${looksLikeName ? `; for an alias use records: { name: "${key}", type: CNAME, value: "${address}" }` : ''}`);

@@ -4,6 +4,7 @@
  * backslashes. Record data in presentation form must stay on its one line: no line breaks, no
  * comment, no parentheses outside quotes, so a value can never add a line, a record or a comment.
  */
+import { utf8Length } from '../zone/bytes.js';
 import { tokenizeLine } from '../zone/lexer.js';
 import { Name } from '../zone/name.js';
 import { parseRdata } from '../zone/rdata.js';
@@ -91,7 +92,7 @@ export function readTxtValue(value: string | readonly string[]): ValueResult {
     if (problem) problems.push({ message: problem, ...index });
     else if (list && pieces.length > 1) {
       problems.push({
-        message: `this string is ${Buffer.byteLength(text)} octets; one character-string holds at most ${MAX_CHARACTER_STRING} (RFC 1035 §3.3): split it, or give the text as one value and zonesmith splits it`,
+        message: `this string is ${utf8Length(text)} octets; one character-string holds at most ${MAX_CHARACTER_STRING} (RFC 1035 §3.3): split it, or give the text as one value and zonesmith splits it`,
         ...index,
       });
     } else strings.push(...pieces);

@@ -9,6 +9,7 @@
  * later records with it) is kept in wire form in one byte arena: the parser's data objects, a few
  * hundred bytes each with their strings, die with their record.
  */
+import { latin1String } from './bytes.js';
 import { typeCodeOf, writeRdataWire } from './rdata.js';
 import { parseIpv4, parseIpv6 } from './rdata/address.js';
 import { ByteReader, ByteWriter } from './rdata/wire.js';
@@ -77,8 +78,7 @@ class ByteArena {
   }
 
   latin1(offset: number, length: number): string {
-    const bytes = this.view(offset, length);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return latin1String(this.view(offset, length));
   }
 }
 /** RRset ids are >= 0; this ends a name's list of RRsets and means "no such RRset". */

@@ -3,7 +3,6 @@
  * gives one: `example.com.dns`, `example.com.zone`, `example.com.db`, `db.example.com` and
  * `example.com` all mean `example.com.`.
  */
-import { basename } from 'node:path';
 import { Name } from './name.js';
 
 /** Suffixes that name the file's kind rather than a label of the zone (`.in` is a TLD, so not here). */
@@ -11,7 +10,7 @@ const FILE_SUFFIXES = ['.dns', '.zone', '.db', '.txt', '.signed'];
 const DB_PREFIX = 'db.';
 
 export function originFromFileName(path: string): Name | undefined {
-  let base = basename(path);
+  let base = baseName(path);
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -27,4 +26,18 @@ export function originFromFileName(path: string): Name | undefined {
   if (base.length === 0) return undefined;
   const parsed = Name.parse(base + '.');
   return parsed.ok ? parsed.name : undefined;
+}
+
+/** The name after the last `/` (or `\\`, for Windows paths), as node:path's basename gives it. */
+export function baseName(path: string): string {
+  const trimmed = path.replace(/[/\\]+$/, '');
+  return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+}
+
+/** An origin given by a caller (`example.com`, `example.com.` or a Name), absolute; a TypeError names a bad one. */
+export function originOption(origin: string | Name): Name {
+  if (origin instanceof Name) return origin;
+  const parsed = Name.parse(origin.endsWith('.') ? origin : origin + '.');
+  if (!parsed.ok) throw new TypeError(`origin "${origin}" is not a valid name: ${parsed.error}`);
+  return parsed.name;
 }

@@ -6,10 +6,11 @@
  * that one record shows (SOA place, class, out-of-zone data, meta and obsolete types). Record data is
  * read by rdata.ts. Its own state does not grow with the file: one entry at a time, one frame per
  * nested $INCLUDE. Problems go to the sink as `ZoneProblem`s of their kind; nothing is thrown.
+ *
+ * It reads text, never the file system: the text comes as one string or as chunks, and the files that
+ * $INCLUDE names come from the caller's `readInclude` (zone/read-file.ts reads them from disk for the
+ * command line, with its containment rules), so the same reader runs in a browser.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { SourcePosition, TextEdit } from '../diagnostics.js';
 import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } from './generate-directive.js';
 import { Lexer, tokenizeLine, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
@@ -45,13 +46,39 @@ export interface ParsedRecord extends ResourceRecord {
   generated?: boolean;
 }
 
+/** A file that `$INCLUDE` names, found and opened by the caller's `ReadInclude`. */
+export interface IncludedFile {
+  /** The file's name in messages and positions (today: the path as resolved against the including file). */
+  file: string;
+  /** The file's identity, to catch include loops (on disk: its real path); `file` when absent. */
+  key?: string;
+  /** Its text, whole or in chunks (a chunk source may throw; that is reported as a read error). */
+  text: string | Iterable<string>;
+}
+
+/**
+ * Finds the file `$INCLUDE path` names, written in the file `from` (a `file` name given earlier, or the
+ * zone's own). `error` says why it cannot be read, as the end of "$INCLUDE path: ...".
+ */
+/** Why an included file was not read: `refused` when policy said no (outside the folder, not a file), else an I/O failure. */
+export interface IncludeFailure {
+  error: string;
+  refused?: boolean;
+}
+
+export type ReadInclude = (path: string, from: string) => IncludedFile | IncludeFailure;
+
 export interface ZoneReadOptions {
-  /** Path of the zone file: for messages, $INCLUDE resolution and the origin from the file name. */
+  /** Name of the zone file: for messages, $INCLUDE resolution and the origin from the file name. */
   file: string;
   /** `--origin`; else a leading $ORIGIN; else the file name (see originFromFileName). */
   origin?: Name;
-  /** Follow $INCLUDE outside the folder tree of `file` (default false). */
-  allowIncludeOutside?: boolean;
+  /** Take the origin from the file name when nothing else gives it (default true; false when `file` is no real file name). */
+  originFromFile?: boolean;
+  /** Reads the files $INCLUDE names; without it, $INCLUDE is reported as a file that cannot be read. */
+  readInclude?: ReadInclude;
+  /** The zone file's identity for include loops, in the terms of `IncludedFile.key` (default `file`). */
+  fileKey?: string;
   /** How deep $INCLUDE may nest (default 8). */
   maxIncludeDepth?: number;
 }
@@ -91,59 +118,31 @@ export interface ZoneReadSummary {
 
 /** How deep $INCLUDE may nest when the caller does not say. */
 export const DEFAULT_MAX_INCLUDE_DEPTH = 8;
-const READ_BLOCK = 64 * 1024;
 /** The class every zone zonesmith reads is loaded in (named-checkzone's default). */
 const ZONE_CLASS = 'IN';
 
-/** Reads a zone file in 64 KiB blocks, so a big zone never lives in memory whole. */
-export function readZoneFile(options: ZoneReadOptions, sink: ZoneSink): ZoneReadSummary {
+/**
+ * Reads zone text, whole or in chunks (a big file streamed in blocks never lives in memory whole);
+ * `options.file` names it in messages.
+ */
+export function readZoneText(text: string | Iterable<string>, options: ZoneReadOptions, sink: ZoneSink): ZoneReadSummary {
   const reader = new ZoneReader(options, sink);
-  reader.readTop((lexer) => readFileInto(options.file, lexer));
+  reader.readTop(text);
   return reader.finish();
 }
 
-/** The same reading over text already in memory (stdin, tests); `options.file` names it in messages. */
-export function readZoneText(text: string, options: ZoneReadOptions, sink: ZoneSink): ZoneReadSummary {
-  const reader = new ZoneReader(options, sink);
-  reader.readTop((lexer) => {
+/** Feeds text or chunks to a lexer; returns the message of a chunk source that failed. */
+function feed(text: string | Iterable<string>, lexer: Lexer): string | undefined {
+  if (typeof text === 'string') {
     lexer.write(text);
     return undefined;
-  });
-  return reader.finish();
-}
-
-/** Streams a file through a lexer; returns an error message when the file cannot be read. */
-function readFileInto(path: string, lexer: Lexer): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    return ioMessage(error);
   }
   try {
-    const block = Buffer.allocUnsafe(READ_BLOCK);
-    const decoder = new StringDecoder('utf8');
-    for (;;) {
-      const n = readSync(fd, block, 0, READ_BLOCK, null);
-      if (n === 0) break;
-      lexer.write(decoder.write(block.subarray(0, n)));
-    }
-    const rest = decoder.end();
-    if (rest.length > 0) lexer.write(rest);
+    for (const chunk of text) lexer.write(chunk);
     return undefined;
   } catch (error) {
-    return ioMessage(error);
-  } finally {
-    closeSync(fd);
+    return (error as Error)?.message ?? String(error);
   }
-}
-
-function ioMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EISDIR') return 'not a file (a folder)';
-  if (code === 'EACCES') return 'permission denied';
-  return (error as Error).message;
 }
 
 /** One file being read: its name in messages, its $ORIGIN, and the chain of includes that led to it. */
@@ -151,7 +150,7 @@ interface Frame {
   file: string;
   origin: Name | null;
   depth: number;
-  /** Real paths of the files being read, outermost first (to catch include loops). */
+  /** Keys (IncludedFile.key) of the files being read, outermost first (to catch include loops). */
   chain: string[];
 }
 
@@ -181,8 +180,6 @@ class ZoneReader {
   private zoneOrigin: Name | null;
   private frame: Frame;
   private readonly files: string[] = [];
-  /** The folder tree $INCLUDE may reach (real path), when it is limited. */
-  private includeRoot: string | undefined;
 
   /** Owner of the previous record: a blank owner means this one (RFC 1035 §5.1). */
   private lastOwner: Name | undefined;
@@ -226,15 +223,11 @@ class ZoneReader {
     this.frame = { file: options.file, origin: this.zoneOrigin, depth: 0, chain: [] };
   }
 
-  readTop(feed: (lexer: Lexer) => string | undefined): void {
+  readTop(text: string | Iterable<string>): void {
     this.files.push(this.options.file);
-    try {
-      this.frame.chain = [realpathSync(this.options.file)];
-    } catch {
-      this.frame.chain = [this.options.file];
-    }
+    this.frame.chain = [this.options.fileKey ?? this.options.file];
     const lexer = new Lexer(this.lexerSink);
-    const error = feed(lexer);
+    const error = feed(text, lexer);
     if (error !== undefined) {
       this.report(1, 1, 'cannot-read', `cannot read ${this.options.file}: ${error}`);
       return;
@@ -286,9 +279,10 @@ class ZoneReader {
   /** The zone's origin: --origin, else a $ORIGIN before the first record, else the file name. */
   private ensureZoneOrigin(): Name {
     if (this.zoneOrigin) return this.zoneOrigin;
-    const fromName = originFromFileName(this.options.file);
+    const fromName = this.options.originFromFile === false ? undefined : originFromFileName(this.options.file);
     if (!fromName) {
-      this.report(1, 1, 'no-origin', `cannot tell the zone's origin from the file name "${this.options.file}": pass --origin or start the file with $ORIGIN`);
+      const from = this.options.originFromFile === false ? '' : ` from the file name "${this.options.file}"`;
+      this.report(1, 1, 'no-origin', `cannot tell the zone's origin${from}: pass --origin or start the file with $ORIGIN`);
     }
     this.zoneOrigin = fromName ?? Name.root;
     return this.zoneOrigin;
@@ -624,47 +618,29 @@ class ZoneReader {
       if (!parsed) return;
       includeOrigin = parsed;
     }
-    const target = isAbsolute(fileToken.text) ? fileToken.text : join(dirname(this.frame.file), fileToken.text);
     if (this.frame.depth + 1 > this.maxDepth) {
       this.reportAt(fileToken, 'include-refused', `$INCLUDE nested more than ${this.maxDepth} deep: refused; flatten the includes`);
       return;
     }
-    let real: string;
-    try {
-      real = realpathSync(target);
-    } catch (error) {
-      this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${ioMessage(error)} (looked for ${target}, relative to the including file)`);
+    const found: IncludedFile | IncludeFailure = this.options.readInclude
+      ? this.options.readInclude(fileToken.text, this.frame.file)
+      : { error: 'not read: this zone was given as text with no way to read the files it includes (the library caller passes readInclude)' };
+    if ('error' in found) {
+      this.reportAt(fileToken, found.refused ? 'include-refused' : 'cannot-read', `$INCLUDE ${fileToken.text}: ${found.error}`);
       return;
     }
-    if (!this.options.allowIncludeOutside) {
-      const root = this.includeRootPath();
-      const rel = relative(root, real);
-      if (rel.startsWith('..') || isAbsolute(rel)) {
-        // Refused before it is opened: nothing of the other file reaches the output.
-        this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text} is outside the folder of the zone file (${root}): refused; move it there or pass --allow-include-outside`);
-        return;
-      }
-    }
-    if (this.frame.chain.includes(real)) {
+    const key = found.key ?? found.file;
+    if (this.frame.chain.includes(key)) {
       this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text} would include a file that is already being read (an include loop): remove it`);
-      return;
-    }
-    try {
-      if (!statSync(real).isFile()) {
-        this.reportAt(fileToken, 'include-refused', `$INCLUDE ${fileToken.text}: not a file`);
-        return;
-      }
-    } catch (error) {
-      this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${ioMessage(error)}`);
       return;
     }
 
     // BIND restores both the origin and the current owner after the included file (ARM, $INCLUDE).
     const saved = { frame: this.frame, lastOwner: this.lastOwner, lastOwnerDropped: this.lastOwnerDropped };
-    this.frame = { file: target, origin: includeOrigin, depth: saved.frame.depth + 1, chain: [...saved.frame.chain, real] };
-    this.files.push(target);
+    this.frame = { file: found.file, origin: includeOrigin, depth: saved.frame.depth + 1, chain: [...saved.frame.chain, key] };
+    this.files.push(found.file);
     const lexer = new Lexer(this.lexerSink);
-    const error = readFileInto(real, lexer);
+    const error = feed(found.text, lexer);
     if (error !== undefined) {
       this.frame = saved.frame;
       this.reportAt(fileToken, 'cannot-read', `$INCLUDE ${fileToken.text}: ${error}`);
@@ -674,18 +650,6 @@ class ZoneReader {
     }
     this.lastOwner = saved.lastOwner;
     this.lastOwnerDropped = saved.lastOwnerDropped;
-  }
-
-  private includeRootPath(): string {
-    if (this.includeRoot === undefined) {
-      const dir = dirname(this.options.file);
-      try {
-        this.includeRoot = realpathSync(dir);
-      } catch {
-        this.includeRoot = dir;
-      }
-    }
-    return this.includeRoot;
   }
 
   private generateDirective(first: Token, args: readonly Token[]): void {

@@ -7,8 +7,10 @@
  * index, plus the apex NS targets and keys, so memory grows with names, not records. Each finding is a
  * `ZoneProblem` of its own kind (problem.ts), with the name it is about: BIND refuses to load such a zone.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha384 } from '@noble/hashes/sha2.js';
 import type { SourcePosition } from '../diagnostics.js';
+import { bytesEqual, latin1Bytes, latin1String } from './bytes.js';
 import { Name } from './name.js';
 import { NameTable, NONE } from './name-table.js';
 import type { ParsedRecord } from './parser.js';
@@ -170,7 +172,7 @@ export class ZoneChecks {
     }
     for (const { wire, where } of keys.cdnskeys) {
       if (wire[3] === 0) continue;
-      if (!keys.dnskeys.some((dnskey) => Buffer.compare(dnskey, wire) === 0)) {
+      if (!keys.dnskeys.some((dnskey) => bytesEqual(dnskey, wire))) {
         this.error('cds-matches-no-dnskey', where, apex, `CDS/CDNSKEY consistency checks failed, so BIND refuses the zone: this CDNSKEY is not one of the DNSKEY records of ${apex.toString()}; publish the DNSKEY first or fix the CDNSKEY`);
       }
     }
@@ -216,7 +218,7 @@ function lowerNames(value: RdataValue): RdataValue {
 export function dataKey(type: string, data: Rdata): string {
   const canonical: Record<string, RdataValue> = {};
   for (const [field, value] of Object.entries(data)) canonical[field] = lowerNames(value);
-  return Buffer.from(rdataToWire(type, canonical)).toString('latin1');
+  return latin1String(rdataToWire(type, canonical));
 }
 
 /** RFC 4034 Appendix B key tag of DNSKEY wire data. */
@@ -227,18 +229,20 @@ function keyTag(dnskey: Uint8Array): number {
   return acc & 0xffff;
 }
 
-const DIGESTS: Record<number, string> = { 1: 'sha1', 2: 'sha256', 4: 'sha384' };
+/** DS/CDS digest types (RFC 4034 §5.1.4, RFC 4509, RFC 6605), hashed by @noble/hashes so the core needs no node:crypto. */
+const DIGESTS: Record<number, (message: Uint8Array) => Uint8Array> = { 1: sha1, 2: sha256, 4: sha384 };
 
 /** Canonical (lower-case) wire form of an absolute name (RFC 4034 §6.2). */
-function canonicalWire(name: Name): Buffer {
-  const parts: Buffer[] = [];
+function canonicalWire(name: Name): Uint8Array {
+  const length = name.labels.reduce((sum, label) => sum + 1 + label.length, 1);
+  const out = new Uint8Array(length);
+  let at = 0;
   for (const label of name.labels) {
-    const octets = Buffer.from(label, 'latin1');
-    for (let i = 0; i < octets.length; i++) if (octets[i]! >= 0x41 && octets[i]! <= 0x5a) octets[i] = octets[i]! + 32;
-    parts.push(Buffer.from([octets.length]), octets);
+    out[at++] = label.length;
+    // ASCII letters only: DNS case folding leaves octets above 0x7f alone.
+    for (const octet of latin1Bytes(label)) out[at++] = octet >= 0x41 && octet <= 0x5a ? octet + 32 : octet;
   }
-  parts.push(Buffer.from([0]));
-  return Buffer.concat(parts);
+  return out;
 }
 
 /** A CDS (wire: key tag, algorithm, digest type, digest) is the digest of `dnskey` (RFC 4034 §5.1.4). */
@@ -246,8 +250,12 @@ function cdsMatches(cds: Uint8Array, dnskey: Uint8Array, owner: Name): boolean {
   if (dnskey.length < 4) return false;
   const tag = (cds[0]! << 8) | cds[1]!;
   if (tag !== keyTag(dnskey) || cds[2] !== dnskey[3]) return false;
-  const algorithm = DIGESTS[cds[3]!];
-  if (!algorithm) return true; // a digest BIND cannot compute is not held against the zone
-  const digest = createHash(algorithm).update(canonicalWire(owner)).update(dnskey).digest();
-  return Buffer.compare(digest, Buffer.from(cds.subarray(4))) === 0;
+  const hash = DIGESTS[cds[3]!];
+  if (!hash) return true; // a digest BIND cannot compute is not held against the zone
+  const owned = canonicalWire(owner);
+  const message = new Uint8Array(owned.length + dnskey.length);
+  message.set(owned);
+  message.set(dnskey, owned.length);
+  const digest = hash(message);
+  return bytesEqual(digest, cds.subarray(4));
 }

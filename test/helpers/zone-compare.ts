@@ -5,7 +5,8 @@
  */
 import type { ZoneProblem } from '../../src/zone/problem.js';
 import type { Name } from '../../src/zone/name.js';
-import { readZoneFile, type ParsedRecord } from '../../src/zone/parser.js';
+import type { ParsedRecord } from '../../src/zone/parser.js';
+import { readZoneFile } from '../../src/zone/read-file.js';
 import { dataKey, ZoneChecks } from '../../src/zone/zone-checks.js';
 
 export interface Reading {

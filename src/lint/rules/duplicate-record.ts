@@ -1,3 +1,4 @@
+import { latin1String } from '../../zone/bytes.js';
 import { NONE } from '../../zone/name-table.js';
 import { rdataToWire } from '../../zone/rdata.js';
 import { lineRef, recordWhere, type Rule, type Where } from '../rule.js';
@@ -20,17 +21,16 @@ export const duplicateRecord: Rule = {
     // The index keeps the first record's data per RRset (in wire form), so a single-record RRset (most of them)
     // costs nothing here; the data of later records is remembered only for RRsets that have them.
     const later = new Map<number, Map<string, Where>>();
-    const latin1 = (wire: Uint8Array) => Buffer.from(wire.buffer, wire.byteOffset, wire.byteLength).toString('latin1');
     return {
       record(record) {
         const rrset = context.index.rrset(record.owner, record.type);
         if (rrset === NONE) return;
         // Equal data means equal wire form: that sees through relative/absolute names, escapes, spacing.
-        const wire = latin1(rdataToWire(record.type, record.data));
+        const wire = latin1String(rdataToWire(record.type, record.data));
         let seen = later.get(rrset);
         if (!seen) {
           const first = context.index.typeEntry(rrset);
-          seen = new Map([[latin1(context.index.table.firstWireOf(rrset)), first as Where]]);
+          seen = new Map([[latin1String(context.index.table.firstWireOf(rrset)), first as Where]]);
           later.set(rrset, seen);
         }
         const first = seen.get(wire);

@@ -1,4 +1,5 @@
-import { domainToASCII } from 'node:url';
+import { latin1AsUtf8 } from '../../zone/bytes.js';
+import { domainToAscii } from '../../zone/idna.js';
 import { hasNonAsciiOctets, isHostnameLabel, Name } from '../../zone/name.js';
 import type { ParsedRecord } from '../../zone/parser.js';
 import type { Token } from '../../zone/token.js';
@@ -7,7 +8,7 @@ import { targetToken } from '../zone-index.js';
 
 /** The name as Unicode text (labels are UTF-8 octets), for IDNA conversion. */
 function unicodeText(name: Name): string {
-  return name.labels.map((label) => Buffer.from(label, 'latin1').toString('utf8')).join('.');
+  return name.labels.map(latin1AsUtf8).join('.');
 }
 
 /** What is wrong with a host name's labels (letters, digits, hyphens; RFC 952/1123), if anything. */
@@ -46,7 +47,7 @@ export const nameSyntax: Rule = {
       let message: string | undefined;
       if (hasNonAsciiOctets(name)) {
         const unicode = unicodeText(name);
-        const aLabel = domainToASCII(unicode);
+        const aLabel = domainToAscii(unicode);
         message = aLabel
           ? `${unicode} is written in raw UTF-8; zone files hold the A-label form: write \`${aLabel}${name.isAbsolute ? '.' : ''}\` (RFC 5890 §2.3.2.1, RFC 5891 §4.4)`
           : `${name} holds non-ASCII octets that are not a valid internationalised name; use its A-label (xn--) form (RFC 5891 §4.4)`;

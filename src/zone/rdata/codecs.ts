@@ -115,11 +115,33 @@ export function decodeBase64(text: string): Decoded {
   }
   if (padding > 2) return { ok: false, error: 'base64 has more than two "=" of padding' };
   if (text.length % 4 !== 0) return { ok: false, error: `base64 of ${text.length} characters is not a multiple of 4 long` };
-  return { ok: true, bytes: new Uint8Array(Buffer.from(text, 'base64')) };
+  // Validated above, so every character has a value; bits past the last whole octet are dropped.
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n =
+      (BASE64_VALUES[text.charCodeAt(i)]! << 18) |
+      (BASE64_VALUES[text.charCodeAt(i + 1)]! << 12) |
+      (Math.max(0, BASE64_VALUES[text.charCodeAt(i + 2)] ?? 0) << 6) |
+      Math.max(0, BASE64_VALUES[text.charCodeAt(i + 3)] ?? 0);
+    if (o < out.length) out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 0xff;
+    if (o < out.length) out[o++] = n & 0xff;
+  }
+  return { ok: true, bytes: out };
 }
 
+/** RFC 4648 §4 base64 with padding (written out here so the core needs no Node Buffer). */
 export function encodeBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const rest = bytes.length - i;
+    const n = (bytes[i]! << 16) | ((rest > 1 ? bytes[i + 1]! : 0) << 8) | (rest > 2 ? bytes[i + 2]! : 0);
+    out += BASE64_ALPHABET[n >> 18]! + BASE64_ALPHABET[(n >> 12) & 63]!;
+    out += rest > 1 ? BASE64_ALPHABET[(n >> 6) & 63]! : '=';
+    out += rest > 2 ? BASE64_ALPHABET[n & 63]! : '=';
+  }
+  return out;
 }
 
 const BASE32HEX_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUV';

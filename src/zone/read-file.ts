@@ -1,0 +1,104 @@
+/**
+ * Zone files from disk, for the Node face (src/node.ts) and the command line: the file streamed in
+ * 64 KiB blocks into the text-only reader of parser.ts, and the `ReadInclude` that finds the files
+ * `$INCLUDE` names with the containment rules the command line promises: a path relative to the
+ * including file, kept inside the folder tree of the zone file unless `allowIncludeOutside`.
+ */
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { readZoneText, type ReadInclude, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from './parser.js';
+
+const READ_BLOCK = 64 * 1024;
+
+export interface ZoneFileReadOptions extends ZoneReadOptions {
+  /** Follow $INCLUDE outside the folder tree of `file` (default false). */
+  allowIncludeOutside?: boolean;
+}
+
+/** Reads a zone file and what it includes from disk, block by block. */
+export function readZoneFile(options: ZoneFileReadOptions, sink: ZoneSink): ZoneReadSummary {
+  const { allowIncludeOutside, ...read } = options;
+  return readZoneText(fileChunks(options.file), { ...diskIncludes(options.file, allowIncludeOutside), ...read }, sink);
+}
+
+/**
+ * The reader options that give a zone file on disk (or standard input, `-`, read in the working
+ * folder) its includes: the file's real path as its key, and `$INCLUDE` read from disk.
+ */
+export function diskIncludes(file: string, allowIncludeOutside = false): { readInclude: ReadInclude; fileKey: string } {
+  return { readInclude: diskIncludeReader(file, allowIncludeOutside), fileKey: realPathOr(file) };
+}
+
+/** Finds `$INCLUDE` files on disk, relative to the including file, inside the zone file's folder tree unless allowed out. */
+export function diskIncludeReader(zoneFile: string, allowOutside: boolean): ReadInclude {
+  let root: string | undefined;
+  return (path, from) => {
+    const target = isAbsolute(path) ? path : join(dirname(from), path);
+    let real: string;
+    try {
+      real = realpathSync(target);
+    } catch (error) {
+      return { error: `${ioMessage(error)} (looked for ${target}, relative to the including file)` };
+    }
+    if (!allowOutside) {
+      root ??= realPathOr(dirname(zoneFile));
+      const rel = relative(root, real);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        // Refused before it is opened: nothing of the other file reaches the output.
+        return { refused: true, error: `outside the folder of the zone file (${root}): refused; move it there or pass --allow-include-outside` };
+      }
+    }
+    try {
+      if (!statSync(real).isFile()) return { refused: true, error: 'not a file' };
+    } catch (error) {
+      return { error: ioMessage(error) };
+    }
+    return { file: target, key: real, text: fileChunks(real) };
+  };
+}
+
+/** A file's text in blocks, opened on the first read; a failure is thrown with a short reason. */
+export function* fileChunks(path: string): Generator<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new Error(ioMessage(error));
+  }
+  try {
+    const block = new Uint8Array(READ_BLOCK);
+    // ignoreBOM keeps a byte-order mark in the text, where the lexer sees and reports it.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, block, 0, READ_BLOCK, null);
+      } catch (error) {
+        throw new Error(ioMessage(error));
+      }
+      if (n === 0) break;
+      yield decoder.decode(block.subarray(0, n), { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest.length > 0) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The reason a file could not be read, in words. */
+export function ioMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'not a file (a folder)';
+  if (code === 'EACCES') return 'permission denied';
+  return (error as Error).message;
+}
