@@ -226,3 +226,18 @@ export function lintZoneFile(options: LintOptions): LintResult {
 export function lintZoneText(text: string, options: LintOptions): LintResult {
   return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
 }
+
+/**
+ * Lints records that were not read from a zone file (a zone resolved from a spec): every rule, the
+ * same settings. Each record carries its own position and an explicit TTL, so there is no $TTL to miss.
+ */
+export function lintRecords(records: Iterable<ParsedRecord>, options: LintOptions & { origin: Name }): LintResult {
+  const session = new LintSession(options);
+  let recordCount = 0;
+  for (const record of records) {
+    session.record(record);
+    recordCount++;
+  }
+  const diagnostics = session.finish({ origin: options.origin, hasTtlDirective: true });
+  return { diagnostics, profiles: session.activeProfiles, files: [options.file], recordCount };
+}
