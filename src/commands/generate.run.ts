@@ -5,7 +5,8 @@ import Handlebars from 'handlebars';
 import { loadTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
-import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
+import { pickZones, readSpecWithData } from './spec-shared.js';
+import { failure, judgeWithConfig, maxWarningsProblem, renderSpecReport } from './spec-report.js';
 import type { GenerateArgs } from './generate.js';
 
 const ZONE_SEPARATOR = `; ${'-'.repeat(70)}\n`;
@@ -15,8 +16,22 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
     return EXIT.usage;
   }
-  const spec = readSpec(args.spec);
-  if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
+  const usage = maxWarningsProblem(args.maxWarnings);
+  if (usage) {
+    io.err(`zonesmith generate: ${usage}\n`);
+    return EXIT.usage;
+  }
+  const { spec, data } = readSpecWithData(args.spec);
+  const judged = judgeWithConfig(spec, data, args.config);
+  // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
+  const findings = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
+  if (findings.length > 0) io.err(renderSpecReport(args.format, findings, io.stderrIsTTY));
+  if (judged.configProblems.length > 0) return EXIT.usage;
+  const failed = failure(judged.diagnostics, args.maxWarnings);
+  if (failed) {
+    io.err(`zonesmith generate: ${args.spec}: ${failed}; nothing was written\n`);
+    return EXIT.problems;
+  }
   const zones = pickZones(spec, args.zone, io);
   if (!zones) return EXIT.usage;
 

@@ -12,6 +12,12 @@ export function readSpec(file: string): ResolvedSpec {
   return resolveSpec(loadSpecFile(file));
 }
 
+/** The resolved spec with its data as read (the lint settings may be in it, under `lint:`). */
+export function readSpecWithData(file: string): { spec: ResolvedSpec; data: unknown } {
+  const loaded = loadSpecFile(file);
+  return { spec: resolveSpec(loaded), data: loaded.data };
+}
+
 /** Prints the diagnostics; returns the number of errors. */
 export function reportSpecProblems(spec: ResolvedSpec, io: Io, consequence = ''): number {
   let errors = 0;

@@ -1,20 +1,30 @@
 /** The implementation of `zonesmith validate`, loaded only when the command runs (see validate.ts). */
 import { EXIT, type Io } from '../io.js';
-import { formatGithub, formatJson } from '../report/index.js';
-import { readSpec, reportSpecProblems } from './spec-shared.js';
+import { readSpecWithData } from './spec-shared.js';
+import { failure, judgeWithConfig, maxWarningsProblem, renderSpecReport } from './spec-report.js';
 import type { ValidateArgs } from './validate.js';
 
 export async function run(args: ValidateArgs, io: Io): Promise<number> {
-  const spec = readSpec(args.spec);
-  const errors = spec.diagnostics.filter((d) => d.severity === 'error').length;
-  if (args.format !== 'text') {
-    // The shared reporters print the message; the JSON path goes into it, as in the text form.
-    const located = spec.diagnostics.map((d) => (d.path ? { ...d, message: `${d.message} (at ${d.path})` } : d));
-    io.out(args.format === 'json' ? formatJson(located) : formatGithub(located));
-    return errors > 0 ? EXIT.problems : EXIT.ok;
+  const usage = maxWarningsProblem(args.maxWarnings);
+  if (usage) {
+    io.err(`zonesmith validate: ${usage}\n`);
+    return EXIT.usage;
   }
-  if (reportSpecProblems(spec, io) > 0) return EXIT.problems;
-  const records = spec.zones.reduce((n, z) => n + z.zone.records.length, 0);
-  io.out(`${args.spec}: valid (${spec.zones.length} zone${spec.zones.length === 1 ? '' : 's'}, ${records} records)\n`);
+  const { spec, data } = readSpecWithData(args.spec);
+  const judged = judgeWithConfig(spec, data, args.config);
+  if (judged.configProblems.length > 0) {
+    io.out(renderSpecReport(args.format, judged.configProblems, io.stdoutIsTTY));
+    return EXIT.usage;
+  }
+  io.out(renderSpecReport(args.format, judged.diagnostics, io.stdoutIsTTY));
+  const failed = failure(judged.diagnostics, args.maxWarnings);
+  if (failed) {
+    io.err(`zonesmith validate: ${args.spec}: ${failed}\n`);
+    return EXIT.problems;
+  }
+  if (args.format === 'text') {
+    const records = spec.zones.reduce((n, z) => n + z.zone.records.length, 0);
+    io.out(`${args.spec}: valid (${spec.zones.length} zone${spec.zones.length === 1 ? '' : 's'}, ${records} records)\n`);
+  }
   return EXIT.ok;
 }

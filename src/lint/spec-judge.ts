@@ -5,8 +5,19 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
+import { SPEC_RULE } from '../spec/diagnostics.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
 import { lintRecords, type RuleSettings } from './engine.js';
+import type { RuleMeta } from './rule.js';
+
+/** The spec's own problems have an id too (`spec`), so reports can list what they are (SARIF's rules). */
+export const SPEC_META: RuleMeta = {
+  id: SPEC_RULE,
+  severity: 'error',
+  description: "A problem of the spec itself: its shape (unknown keys, wrong types), or a value that cannot become a record",
+  source: 'the zonesmith spec schema (schemas/zonesmith.schema.json)',
+  fixable: false,
+};
 
 export interface JudgeSettings {
   /** Profiles to check besides those the spec names for each zone (a lint config's `profiles`). */
