@@ -28,7 +28,8 @@ function specCopy(name: string): string {
 describe('zonesmith generate', () => {
   it('prints a zone: $ORIGIN, $TTL, the SOA with a comment per field, sections, aligned columns', async () => {
     const { code, stdout, stderr } = await run('generate', fixture('minimal.yaml'), '--stdout');
-    expect(stderr).toBe('');
+    // The judge's warnings (no Autodiscover SRV here) go to stderr, as lint would report them; no error.
+    expect(stderr).not.toMatch(/\berror\b/);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines).toContain('$ORIGIN example.org.');
@@ -160,7 +161,8 @@ describe('zonesmith generate', () => {
     const { code, stderr } = await run('generate', fixture('bad-meaning.yaml'), '-o', dir);
     expect(code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
-    expect(stderr).toMatch(/bad-meaning\.yaml:10:12: error: "192\.0\.2\.300" is not an IPv4 address.* \(at \/zones\/0\/hosts\/@\)/);
+    expect(stderr).toMatch(/bad-meaning\.yaml:10:12  error  "192\.0\.2\.300" is not an IPv4 address.* \(at \/zones\/0\/hosts\/@\)  spec/);
+    expect(stderr).toMatch(/bad-meaning\.yaml:25:9  error  www\.example\.org\. has a CNAME and also A .*  cname-and-other-data/);
     expect(stderr).toMatch(/bad-meaning\.yaml: \d+ errors; nothing was written/);
     const spec = specCopy('hosting-like.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('www: 192.0.2.80', 'www: 192.0.2.800'));
@@ -198,7 +200,7 @@ describe('zonesmith generate', () => {
     expect(broken.stderr).toMatch(/template .*broken\.hbs: .*nosuchfield/);
     const absent = await run('generate', fixture('minimal.yaml'), '--stdout', '--template', join(dir, 'none.hbs'));
     expect(absent.code).toBe(2);
-    expect(absent.stderr).toMatch(/^zonesmith: template .*none\.hbs: ENOENT/);
+    expect(absent.stderr).toMatch(/^zonesmith: template .*none\.hbs: ENOENT/m);
   });
 });
 

@@ -73,7 +73,9 @@ export function renderSpecReport(format: Format, diagnostics: readonly Diagnosti
 export function failure(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): string | undefined {
   const counts = summarize(diagnostics);
   if (counts.error > 0) return `${counts.error} error${counts.error === 1 ? '' : 's'}`;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) return `${counts.warning} warnings, more than --max-warnings ${maxWarnings}`;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    return `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`;
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
-import { SPEC_RULE } from '../spec/diagnostics.js';
+import { SPEC_RULE, zoneList } from '../spec/diagnostics.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
 import { lintRecords, type RuleSettings } from './engine.js';
 import type { RuleMeta } from './rule.js';
@@ -28,18 +28,25 @@ export interface JudgeSettings {
 
 /** Every problem of a resolved spec, in file order: its own, then what the rules find in its zones. */
 export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Diagnostic[] {
-  const out = [...spec.diagnostics];
-  // A record that comes from `defaults` is in every zone that inherits it: the same finding is told once.
-  const told = new Set<string>();
-  for (const { zone, profiles } of spec.zones) {
+  // A record that comes from `defaults` is in every zone that inherits it, at the same place: what a
+  // rule says there is told once, with the other zones named (as the resolver does for its own problems).
+  const told = new Map<string, { diagnostic: Diagnostic; zone: string; others: string[] }>();
+  const findings: { diagnostic: Diagnostic; others: string[] }[] = [];
+  for (const { zone, profiles, domain } of spec.zones) {
     const requested = [...new Set<LintProfileId>([...profiles, ...(settings.profiles ?? [])])];
     const { diagnostics } = lintRecords(zone.records, { file: spec.file, origin: zone.origin, profiles: requested, rules: settings.rules ?? {} });
     for (const d of diagnostics) {
-      const key = `${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
-      if (told.has(key)) continue;
-      told.add(key);
-      out.push(d);
+      const key = `${d.line}\0${d.column}\0${d.rule}`;
+      const earlier = told.get(key);
+      if (earlier && earlier.zone !== domain) {
+        if (!earlier.others.includes(domain)) earlier.others.push(domain);
+        continue;
+      }
+      const entry = { diagnostic: d, zone: domain, others: [] as string[] };
+      if (!earlier) told.set(key, entry);
+      findings.push(entry);
     }
   }
-  return out.sort(compareDiagnostics);
+  const fromRules = findings.map(({ diagnostic, others }) => (others.length === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (also in ${zoneList(others)})` }));
+  return [...spec.diagnostics, ...fromRules].sort(compareDiagnostics);
 }

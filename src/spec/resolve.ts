@@ -15,7 +15,7 @@ import { Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import type { Rdata, SoaData, Zone } from '../zone/record.js';
 import { MAX_TTL, parseTtl } from '../zone/ttl.js';
-import { dedupeDiagnostics, specDiagnostic, toPointer } from './diagnostics.js';
+import { dedupeDiagnostics, specDiagnostic, toPointer, zoneList } from './diagnostics.js';
 import type { LoadedSpec, SpecPath } from './load.js';
 import { hostnameProblem, parseSpecName } from './names.js';
 import { readSpecShape, SPEC_DEFAULTS } from './schema.js';
@@ -128,12 +128,6 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
 /** The name rule, as advice: `_sip._tcp` means `_sip._tcp.` unless the zone is written out. */
 function inZoneHint(text: string, origin: Name): string {
   return `a name with a dot is absolute: for the name in this zone write "${text}.${origin.toString().replace(/\.$/, '')}"`;
-}
-
-function zoneList(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ');
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return `zone${names.length > 1 ? 's' : ''} ${shown}${more}`;
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
