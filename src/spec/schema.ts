@@ -265,7 +265,7 @@ export function buildSpecSchema(): Schema {
       },
       lint: {
         type: 'object',
-        description: 'Settings for `zonesmith lint` (same shape as .zonesmith.yaml).',
+        description: 'Lint settings for the rules that judge these zones in validate and generate (and in lint --config SPEC); same shape as .zonesmith.yaml.',
         additionalProperties: false,
         properties: {
           profiles: {
