@@ -209,6 +209,15 @@ describe('spec -> zone model', () => {
     ]);
   });
 
+  it('a target written as an address is the same error in a spec as in a zone file, though a spec record has no tokens', () => {
+    const spec = resolveText(base('    mx: [192.0.2.25]\n    records: [{ name: alias, type: CNAME, value: "192.0.2.80." }]\n'));
+    expect(errors(spec)).toEqual([]);
+    expect(judged(spec, 'error')).toEqual([
+      expect.stringMatching(/^7:10 error target-is-address the MX target `192.0.2.25.` is an address, but MX needs a host name/),
+      expect.stringMatching(/^8:15 error target-is-address the CNAME target `192.0.2.80.` is an address/),
+    ]);
+  });
+
   it('says what is wrong with record data, and which types it does not know', () => {
     const spec = resolveText(
       base('    records:\n      - { name: a, type: MX, value: "70000 mail.example.net" }\n      - { name: b, type: NOPE, value: "x" }\n'),
