@@ -30,23 +30,23 @@ export interface JudgeSettings {
 export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Diagnostic[] {
   // A record that comes from `defaults` is in every zone that inherits it, at the same place: what a
   // rule says there is told once, with the other zones named (as the resolver does for its own problems).
-  const told = new Map<string, { diagnostic: Diagnostic; zone: string; others: string[] }>();
+  const told = new Map<string, { zone: number; others: string[] }>();
   const findings: { diagnostic: Diagnostic; others: string[] }[] = [];
-  for (const { zone, profiles, domain } of spec.zones) {
+  spec.zones.forEach(({ zone, profiles, domain }, index) => {
     const requested = [...new Set<LintProfileId>([...profiles, ...(settings.profiles ?? [])])];
     const { diagnostics } = lintRecords(zone.records, { file: spec.file, origin: zone.origin, profiles: requested, rules: settings.rules ?? {} });
     for (const d of diagnostics) {
       const key = `${d.line}\0${d.column}\0${d.rule}`;
       const earlier = told.get(key);
-      if (earlier && earlier.zone !== domain) {
+      if (earlier && earlier.zone !== index) {
         if (!earlier.others.includes(domain)) earlier.others.push(domain);
         continue;
       }
-      const entry = { diagnostic: d, zone: domain, others: [] as string[] };
+      const entry = { diagnostic: d, zone: index, others: [] as string[] };
       if (!earlier) told.set(key, entry);
       findings.push(entry);
     }
-  }
+  });
   const fromRules = findings.map(({ diagnostic, others }) => (others.length === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (also in ${zoneList(others)})` }));
   return [...spec.diagnostics, ...fromRules].sort(compareDiagnostics);
 }

@@ -102,10 +102,11 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
     const first = seenDomains.get(key);
     if (first !== undefined) {
       const at = loaded.locate(['zones', index, 'domain']);
+      // Still resolved and judged below: its other problems are reported now, not after this one is fixed.
       diagnostics.push(specDiagnostic(loaded.file, at, `zone ${key} is already defined by zones[${first}]; each zone once`, `/zones/${index}/domain`));
-      return;
+    } else {
+      seenDomains.set(key, index);
     }
-    seenDomains.set(key, index);
     const resolver = new ZoneResolver(loaded, usable, raw, defaults, index);
     const resolved = resolver.resolve();
     for (const d of resolver.diagnostics) {
