@@ -5,8 +5,8 @@ import Handlebars from 'handlebars';
 import { loadTemplate } from '../generate/render.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
-import { pickZones, readSpecWithData } from './spec-shared.js';
-import { failure, judgeWithConfig, maxWarningsProblem, renderSpecReport } from './spec-report.js';
+import { pickZones } from './spec-shared.js';
+import { judgeSpecFile } from './spec-report.js';
 import type { GenerateArgs } from './generate.js';
 
 const ZONE_SEPARATOR = `; ${'-'.repeat(70)}\n`;
@@ -16,22 +16,10 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     io.err('zonesmith: --stdout prints and --check compares files: use one of them\n');
     return EXIT.usage;
   }
-  const usage = maxWarningsProblem(args.maxWarnings);
-  if (usage) {
-    io.err(`zonesmith generate: ${usage}\n`);
-    return EXIT.usage;
-  }
-  const { spec, data } = readSpecWithData(args.spec);
-  const judged = judgeWithConfig(spec, data, args.config);
   // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
-  const findings = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
-  if (findings.length > 0) io.err(renderSpecReport(args.format, findings, io.stderrIsTTY));
-  if (judged.configProblems.length > 0) return EXIT.usage;
-  const failed = failure(judged.diagnostics, args.maxWarnings);
-  if (failed) {
-    io.err(`zonesmith generate: ${args.spec}: ${failed}; nothing was written\n`);
-    return EXIT.problems;
-  }
+  const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was written' };
+  const spec = judgeSpecFile('generate', args, io, place);
+  if (typeof spec === 'number') return spec;
   const zones = pickZones(spec, args.zone, io);
   if (!zones) return EXIT.usage;
 

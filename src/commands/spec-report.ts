@@ -5,11 +5,13 @@
  */
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
 import { RULES } from '../lint/rules/index.js';
 import { judgeSpec, SPEC_META } from '../lint/spec-judge.js';
 import { formatGithub, formatJson, formatSarif, formatText, readLines, summarize, type Format } from '../report/index.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
+import { readSpecWithData } from './spec-shared.js';
 
 export interface SpecReportArgs {
   format: Format;
@@ -23,7 +25,7 @@ export const SPEC_REPORT_OPTIONS = {
   config: { alias: 'c', type: 'string', describe: "Lint config (default: the spec's lint: key, else the nearest .zonesmith.yaml)" },
 } as const;
 
-export interface JudgedSpec {
+interface JudgedSpec {
   diagnostics: Diagnostic[];
   /** Problems of the lint config itself: the run cannot be trusted (exit 2, as lint). */
   configProblems: Diagnostic[];
@@ -39,7 +41,7 @@ function configFor(spec: ResolvedSpec, data: unknown, explicit: string | undefin
 }
 
 /** Runs the one judge over a resolved spec with the lint settings that apply to it. */
-export function judgeWithConfig(spec: ResolvedSpec, data: unknown, explicitConfig: string | undefined): JudgedSpec {
+function judgeWithConfig(spec: ResolvedSpec, data: unknown, explicitConfig: string | undefined): JudgedSpec {
   const config = configFor(spec, data, explicitConfig);
   if (config && config.diagnostics.length > 0) return { diagnostics: spec.diagnostics, configProblems: config.diagnostics };
   const settings = { rules: config?.rules ?? {}, ...(config?.profiles ? { profiles: config.profiles } : {}) };
@@ -51,7 +53,7 @@ function located(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.path ? { ...d, message: `${d.message} (at ${d.path})` } : d));
 }
 
-export function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], color: boolean): string {
+function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], color: boolean): string {
   const shown = located(diagnostics);
   switch (format) {
     case 'json':
@@ -70,7 +72,7 @@ export function renderSpecReport(format: Format, diagnostics: readonly Diagnosti
 }
 
 /** Why the findings fail the run (errors, or more warnings than allowed), or undefined when they pass. */
-export function failure(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): string | undefined {
+function failure(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): string | undefined {
   const counts = summarize(diagnostics);
   if (counts.error > 0) return `${counts.error} error${counts.error === 1 ? '' : 's'}`;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
@@ -79,8 +81,34 @@ export function failure(diagnostics: readonly Diagnostic[], maxWarnings: number 
   return undefined;
 }
 
-/** `--max-warnings` must be a whole number of 0 or more; the message when it is not. */
-export function maxWarningsProblem(maxWarnings: number | undefined): string | undefined {
-  if (maxWarnings === undefined || (Number.isInteger(maxWarnings) && maxWarnings >= 0)) return undefined;
-  return '--max-warnings takes a whole number of 0 or more';
+/** Where a command prints its report, and what it adds when the findings stop it. */
+export interface ReportPlace {
+  write(text: string): void;
+  color: boolean;
+  /** Print a report with no findings too (validate's "no problems"); generate stays silent then. */
+  whenClean: boolean;
+  /** Said after the count of problems that stop the run (`; nothing was written`). */
+  consequence: string;
+}
+
+/**
+ * What `validate` and `generate` share: check the report options, read and judge the spec, print the
+ * report, and say whether the run goes on (the spec, judged) or ends (its exit code).
+ */
+export function judgeSpecFile(command: string, args: SpecReportArgs & { spec: string }, io: Io, place: ReportPlace): ResolvedSpec | number {
+  if (args.maxWarnings !== undefined && !(Number.isInteger(args.maxWarnings) && args.maxWarnings >= 0)) {
+    io.err(`zonesmith ${command}: --max-warnings takes a whole number of 0 or more\n`);
+    return EXIT.usage;
+  }
+  const { spec, data } = readSpecWithData(args.spec);
+  const judged = judgeWithConfig(spec, data, args.config);
+  const shown = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
+  if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color));
+  if (judged.configProblems.length > 0) return EXIT.usage;
+  const failed = failure(judged.diagnostics, args.maxWarnings);
+  if (failed) {
+    io.err(`zonesmith ${command}: ${args.spec}: ${failed}${place.consequence}\n`);
+    return EXIT.problems;
+  }
+  return spec;
 }
