@@ -39,6 +39,21 @@ describe('one judge', () => {
     expect(verdicts(linted.stdout)).toEqual(verdicts(validated.stdout));
   });
 
+  it("a spec's lint: key sets the rules' severities for validate, and --config replaces it", async () => {
+    const spec = fixture('lint-key.yaml');
+    const own = await run('validate', spec, '--format', 'json');
+    expect(own.code).toBe(0);
+    expect(verdicts(own.stdout)).toEqual(['single-nameserver info']);
+    const other = await run('validate', spec, '--format', 'json', '--config', fixture('spf-expire.config.yaml'));
+    expect(verdicts(other.stdout)).toEqual(['private-address warning', 'single-nameserver warning']);
+    // --max-warnings counts what the config leaves as warnings, as lint does; generate then writes nothing.
+    const dir = tempDir();
+    const strict = await run('generate', spec, '-o', dir, '--config', fixture('spf-expire.config.yaml'), '--max-warnings', '1');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/2 warnings, more than --max-warnings 1; nothing was written/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('the spec layer imports no lint rule', () => {
     const dir = join(REPO_ROOT, 'src', 'spec');
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
