@@ -4,7 +4,8 @@ import { judgeSpecFile } from './spec-report.js';
 import type { ValidateArgs } from './validate.js';
 
 export async function run(args: ValidateArgs, io: Io): Promise<number> {
-  const place = { write: (text: string) => io.out(text), color: io.stdoutIsTTY, whenClean: true, consequence: '' };
+  // A clean text run says "valid" below instead of "no problems"; the other formats always print their (empty) report.
+  const place = { write: (text: string) => io.out(text), color: io.stdoutIsTTY, whenClean: args.format !== 'text', consequence: '' };
   const spec = judgeSpecFile('validate', args, io, place);
   if (typeof spec === 'number') return spec;
   if (args.format === 'text') {
