@@ -9,7 +9,7 @@
  * still resolved. Every problem is collected with the position the user wrote; nothing throws.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { labelsFor, PROFILE_IDS, profilesWithLabel, protocolById, type ProfileId, type Protocol } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
@@ -324,10 +324,15 @@ class ZoneResolver {
     return parsed.value;
   }
 
+  /** The place in the spec file of the node at `path` (`key`: of its key). */
+  private position(path: SpecPath, key = false): SourcePosition & { endColumn?: number } {
+    const at = this.loaded.locate(path, key);
+    return { file: this.loaded.file, line: at.line, column: at.column, ...(at.endColumn !== undefined ? { endColumn: at.endColumn } : {}) };
+  }
+
   /** A record of the zone, at the spec node it came from (`key`: at the node's key, for whole maps). */
   private record(owner: Name, type: string, data: Rdata, path: SpecPath, ttl = this.defaultTtl, key = false): ParsedRecord {
-    const at = this.loaded.locate(path, key);
-    const position = { file: this.loaded.file, line: at.line, column: at.column, ...(at.endColumn !== undefined ? { endColumn: at.endColumn } : {}) };
+    const position = this.position(path, key);
     return { owner, ttl, class: 'IN', type, data, position, rdataTokens: [], ownerInherited: false, afterBreak: false, ttlExplicit: true, origin: this.origin };
   }
 
@@ -358,7 +363,14 @@ class ZoneResolver {
     const soaData: SoaData = { mname, rname, serial: serial === 'auto' ? 0 : serial, ...data };
     // The SOA is built from the zone's `soa:` (else the defaults'): its findings point at that key.
     const path = this.zone.soa !== undefined ? [...this.zonePath, 'soa'] : this.defaults.soa !== undefined ? ['defaults', 'soa'] : this.zonePath;
-    return { record: this.record(this.origin, 'SOA', soaData, path, this.defaultTtl, true), serial };
+    const record = this.record(this.origin, 'SOA', soaData, path, this.defaultTtl, true);
+    // What the rules say of one timer points at the line it was written on.
+    const written = (['refresh', 'retry', 'expire', 'minimum'] as const).flatMap((field) => {
+      const source = soa.get(field);
+      return source ? [[field, this.position(source.path)] as const] : [];
+    });
+    if (written.length > 0) record.fieldPositions = Object.fromEntries(written);
+    return { record, serial };
   }
 
   /** RNAME from an e-mail address: the local part becomes one label, its dots escaped (RFC 1912 §2.2). */

@@ -46,6 +46,8 @@ export interface ParsedRecord extends ResourceRecord {
   origin: Name;
   /** Came from $GENERATE (position is the directive's). */
   generated?: boolean;
+  /** A record from a spec: where some data fields were written (an SOA's `expire`), by field name. */
+  fieldPositions?: Readonly<Record<string, SourcePosition & { endColumn?: number }>>;
 }
 
 export interface ZoneReadOptions {
