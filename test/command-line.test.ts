@@ -129,7 +129,10 @@ describe('standard input', () => {
 
   it('validate - and generate - read a spec and name it <stdin>', async () => {
     const valid = await cli(['validate', '-'], specText);
-    expect(valid).toMatchObject({ code: 0, stdout: '<stdin>: valid (1 zone, 10 records)\n' });
+    expect(valid.code).toBe(0);
+    // Its one finding (no autodiscovery SRV) and the summary both name standard input.
+    expect(valid.stdout).toMatch(/^<stdin>:4:5  warning  .*missing-autodiscovery-record\n/);
+    expect(valid.stdout.endsWith('<stdin>: valid (1 zone, 10 records)\n')).toBe(true);
     const bad = await cli(['validate', '-', '-f', 'json'], readFileSync(join(REPO_ROOT, 'test/fixtures/specs/bad-schema.yaml'), 'utf8'));
     expect(bad.code).toBe(1);
     expect(new Set(JSON.parse(bad.stdout).map((d: { file: string }) => d.file))).toEqual(new Set(['<stdin>']));
@@ -245,7 +248,9 @@ describe('--output-file', () => {
     const json = join(dir, 'problems.json');
     const validate = await cli(['validate', join(REPO_ROOT, 'test/fixtures/specs/bad-schema.yaml'), '-f', 'json', '--output-file', json]);
     expect(validate).toMatchObject({ code: 1, stdout: '' });
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveLength(10);
+    const written = readFileSync(json, 'utf8');
+    expect(JSON.parse(written).length).toBeGreaterThan(1);
+    expect(written).toBe((await cli(['validate', join(REPO_ROOT, 'test/fixtures/specs/bad-schema.yaml'), '-f', 'json'])).stdout);
   });
 
   it('a folder that cannot take the file is one line, exit 2, and nothing is linted', async () => {

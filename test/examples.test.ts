@@ -20,8 +20,8 @@ const SETS = [
 
 describe('examples', () => {
   it.each(SETS)('$spec regenerates to the checked-in zones', async ({ spec, out }) => {
-    const { code, stdout, stderr } = await run('generate', join(EXAMPLES, spec), '-o', out, '--check');
-    const problems = stderr.split('\n').filter((line) => line !== '' && !/: warning: /.test(line));
+    const { code, stdout, stderr } = await run('generate', join(EXAMPLES, spec), '-o', out, '--check', '--format', 'github');
+    const problems = stderr.split('\n').filter((line) => line !== '' && !/^::(warning|notice) /.test(line));
     expect(problems, `${stderr}\nrefresh: npx zonesmith generate examples/${spec} -o ${out.slice(REPO_ROOT.length + 1)}`).toEqual([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/up to date/);

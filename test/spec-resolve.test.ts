@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { judgeSpec } from '../src/lint/spec-judge.js';
 import { loadSpecText } from '../src/spec/load.js';
 import { loadSpecFile } from '../src/spec/load-file.js';
 import { resolveSpec, type ResolvedSpec } from '../src/spec/resolve.js';
@@ -13,6 +14,13 @@ const resolveText = (text: string) => resolveSpec(loadSpecText(text, 'spec.yaml'
 
 function errors(spec: ResolvedSpec): string[] {
   return spec.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+/** What the one judge says of a spec: `line:column severity rule message`. */
+function judged(spec: ResolvedSpec, severity?: string): string[] {
+  return judgeSpec(spec)
+    .filter((d) => severity === undefined || d.severity === severity)
+    .map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
 }
 
 function owners(records: ResourceRecord[], type: string): string[] {
@@ -95,28 +103,55 @@ describe('spec -> zone model', () => {
     expect(mx).toEqual(['10 mx1.hostingco.net.', '20 mx2.hostingco.net.']);
   });
 
-  it('reports every problem of meaning at once, at its line, and resolves no broken zone', () => {
+  it('reports every problem at once, at its line: the spec\'s own and the rules\' over the records it could build', () => {
     const spec = resolveFile(fixture('bad-meaning.yaml'));
-    expect(spec.zones).toEqual([]);
-    const all = errors(spec);
+    // The zone is resolved as far as it goes, so the rules can judge it; with errors it is never written.
+    expect(spec.zones.map((z) => z.domain)).toEqual(['example.org']);
+    const all = judged(spec);
     const at = (line: number) => all.filter((e) => e.startsWith(`${line}:`)).join(' | ');
-    expect(at(10)).toMatch(/"192.0.2.300" is not an IPv4 address .* or IPv6 address/);
-    expect(at(12)).toMatch(/"2001:db8::zz" is not an IPv4/);
-    expect(at(13)).toMatch(/"bücher" is not ASCII.*use "xn--bcher-kva"/);
-    expect(at(14)).toMatch(/label of 64 octets is longer than 63/);
-    expect(at(16)).toMatch(/"imap.mail" \(imap.mail.\) is outside zone example.org.*write "imap.mail.example.org.?"/);
-    expect(at(18)).toMatch(/mx host "inbound" is not in hosts: add hosts.inbound with its address/);
-    expect(at(21)).toMatch(/protocol "activesync" has no SRV label in the profile standard; it is published by the mdaemon profile/);
-    expect(at(22)).toMatch(/submissions host "mx" is a CNAME/);
-    expect(at(24)).toMatch(/a CNAME cannot be at the zone apex/);
-    expect(at(25)).toMatch(/www has a CNAME and other data \(A at \/zones\/0\/hosts\/www\)/);
-    expect(at(27)).toMatch(/line break/);
-    expect(at(28)).toMatch(/";" at character 19 would start a comment/);
-    expect(at(29)).toMatch(/"\(" at character 18 would group lines/);
-    expect(at(31)).toMatch(/TXT records at t1 must share one TTL \(RFC 2181 §5.2\)/);
+    expect(at(10)).toMatch(/error spec "192.0.2.300" is not an IPv4 address .* or IPv6 address/);
+    expect(at(12)).toMatch(/error spec "2001:db8::zz" is not an IPv4/);
+    expect(at(13)).toMatch(/error spec "bücher" is not ASCII.*use "xn--bcher-kva"/);
+    expect(at(14)).toMatch(/error spec .*label of 64 octets is longer than 63/);
+    expect(at(16)).toMatch(/error spec host "imap.mail" \(imap.mail.\) is outside zone example.org.*write "imap.mail.example.org.?"/);
+    expect(at(18)).toMatch(/^18:17 error target-no-address MX target inbound.example.org. of example.org. has no A or AAAA record/);
+    expect(at(21)).toMatch(/error spec protocol "activesync" has no SRV label in the profile standard; it is published by the mdaemon profile/);
+    expect(at(22)).toMatch(/^22:20 warning srv-target-cname SRV target mx.example.org. is an alias/);
+    expect(at(24)).toMatch(/error cname-and-other-data CNAME at the zone apex/);
+    expect(at(25)).toMatch(/error cname-and-other-data www.example.org. has a CNAME and also A \(line 11\)/);
+    expect(at(27)).toMatch(/error spec .*line break/);
+    expect(at(28)).toMatch(/error spec ";" at character 19 would start a comment/);
+    expect(at(29)).toMatch(/error spec "\(" at character 18 would group lines/);
+    // The same severity as for a zone file: a warning (BIND uses the first TTL for the RRset).
+    expect(at(31)).toMatch(/^31:9 warning rrset-ttl-mismatch TTL 600 differs from 300, the TTL of the first TXT of t1.example.org. \(line 30\)/);
     expect(spec.diagnostics.every((d) => d.file.endsWith('bad-meaning.yaml') && d.path?.startsWith('/zones/0/'))).toBe(true);
-    const lines = spec.diagnostics.map((d) => d.line);
+    const lines = judgeSpec(spec).map((d) => d.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('names all four problems of the issue\'s spec, each at its line and column, in one run', () => {
+    const spec = resolveFile(fixture('four-problems.yaml'));
+    expect(judged(spec)).toEqual([
+      expect.stringMatching(/^10:10 error spec "999.1.1.1" is not an IPv4 address/),
+      expect.stringMatching(/^13:33 error spec "priority" is 70000; it must be between 0 and 65535/),
+      expect.stringMatching(/^15:14 error target-no-address SRV target mailbox.example.org. of _imaps._tcp.example.org. has no A or AAAA record/),
+      expect.stringMatching(/^18:7 error spec unknown protocol "telepathy"/),
+    ]);
+    // The MX entry whose priority the schema refused still names its host, so the zone is judged with its MX.
+    expect(spec.zones[0]!.zone.records.filter((r) => r.type === 'MX').map((r) => `${r.data.preference} ${r.data.exchange}`)).toEqual(['10 mail.example.org.']);
+  });
+
+  it('gives every record the place in the spec it came from, and a fully-qualified owner and explicit TTL', () => {
+    const spec = resolveFile(fixture('minimal.yaml'));
+    const records = spec.zones[0]!.zone.records;
+    const place = (type: string) => records.filter((r) => r.type === type).map((r) => `${r.position.line}:${r.position.column}`);
+    expect(place('SOA')).toEqual(['4:5']);
+    expect(place('NS')).toEqual(['7:19', '7:24']);
+    expect(place('A')).toEqual(['9:12', '10:12', '11:14']);
+    expect(place('MX')).toEqual(['12:10']);
+    expect(place('SRV')).toEqual(['14:14', '15:28']);
+    expect(records.every((r) => r.ttlExplicit && r.ttl === 3600 && r.owner.isAbsolute && r.rdataTokens.length === 0 && r.ownerToken === undefined)).toBe(true);
+    expect(records.every((r) => r.position.file === fixture('minimal.yaml'))).toBe(true);
   });
 
   it('says how to start when the spec is empty', () => {
@@ -129,9 +164,10 @@ describe('spec -> zone model', () => {
     expect(errors(spec).join('\n')).toMatch(/needs soa.primary .*\n.*needs soa.contact .*\n.*needs nameservers/);
   });
 
-  it('checks that in-zone name servers and targets have addresses, and out-of-zone ones need none', () => {
+  it('in-zone name servers and targets need addresses (the rules say so), out-of-zone ones need none', () => {
     const spec = resolveText(base('    nameservers: [ns1, ns2.example.net]\n    mx: [mail.example.net]\n    services: { imaps: imap.example.net }\n'));
-    expect(errors(spec)).toEqual([expect.stringMatching(/^7:19 name server "ns1" is not in hosts/)]);
+    expect(errors(spec)).toEqual([]);
+    expect(judged(spec, 'error')).toEqual([expect.stringMatching(/^7:19 error target-no-address NS target ns1.example.org. of example.org. has no A or AAAA record/)]);
   });
 
   it('reads record values in zone-file form with the spec name rule', () => {
@@ -155,20 +191,31 @@ describe('spec -> zone model', () => {
     expect(target('apex.example.org.')).toBe('example.org.');
   });
 
-  it('holds MX, SRV and NS written as records to the rules of targets', () => {
+  it('holds MX, SRV and NS written as records to the same rules', () => {
     const spec = resolveText(
       base(
         '    hosts: { www: 192.0.2.80 }\n' +
           '    records:\n' +
-          '      - { name: sub, type: NS, value: ns1.sub.example.org }\n' +
+          '      - { name: sub, type: NS, value: ns1 }\n' +
           '      - { name: _sip._tcp.example.org, type: SRV, value: "0 0 5060 alias" }\n' +
           '      - { name: alias, type: CNAME, value: www }\n' +
           '      - { name: lists, type: MX, value: "10 www" }\n',
       ),
     );
-    expect(errors(spec)).toEqual([
-      expect.stringMatching(/^9:39 NS target "ns1.sub" is not in hosts: add hosts."ns1.sub.example.org" with its address$/),
-      expect.stringMatching(/^10:58 SRV target "alias" is a CNAME/),
+    expect(errors(spec)).toEqual([]);
+    const found = judged(spec).filter((d) => !/missing-autodiscovery-record|apex-no-mx/.test(d));
+    expect(found).toEqual([
+      expect.stringMatching(/^9:9 error target-no-address NS target ns1.example.org. of sub.example.org. has no A or AAAA record/),
+      expect.stringMatching(/^10:9 warning srv-target-cname SRV target alias.example.org. is an alias/),
+    ]);
+  });
+
+  it('a target written as an address is the same error in a spec as in a zone file, though a spec record has no tokens', () => {
+    const spec = resolveText(base('    mx: [192.0.2.25]\n    records: [{ name: alias, type: CNAME, value: "192.0.2.80." }]\n'));
+    expect(errors(spec)).toEqual([]);
+    expect(judged(spec, 'error')).toEqual([
+      expect.stringMatching(/^7:10 error target-is-address the MX target `192.0.2.25.` is an address, but MX needs a host name/),
+      expect.stringMatching(/^8:15 error target-is-address the CNAME target `192.0.2.80.` is an address/),
     ]);
   });
 
@@ -193,25 +240,23 @@ describe('spec -> zone model', () => {
   });
 });
 
-describe('warnings that do not stop generation', () => {
-  it('an Autodiscover SRV without the autodiscover host Outlook tries first, and mail services without MX', () => {
+describe('what the rules say of a spec, as of the zone generated from it', () => {
+  it('mail services without MX, and a mail profile half published', () => {
     const spec = resolveText(base('    hosts: { mail: 192.0.2.25 }\n    services: { autodiscover: mail, imaps: mail }\n'));
     expect(errors(spec)).toEqual([]);
     expect(spec.zones).toHaveLength(1);
-    const warnings = spec.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.line} ${d.message}`);
-    expect(warnings).toEqual([
-      expect.stringMatching(/^6 zone example.org publishes mail services but no mx/),
-      expect.stringMatching(/^8 Outlook tries autodiscover.example.org. before the _autodiscover._tcp record .*add hosts.autodiscover/),
-    ]);
+    const warnings = judged(spec, 'warning').join('\n');
+    expect(warnings).toMatch(/apex-no-mx example.org. has no MX, but the zone serves mail/);
+    expect(warnings).toMatch(/missing-autodiscovery-record profile standard: no SRV record at _submissions._tcp.example.org. or _submission._tcp.example.org./);
   });
 
-  it('SOA timers against RFC 1912, and the discontinued SPF type', () => {
+  it('SOA timers by the thresholds of soa-values, each at the timer written, and the discontinued SPF type', () => {
     const spec = resolveText(base('    soa: { refresh: 1h, retry: 2h, expire: 30m }\n    records: [{ name: "@", type: SPF, value: "v=spf1 -all" }]\n'));
     expect(errors(spec)).toEqual([]);
-    const warnings = spec.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-    expect(warnings.join('\n')).toMatch(/soa.expire \(1800\) should be larger than refresh \(3600\) and retry \(7200\)/);
-    expect(warnings.join('\n')).toMatch(/soa.retry \(7200\) should be smaller than refresh \(3600\)/);
-    expect(warnings.join('\n')).toMatch(/SPF record type is discontinued \(RFC 7208 §14.1\)/);
+    const found = judged(spec).join('\n');
+    expect(found).toMatch(/^7:44 warning soa-values SOA expire 1800 \(30m\) is below Zonemaster's minimum/m);
+    expect(found).toMatch(/^7:32 info soa-values SOA retry 7200 \(2h\) is not shorter than refresh 3600/m);
+    expect(found).toMatch(/^8:15 warning spf-record the SPF record type \(99\) is discontinued/m);
   });
 });
 
@@ -221,7 +266,18 @@ describe('problems in defaults', () => {
     const spec = resolveText(
       `version: 1\ndefaults:\n  soa: { primary: ns1.example.net, contact: hostmaster@example.net }\n  nameservers: [ns1.example.net, ns2.example.net]\n  mx: [mail]\nzones:\n${zones}  - domain: f.example\n    hosts: { mail: 192.0.2.25 }\n`,
     );
-    expect(errors(spec)).toEqual(['5:8 mx host "mail" is not in hosts: add hosts.mail with its address, or write the full name of a server outside the zone (mail.example.net) (zones a.example, b.example, c.example and 2 more)']);
-    expect(spec.zones.map((z) => z.domain)).toEqual(['f.example']);
+    expect(errors(spec)).toEqual([]);
+    expect(judged(spec, 'error')).toEqual([
+      expect.stringMatching(/^5:8 error target-no-address MX target mail.a.example. of a.example. has no A or AAAA record.* \(also in zones b.example, c.example, d.example and 1 more\)$/),
+    ]);
+    expect(spec.zones.map((z) => z.domain)).toEqual(['a.example', 'b.example', 'c.example', 'd.example', 'e.example', 'f.example']);
+  });
+
+  it('a spec problem in defaults is reported once too', () => {
+    const zones = ['a', 'b'].map((z) => `  - domain: ${z}.example\n`).join('');
+    const spec = resolveText(
+      `version: 1\ndefaults:\n  soa: { primary: ns1.example.net, contact: hostmaster@example.net }\n  nameservers: [ns1.example.net, ns2.example.net]\n  hosts: { www: 192.0.2.999 }\nzones:\n${zones}`,
+    );
+    expect(errors(spec)).toEqual(['5:17 "192.0.2.999" is not an IPv4 address (192.0.2.10) or IPv6 address (2001:db8::10) (zones a.example, b.example)']);
   });
 });

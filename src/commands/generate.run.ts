@@ -7,7 +7,8 @@ import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import { cannotRead, cannotWrite, isSystemError } from './errors.js';
 import { assertOutputFolder, assertReadableFile, inputOf } from './inputs.js';
-import { pickZones, readSpec, reportSpecProblems } from './spec-shared.js';
+import { pickZones } from './spec-shared.js';
+import { judgeSpecFile } from './spec-report.js';
 import type { GenerateArgs } from './generate.js';
 
 const ZONE_SEPARATOR = `; ${'-'.repeat(70)}\n`;
@@ -20,8 +21,10 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
   if (args.template !== undefined) assertReadableFile(args.template);
   if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
   const input = inputOf(args.spec, args);
-  const spec = await readSpec(input, io);
-  if (reportSpecProblems(spec, io, '; nothing was written') > 0) return EXIT.problems;
+  // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
+  const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was written' };
+  const spec = await judgeSpecFile('generate', input, args, io, place);
+  if (typeof spec === 'number') return spec;
   const zones = pickZones(spec, args.zone, io);
   if (!zones) return EXIT.usage;
 

@@ -1,9 +1,13 @@
 /**
  * `zonesmith generate SPEC`: one BIND zone file per zone of the spec. Validates everything, renders
  * everything, then writes (atomically); `--check` writes nothing and fails when a file would change.
+ * What the judge finds (the lint rules over the spec's zones) is reported as `validate` does, on stderr;
+ * an error, or more warnings than `--max-warnings`, means nothing is written.
  */
+import { FORMATS, type Format } from '../report/index.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
 import { STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { SPEC_REPORT_OPTIONS } from './spec-report.js';
 
 export interface GenerateArgs {
   spec: string;
@@ -14,6 +18,9 @@ export interface GenerateArgs {
   force: boolean;
   zone?: string[];
   stdinFilename?: string;
+  format: Format;
+  maxWarnings?: number;
+  config?: string;
 }
 
 export const generateCommand: CommandSpec<GenerateArgs> = {
@@ -29,6 +36,8 @@ export const generateCommand: CommandSpec<GenerateArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Replace zone files that zonesmith did not write' })
       .option('zone', ZONE_OPTION)
       .option('stdin-filename', STDIN_FILENAME_OPTION)
+      .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'Format of the problems found (as lint), on stderr' })
+      .options(SPEC_REPORT_OPTIONS)
       .example('$0 generate examples/example.com.yaml --stdout', 'Print the zone')
       .example('$0 generate hosting.yaml -o zones/', 'Write zones/<domain>.dns for every zone')
       .example('$0 generate hosting.yaml -o zones/ --check', 'In CI: fail when the checked-in zones are stale')

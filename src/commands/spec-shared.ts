@@ -21,6 +21,20 @@ export async function readSpec(input: Input, io: Io): Promise<ResolvedSpec> {
   return resolveSpec(await loadSpecInput(input, io));
 }
 
+/**
+ * The resolved spec with its data as read (the lint settings may be in it, under `lint:`), and the
+ * text when it came from standard input (where the config reader cannot read it again).
+ */
+export async function readSpecWithData(input: Input, io: Io): Promise<{ spec: ResolvedSpec; data: unknown; stdinText?: string }> {
+  if (input.stdin) {
+    const text = await readStdinText(input, io);
+    const loaded = loadSpecText(text, input.name);
+    return { spec: resolveSpec(loaded), data: loaded.data, stdinText: text };
+  }
+  const loaded = await loadSpecInput(input, io);
+  return { spec: resolveSpec(loaded), data: loaded.data };
+}
+
 /** Prints the diagnostics; returns the number of errors. */
 export function reportSpecProblems(spec: ResolvedSpec, io: Io, consequence = ''): number {
   let errors = 0;

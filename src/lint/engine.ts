@@ -228,3 +228,18 @@ function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummar
 export function lintZoneText(text: string | Iterable<string>, options: LintOptions): LintResult {
   return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
 }
+
+/**
+ * Lints records that were not read from a zone file (a zone resolved from a spec): every rule, the
+ * same settings. Each record carries its own position and an explicit TTL, so there is no $TTL to miss.
+ */
+export function lintRecords(records: Iterable<ParsedRecord>, options: LintOptions & { origin: Name }): LintResult {
+  const session = new LintSession(options);
+  let recordCount = 0;
+  for (const record of records) {
+    session.record(record);
+    recordCount++;
+  }
+  const diagnostics = session.finish({ origin: options.origin, hasTtlDirective: true });
+  return { diagnostics, profiles: session.activeProfiles, files: [options.file], recordCount };
+}

@@ -82,6 +82,16 @@ export function recordWhere(record: ParsedRecord): Where {
   return record.ownerToken ? tokenWhere(record, record.ownerToken) : { ...record.position };
 }
 
+/**
+ * The place of a data field: its token in a zone file (the `tokenIndex`th data token), the node it was
+ * written at in a spec (`field`), else the record's place.
+ */
+export function dataWhere(record: ParsedRecord, tokenIndex: number, field: string): Where {
+  const token = record.rdataTokens[tokenIndex];
+  if (token) return tokenWhere(record, token);
+  return record.fieldPositions?.[field] ?? recordWhere(record);
+}
+
 /** `line 12` or `line 12 of other.dns` when the place is in another file than the zone file. */
 export function lineRef(where: SourcePosition, file: string): string {
   return where.file === file ? `line ${where.line}` : `line ${where.line} of ${where.file}`;

@@ -50,3 +50,10 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
   }
   return out;
 }
+
+/** `zone a.example` or `zones a.example, b.example, c.example and 2 more`: the zones a `defaults` problem is in. */
+export function zoneList(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `zone${names.length > 1 ? 's' : ''} ${shown}${more}`;
+}

@@ -1,36 +1,38 @@
 /**
  * Spec -> Zone model. Merges `defaults` into each zone (maps key by key, lists replace, records
- * concatenate), applies the name rule, looks protocols up in the service catalog, and checks what
- * the schema cannot: addresses, names, hosts that MX/NS/SRV point at, CNAME collisions, RRset TTLs.
- * Every problem is collected with the position the user wrote; nothing here throws at the user.
+ * concatenate), applies the name rule and looks protocols up in the service catalog. The result is the
+ * model a zone file becomes: fully-qualified records with explicit TTLs, each at the spec node that
+ * produced it. What a zone means (CNAMEs, targets, TTLs, SOA timers, addresses) is judged by the lint
+ * rules over those records; here only what is about the spec itself: values that cannot become records
+ * (an address that does not parse, a name outside the zone, a protocol no profile publishes).
+ * Schema and meaning are one pass: a part with a schema error is left out and every other part is
+ * still resolved. Every problem is collected with the position the user wrote; nothing throws.
  */
-import type { Diagnostic } from '../diagnostics.js';
-import {
-  labelsFor,
-  PROBED_HOSTS,
-  profilesWithLabel,
-  protocolById,
-  type ProfileId,
-  type Protocol,
-} from '../services/catalog.js';
-import { nonPublicRange } from '../lint/rules/private-address.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import { labelsFor, PROFILE_IDS, profilesWithLabel, protocolById, type ProfileId, type Protocol } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
+import type { ParsedRecord } from '../zone/parser.js';
 import { parseIpv4, parseIpv6 } from '../zone/rdata/address.js';
-import type { Rdata, ResourceRecord, SoaData, Zone } from '../zone/record.js';
+import type { Rdata, SoaData, Zone } from '../zone/record.js';
 import { MAX_TTL, parseTtl } from '../zone/ttl.js';
-import { dedupeDiagnostics, specDiagnostic, toPointer } from './diagnostics.js';
+import { dedupeDiagnostics, specDiagnostic, toPointer, zoneList } from './diagnostics.js';
 import type { LoadedSpec, SpecPath } from './load.js';
 import { hostnameProblem, parseSpecName } from './names.js';
-import { checkSpecShape, SPEC_DEFAULTS } from './schema.js';
+import { readSpecShape, SPEC_DEFAULTS } from './schema.js';
 import { readPresentationValue, readTxtValue, splitCharacterStrings } from './values.js';
 
 export type SerialPolicy = 'auto' | number;
+
+/** A zone resolved from a spec: the Zone model, its records carrying the spec positions they came from. */
+export interface SpecZone extends Zone {
+  records: ParsedRecord[];
+}
 
 export interface ResolvedZone {
   /** The zone as written in the spec, without a trailing dot (`example.com`): names its file. */
   domain: string;
   /** SOA first; its serial is a placeholder until the generator settles it (see SerialPolicy). */
-  zone: Zone;
+  zone: SpecZone;
   serial: SerialPolicy;
   /** The label profiles the zone was generated for; its header comment declares them to `lint`. */
   profiles: ProfileId[];
@@ -38,8 +40,12 @@ export interface ResolvedZone {
 
 export interface ResolvedSpec {
   file: string;
+  /**
+   * Every zone that got as far as an SOA and name servers, to be judged by the lint rules. When the
+   * diagnostics hold an error, a zone may lack the parts that had one: judge it, write none.
+   */
   zones: ResolvedZone[];
-  /** Errors and warnings, in file order. Any error means no zone may be written. */
+  /** The spec's own problems (shape, values that cannot become records), in file order. */
   diagnostics: Diagnostic[];
 }
 
@@ -49,42 +55,56 @@ interface Sourced<T = unknown> {
   path: SpecPath;
 }
 
-/** Schema, then meaning: the whole check of a loaded spec. */
+function isMap(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Which parts of the data the schema found unusable, by JSON pointer. */
+class Usable {
+  constructor(private readonly broken: readonly string[]) {}
+  /** The value itself has the right shape (its parts may still be broken): for maps and lists. */
+  node(path: SpecPath): boolean {
+    return !this.broken.includes(toPointer(path));
+  }
+  /** Nothing at or below the path is broken: for a value read as one unit. */
+  whole(path: SpecPath): boolean {
+    const pointer = toPointer(path);
+    return !this.broken.some((b) => b === pointer || b.startsWith(pointer + '/'));
+  }
+}
+
+/** Shape and meaning in one pass: the whole check of a loaded spec. */
 export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
   const diagnostics = [...loaded.diagnostics];
   const zones: ResolvedZone[] = [];
-  if (loaded.data === undefined || loaded.diagnostics.some((d) => d.severity === 'error')) {
-    return { file: loaded.file, zones, diagnostics };
-  }
+  if (loaded.data === undefined) return { file: loaded.file, zones, diagnostics };
   if (loaded.data === null) {
     diagnostics.push(specDiagnostic(loaded.file, { line: 1, column: 1 }, 'the spec is empty: `zonesmith init DOMAIN` writes a commented starter spec', ''));
     return { file: loaded.file, zones, diagnostics };
   }
-  const shape = checkSpecShape(loaded);
-  diagnostics.push(...shape);
-  const spec = loaded.data as Json;
-  // A zone is resolved only when its own part and the defaults passed the schema: the data is then
-  // known to have the right shape, and the other zones' problems are still reported.
-  const zonePart = /^\/zones\/[0-9]+(\/|$)/;
-  if (shape.some((d) => !d.path || !zonePart.test(d.path))) {
+  const shape = readSpecShape(loaded);
+  diagnostics.push(...shape.diagnostics);
+  const usable = new Usable(shape.broken);
+  const spec = loaded.data;
+  if (!isMap(spec) || !Array.isArray(spec.zones) || !usable.node(['zones'])) {
     return { file: loaded.file, zones, diagnostics: sortByPosition(dedupeDiagnostics(diagnostics)) };
   }
-  const broken = (prefix: string) => shape.some((d) => d.path === prefix || d.path?.startsWith(prefix + '/'));
-  const defaults = (spec.defaults as Json | undefined) ?? {};
+  const defaults = isMap(spec.defaults) && usable.node(['defaults']) ? spec.defaults : {};
   const seenDomains = new Map<string, number>();
   // A problem in `defaults` shows in every zone that inherits it: reported once, naming the zones.
   const fromDefaults = new Map<string, { diagnostic: Diagnostic; zones: string[] }>();
-  (spec.zones as Json[]).forEach((raw, index) => {
-    if (broken(`/zones/${index}`)) return;
-    const key = String(raw.domain).toLowerCase().replace(/\.$/, '');
+  spec.zones.forEach((raw: unknown, index) => {
+    if (!isMap(raw) || !usable.node(['zones', index]) || typeof raw.domain !== 'string' || !usable.whole(['zones', index, 'domain'])) return;
+    const key = raw.domain.toLowerCase().replace(/\.$/, '');
     const first = seenDomains.get(key);
     if (first !== undefined) {
       const at = loaded.locate(['zones', index, 'domain']);
+      // Still resolved and judged below: its other problems are reported now, not after this one is fixed.
       diagnostics.push(specDiagnostic(loaded.file, at, `zone ${key} is already defined by zones[${first}]; each zone once`, `/zones/${index}/domain`));
-      return;
+    } else {
+      seenDomains.set(key, index);
     }
-    seenDomains.set(key, index);
-    const resolver = new ZoneResolver(loaded, raw, defaults, index);
+    const resolver = new ZoneResolver(loaded, usable, raw, defaults, index);
     const resolved = resolver.resolve();
     for (const d of resolver.diagnostics) {
       if (!d.path?.startsWith('/defaults/')) {
@@ -108,20 +128,8 @@ function inZoneHint(text: string, origin: Name): string {
   return `a name with a dot is absolute: for the name in this zone write "${text}.${origin.toString().replace(/\.$/, '')}"`;
 }
 
-function zoneList(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ');
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return `zone${names.length > 1 ? 's' : ''} ${shown}${more}`;
-}
-
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-/** What is known about each owner name of the zone while it is built: for CNAME and RRset checks. */
-interface OwnerEntry {
-  name: Name;
-  types: Map<string, { ttl: number; path: SpecPath }>;
 }
 
 /** One SRV target of a protocol; no target means "not offered". */
@@ -143,16 +151,14 @@ class ZoneResolver {
   readonly diagnostics: Diagnostic[] = [];
   private origin!: Name;
   private defaultTtl: number = SPEC_DEFAULTS.ttl;
-  private readonly records: ResourceRecord[] = [];
-  private readonly owners = new Map<string, OwnerEntry>();
-  /** Host names with addresses, by name key. */
+  private readonly records: ParsedRecord[] = [];
+  /** Host names with addresses, by name key: one key per host. */
   private readonly addressed = new Map<string, SpecPath>();
   private readonly zonePath: SpecPath;
-  /** MX and SRV targets, checked once every host and record is known (see checkTargets). */
-  private readonly targets: { name: Name; path: SpecPath; what: string; text: string }[] = [];
 
   constructor(
     private readonly loaded: LoadedSpec,
+    private readonly usable: Usable,
     private readonly zone: Json,
     private readonly defaults: Json,
     index: number,
@@ -167,22 +173,17 @@ class ZoneResolver {
     this.origin = origin;
     const ttl = this.field('ttl');
     if (ttl) this.defaultTtl = this.ttl(ttl) ?? SPEC_DEFAULTS.ttl;
-    const profiles = (this.field<ProfileId[]>('profiles')?.value ?? [...SPEC_DEFAULTS.profiles]) as ProfileId[];
+    const named = this.profiles();
+    const profiles = named.length > 0 ? named : [...SPEC_DEFAULTS.profiles];
 
-    const errorsBefore = this.errorCount();
     const soa = this.soa();
     this.hosts();
-    this.nameservers();
-    const mx = this.mx();
-    const servesMail = this.services(profiles);
+    const hasNameservers = this.nameservers();
+    this.mx();
+    this.services(profiles);
     this.otherRecords();
-    this.checkCnames();
-    this.checkTargets();
-    this.checkProbedHosts();
-    if (servesMail && !mx) {
-      this.warn(this.zonePath, `zone ${domainText} publishes mail services but no mx: mail to it falls back to the apex address (RFC 5321 §5.1); add mx, or mx: false for a domain that takes no mail`);
-    }
-    if (!soa || this.errorCount() > errorsBefore) return undefined;
+    // Without an SOA or name servers the rules would only say so again: such a zone is not judged.
+    if (!soa || !hasNameservers) return undefined;
     return {
       domain: domainText.replace(/\.$/, ''),
       zone: { origin, defaultTtl: this.defaultTtl, records: [soa.record, ...this.records] },
@@ -193,39 +194,64 @@ class ZoneResolver {
 
   /* ---- reporting ---- */
 
-  private errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
-  }
-
   private error(path: SpecPath, message: string, key = false): void {
     this.diagnostics.push(specDiagnostic(this.loaded.file, this.loaded.locate(path, key), message, toPointer(path)));
   }
 
-  private warn(path: SpecPath, message: string): void {
-    this.diagnostics.push(specDiagnostic(this.loaded.file, this.loaded.locate(path), message, toPointer(path), 'warning'));
-  }
-
   /* ---- merging defaults ---- */
 
-  /** A zone's key, else the defaults' one. */
-  private field<T = unknown>(key: string): Sourced<T> | undefined {
-    if (this.zone[key] !== undefined) return { value: this.zone[key] as T, path: [...this.zonePath, key] };
-    if (this.defaults[key] !== undefined) return { value: this.defaults[key] as T, path: ['defaults', key] };
+  /** A zone's key, else the defaults' one; undefined when absent or when the schema found it unusable. */
+  private field<T = unknown>(key: string, whole = true): Sourced<T> | undefined {
+    const written = this.written(key);
+    if (!written) return undefined;
+    const ok = whole ? this.usable.whole(written.path) : this.usable.node(written.path);
+    return ok ? (written as Sourced<T>) : undefined;
+  }
+
+  /** A zone's key, else the defaults' one, as written (usable or not). */
+  private written(key: string): Sourced | undefined {
+    if (this.zone[key] !== undefined) return { value: this.zone[key], path: [...this.zonePath, key] };
+    if (this.defaults[key] !== undefined) return { value: this.defaults[key], path: ['defaults', key] };
     return undefined;
   }
 
-  /** A map merged key by key: the zone's entries win. */
-  private mapField(key: string): Map<string, Sourced> {
+  /**
+   * A map merged key by key (the zone's entries win), without the entries the schema found unusable
+   * (`nodeOnly`: an entry counts when its own shape is right, and its parts are checked where read).
+   */
+  private mapField(key: string, nodeOnly = false): Map<string, Sourced> {
     const merged = new Map<string, Sourced>();
     for (const [source, path] of [
       [this.defaults[key], ['defaults', key]],
       [this.zone[key], [...this.zonePath, key]],
     ] as const) {
-      if (source && typeof source === 'object') {
-        for (const [k, v] of Object.entries(source as Json)) merged.set(k, { value: v, path: [...path, k] });
+      if (!isMap(source) || !this.usable.node(path)) continue;
+      for (const [k, v] of Object.entries(source)) {
+        const ok = nodeOnly ? this.usable.node([...path, k]) : this.usable.whole([...path, k]);
+        if (ok) merged.set(k, { value: v, path: [...path, k] });
+        else merged.delete(k);
       }
     }
     return merged;
+  }
+
+  /**
+   * The entries of a list field that the schema found usable, each with its path. With `key`, an
+   * entry that is a map needs only that key usable: its other fields fall back to their defaults
+   * (the zone is not written while the schema error stands, but the rest of it is judged).
+   */
+  private listEntries<T>(source: Sourced, key?: string): Sourced<T>[] {
+    if (!Array.isArray(source.value)) return [];
+    return source.value
+      .map((value: unknown, i) => ({ value: value as T, path: [...source.path, i] }))
+      .filter((entry) => (key && isMap(entry.value) ? this.usable.node(entry.path) && this.usable.whole([...entry.path, key]) : this.usable.whole(entry.path)));
+  }
+
+  /** The profiles the spec names for the zone, without names the schema refused (reported there). */
+  private profiles(): ProfileId[] {
+    const written = this.written('profiles')?.value;
+    const known = Array.isArray(written) ? written.filter((p): p is ProfileId => (PROFILE_IDS as readonly unknown[]).includes(p)) : [];
+    return [...new Set(known)];
   }
 
   /* ---- values ---- */
@@ -295,48 +321,53 @@ class ZoneResolver {
     return parsed.value;
   }
 
+  /** The place in the spec file of the node at `path` (`key`: of its key). */
+  private position(path: SpecPath, key = false): SourcePosition & { endColumn?: number } {
+    const at = this.loaded.locate(path, key);
+    return { file: this.loaded.file, line: at.line, column: at.column, ...(at.endColumn !== undefined ? { endColumn: at.endColumn } : {}) };
+  }
+
+  /** A record of the zone, at the spec node it came from (`key`: at the node's key, for whole maps). */
+  private record(owner: Name, type: string, data: Rdata, path: SpecPath, ttl = this.defaultTtl, key = false): ParsedRecord {
+    const position = this.position(path, key);
+    return { owner, ttl, class: 'IN', type, data, position, rdataTokens: [], ownerInherited: false, afterBreak: false, ttlExplicit: true, origin: this.origin };
+  }
+
   private add(owner: Name, type: string, data: Rdata, path: SpecPath, ttl = this.defaultTtl): void {
-    this.records.push({ owner, ttl, class: 'IN', type, data });
-    let entry = this.owners.get(owner.key);
-    if (!entry) {
-      entry = { name: owner, types: new Map() };
-      this.owners.set(owner.key, entry);
-    }
-    const same = entry.types.get(type);
-    if (same && same.ttl !== ttl) {
-      this.error(path, `${type} records at ${owner.relativeTo(this.origin)} must share one TTL (RFC 2181 §5.2): this one has ${ttl}, the one at ${toPointer(same.path)} has ${same.ttl}`);
-    }
-    if (!same) entry.types.set(type, { ttl, path });
+    this.records.push(this.record(owner, type, data, path, ttl));
   }
 
   /* ---- the parts of a zone ---- */
 
-  private soa(): { record: ResourceRecord<SoaData>; serial: SerialPolicy } | undefined {
+  private soa(): { record: ParsedRecord; serial: SerialPolicy } | undefined {
     const soa = this.mapField('soa');
     const primary = soa.get('primary');
     const contact = soa.get('contact');
-    if (!primary) this.error(this.zonePath, `zone ${this.origin.toString()} needs soa.primary (the primary name server), here or in defaults`);
-    if (!contact) this.error(this.zonePath, `zone ${this.origin.toString()} needs soa.contact (hostmaster@your-domain), here or in defaults`);
+    // A key the schema refused has been reported; only a key written nowhere is asked for here.
+    const writtenIn = (key: string) => [this.zone.soa, this.defaults.soa].some((m) => isMap(m) && m[key] !== undefined);
+    if (!primary && !writtenIn('primary')) this.error(this.zonePath, `zone ${this.origin.toString()} needs soa.primary (the primary name server), here or in defaults`);
+    if (!contact && !writtenIn('contact')) this.error(this.zonePath, `zone ${this.origin.toString()} needs soa.contact (hostmaster@your-domain), here or in defaults`);
     const mname = primary && this.hostName(String(primary.value), primary.path);
     const rname = contact && this.contact(String(contact.value), contact.path);
     const timer = (key: 'refresh' | 'retry' | 'expire' | 'minimum'): number => {
       const source = soa.get(key);
       return (source && this.ttl(source)) ?? SPEC_DEFAULTS.soa[key];
     };
-    const refresh = timer('refresh');
-    const retry = timer('retry');
-    const expire = timer('expire');
-    const minimum = timer('minimum');
-    const timersPath = soa.get('expire')?.path ?? soa.get('refresh')?.path ?? this.zonePath;
-    if (expire <= refresh || expire <= retry) {
-      this.warn(timersPath, `soa.expire (${expire}) should be larger than refresh (${refresh}) and retry (${retry}) (RFC 1912 §2.2)`);
-    }
-    if (retry >= refresh) this.warn(soa.get('retry')?.path ?? timersPath, `soa.retry (${retry}) should be smaller than refresh (${refresh}) (RFC 1912 §2.2)`);
+    const data = { refresh: timer('refresh'), retry: timer('retry'), expire: timer('expire'), minimum: timer('minimum') };
     const serialValue = soa.get('serial')?.value ?? SPEC_DEFAULTS.soa.serial;
     if (!mname || !rname) return undefined;
     const serial: SerialPolicy = serialValue === 'auto' ? 'auto' : Number(serialValue);
-    const data: SoaData = { mname, rname, serial: serial === 'auto' ? 0 : serial, refresh, retry, expire, minimum };
-    return { record: { owner: this.origin, ttl: this.defaultTtl, class: 'IN', type: 'SOA', data }, serial };
+    const soaData: SoaData = { mname, rname, serial: serial === 'auto' ? 0 : serial, ...data };
+    // The SOA is built from the zone's `soa:` (else the defaults'): its findings point at that key.
+    const path = this.zone.soa !== undefined ? [...this.zonePath, 'soa'] : this.defaults.soa !== undefined ? ['defaults', 'soa'] : this.zonePath;
+    const record = this.record(this.origin, 'SOA', soaData, path, this.defaultTtl, true);
+    // What the rules say of one timer points at the line it was written on.
+    const written = (['refresh', 'retry', 'expire', 'minimum'] as const).flatMap((field) => {
+      const source = soa.get(field);
+      return source ? [[field, this.position(source.path)] as const] : [];
+    });
+    if (written.length > 0) record.fieldPositions = Object.fromEntries(written);
+    return { record, serial };
   }
 
   /** RNAME from an e-mail address: the local part becomes one label, its dots escaped (RFC 1912 §2.2). */
@@ -362,7 +393,6 @@ class ZoneResolver {
   }
 
   private hosts(): void {
-    const notPublic: { host: string; range: string; path: SpecPath }[] = [];
     for (const [key, { value, path }] of this.mapField('hosts')) {
       const owner = this.hostName(key, path, true, true);
       if (!owner) continue;
@@ -376,7 +406,6 @@ class ZoneResolver {
       }
       this.addressed.set(owner.key, path);
       const addresses = Array.isArray(value) ? (value as string[]) : [value as string];
-      const seen = new Set<string>();
       addresses.forEach((address, i) => {
         const at = Array.isArray(value) ? [...path, i] : path;
         // The zone reader's own address scanners: what they accept is what BIND's inet_pton accepts.
@@ -391,77 +420,52 @@ class ZoneResolver {
           this.error(at, result.problems.map((p) => p.message).join('; '));
           return;
         }
-        const data = result.data;
-        const canonical = String(data.address);
-        if (seen.has(canonical)) {
-          this.error(at, `address ${canonical} is listed twice for host ${owner.relativeTo(this.origin)}`);
-          return;
-        }
-        seen.add(canonical);
-        this.add(owner, type, data, at);
-        const range = nonPublicRange(canonical);
-        if (range) notPublic.push({ host: owner.relativeTo(this.origin), range, path: at });
+        this.add(owner, type, result.data, at);
       });
     }
-    // The seed's sixth defect: fine inside a LAN or an example, wrong on the public internet. One warning per zone.
-    const first = notPublic[0];
-    if (first) {
-      const hosts = notPublic.map((n) => n.host).join(', ');
-      const ranges = [...new Set(notPublic.map((n) => n.range))].join(', ');
-      this.warn(first.path, `${notPublic.length === 1 ? 'host' : 'hosts'} ${hosts} ${notPublic.length === 1 ? 'has a' : 'have'} ${ranges} address${notPublic.length === 1 ? '' : 'es'}: reachable only inside their own network; publish public addresses in a zone served on the internet`);
-    }
   }
 
-  private nameservers(): void {
-    const source = this.field<string[]>('nameservers');
-    if (!source) {
+  /** Returns whether the zone has name servers to judge. */
+  private nameservers(): boolean {
+    const written = this.written('nameservers');
+    if (!written) {
       this.error(this.zonePath, `zone ${this.origin.toString()} needs nameservers (a list of name server host names), here or in defaults`);
-      return;
+      return false;
     }
-    source.value.forEach((text, i) => {
-      const path = [...source.path, i];
+    const source = this.field('nameservers', false);
+    if (!source) return false;
+    let count = 0;
+    for (const { value: text, path } of this.listEntries<string>(source)) {
       const target = this.hostName(text, path);
-      if (target) this.add(this.origin, 'NS', { target }, path);
-    });
-    if (source.value.length === 1) {
-      this.warn(source.path, 'a single name server: publish at least two, on different networks, so the zone survives one outage (RFC 2182 §5, RFC 1912 §2.8)');
+      if (target) {
+        this.add(this.origin, 'NS', { target }, path);
+        count++;
+      }
     }
+    return count > 0;
   }
 
-  /** Returns whether the zone has MX records (or a null MX). */
-  private mx(): boolean {
-    const source = this.field<false | (string | { host: string; priority?: number })[]>('mx');
-    if (!source) return false;
+  private mx(): void {
+    const source = this.field<false | unknown[]>('mx', false);
+    if (!source) return;
     if (source.value === false) {
       this.add(this.origin, 'MX', { preference: 0, exchange: Name.root }, source.path);
-      return true;
+      return;
     }
-    const seen = new Set<string>();
-    source.value.forEach((entry, i) => {
-      const path = [...source.path, i];
+    this.listEntries<string | { host: string; priority?: number }>(source, 'host').forEach(({ value: entry, path }) => {
       const host = typeof entry === 'string' ? entry : entry.host;
       const hostPath = typeof entry === 'string' ? path : [...path, 'host'];
       const preference =
-        typeof entry === 'object' && entry.priority !== undefined
+        typeof entry === 'object' && entry.priority !== undefined && this.usable.whole([...path, 'priority'])
           ? entry.priority
-          : SPEC_DEFAULTS.mxPriority + i * SPEC_DEFAULTS.mxPriorityStep;
+          : SPEC_DEFAULTS.mxPriority + Number(path[path.length - 1]) * SPEC_DEFAULTS.mxPriorityStep;
       const exchange = this.hostName(host, hostPath);
-      if (!exchange) return;
-      if (seen.has(exchange.key)) {
-        this.error(hostPath, `mx lists ${host} twice`);
-        return;
-      }
-      seen.add(exchange.key);
-      this.targets.push({ name: exchange, path: hostPath, what: 'mx host', text: host });
-      this.add(this.origin, 'MX', { preference, exchange }, path);
+      if (exchange) this.add(this.origin, 'MX', { preference, exchange }, hostPath);
     });
-    return true;
   }
 
-  /** Returns whether any mail protocol is offered. */
-  private services(profiles: readonly ProfileId[]): boolean {
-    let servesMail = false;
-    for (const [id, { value, path }] of this.mapField('services')) {
+  private services(profiles: readonly ProfileId[]): void {
+    for (const [id, { value, path }] of this.mapField('services', true)) {
       const protocol = protocolById(id);
       if (!protocol) continue; // the schema has reported it
       const labels = labelsFor(protocol, profiles);
@@ -472,7 +476,6 @@ class ZoneResolver {
       }
       const targets = this.serviceTargets(protocol, value, path);
       if (!targets) continue;
-      if (protocol.mail && targets.some((t) => t.target)) servesMail = true;
       for (const label of labels) {
         const owner = Name.from(label, this.origin);
         for (const t of targets) {
@@ -483,14 +486,18 @@ class ZoneResolver {
         if (davPath) this.add(owner, 'TXT', { strings: splitCharacterStrings(`path=${davPath.value}`) }, davPath.path);
       }
     }
-    return servesMail;
   }
 
   private serviceTargets(protocol: Protocol, value: unknown, path: SpecPath): ServiceTarget[] | undefined {
     if (value === false) return [notOffered(path)];
     const entries: Sourced<string | Json>[] = Array.isArray(value)
-      ? value.map((v, i) => ({ value: v as string | Json, path: [...path, i] }))
-      : [{ value: value as string | Json, path }];
+      ? this.listEntries<string | Json>({ value, path }, 'host')
+      : isMap(value) && !this.usable.whole([...path, 'host'])
+        ? []
+        : [{ value: value as string | Json, path }];
+    // A field the schema refused (a port of 70000) was reported: its default stands in, so the rest is judged.
+    const usableField = (entry: Sourced<string | Json>, object: Json, key: string): unknown =>
+      this.usable.whole([...entry.path, key]) ? object[key] : undefined;
     const several = entries.length > 1;
     const out: ServiceTarget[] = [];
     const paths = new Set<string>();
@@ -507,22 +514,23 @@ class ZoneResolver {
       }
       const hostPath = typeof entry.value === 'string' ? entry.path : [...entry.path, 'host'];
       const target = this.hostName(String(object.host), hostPath);
-      if (object.path !== undefined) {
-        const davPath = String(object.path);
+      const written = usableField(entry, object, 'path');
+      if (written !== undefined) {
+        const davPath = String(written);
         const at = [...entry.path, 'path'];
         if (!protocol.davPath) this.error(at, `path is for CalDAV/CardDAV only (RFC 6764 §4); ${protocol.id} takes none`);
         else if (!/^\/[\x21-\x7e]*$/.test(davPath)) this.error(at, `path "${davPath}" must start with "/" and hold printable ASCII without spaces (percent-encode the rest)`);
         else paths.add(davPath);
       }
       if (!target) continue;
-      this.targets.push({ name: target, path: hostPath, what: `${protocol.id} host`, text: String(object.host) });
-      const davPath = object.path !== undefined ? { value: String(object.path), path: [...entry.path, 'path'] } : undefined;
+      const davPath = written !== undefined ? { value: String(written), path: [...entry.path, 'path'] } : undefined;
+      // The SRV record stands at its host: what the rules say of the target points there.
       const t = {
         target,
-        priority: (object.priority as number | undefined) ?? SPEC_DEFAULTS.srvPriority,
-        weight: (object.weight as number | undefined) ?? (several ? 1 : 0),
-        port: (object.port as number | undefined) ?? protocol.defaultPort,
-        path: entry.path,
+        priority: (usableField(entry, object, 'priority') as number | undefined) ?? SPEC_DEFAULTS.srvPriority,
+        weight: (usableField(entry, object, 'weight') as number | undefined) ?? (several ? 1 : 0),
+        port: (usableField(entry, object, 'port') as number | undefined) ?? protocol.defaultPort,
+        path: hostPath,
       };
       out.push(davPath ? { ...t, davPath } : t);
     }
@@ -539,7 +547,7 @@ class ZoneResolver {
       [this.defaults.records, ['defaults', 'records']],
       [this.zone.records, [...this.zonePath, 'records']],
     ] as const) {
-      if (Array.isArray(source)) source.forEach((r, i) => merged.push({ value: r as Json, path: [...base, i] }));
+      if (this.usable.node(base)) merged.push(...this.listEntries<Json>({ value: source, path: base }));
     }
     for (const { value: record, path } of merged) {
       const type = String(record.type).toUpperCase();
@@ -554,15 +562,8 @@ class ZoneResolver {
         this.error([...path, 'type'], 'NS records of the apex come from nameservers: list them there');
         continue;
       }
-      if (type === 'SPF') this.warn([...path, 'type'], 'the SPF record type is discontinued (RFC 7208 §14.1): publish the policy as TXT');
       const data = this.recordData(type, record.value, path);
-      if (!data) continue;
-      this.add(owner, type, data, path, ttl);
-      // MX, SRV and delegation NS written as records are held to the same rules as the generated ones.
-      const target = type === 'MX' ? data.exchange : type === 'SRV' || type === 'NS' ? data.target : undefined;
-      if (target instanceof Name && !target.isRoot) {
-        this.targets.push({ name: target, path: [...path, 'value'], what: `${type} target`, text: target.relativeTo(this.origin) });
-      }
+      if (data) this.add(owner, type, data, path, ttl);
     }
   }
 
@@ -575,57 +576,5 @@ class ZoneResolver {
       this.error(at, problem.message);
     }
     return undefined;
-  }
-
-  /** Outlook asks autodiscover.<domain> before it looks at the SRV record: publishing one without the other half-works. */
-  private checkProbedHosts(): void {
-    const service = this.mapField('services').get('autodiscover');
-    if (!service || service.value === false) return;
-    const host = Name.from(PROBED_HOSTS.autodiscover.host, this.origin);
-    const entry = this.owners.get(host.key);
-    if (!entry?.types.has('A') && !entry?.types.has('AAAA') && !entry?.types.has('CNAME')) {
-      this.warn(service.path, `Outlook tries ${host.toString()} before the _autodiscover._tcp record (${PROBED_HOSTS.autodiscover.source}): add hosts.${PROBED_HOSTS.autodiscover.host} with the Autodiscover server's address`);
-    }
-  }
-
-  /** RFC 1034 §3.6.2, RFC 2181 §10.1: a CNAME stands alone, and never at the apex. */
-  private checkCnames(): void {
-    for (const entry of this.owners.values()) {
-      const cname = entry.types.get('CNAME');
-      if (!cname) continue;
-      const at = entry.name;
-      if (at.equals(this.origin)) {
-        this.error(cname.path, 'a CNAME cannot be at the zone apex, which has SOA and NS records (RFC 1034 §3.6.2); use A/AAAA in hosts');
-        continue;
-      }
-      const cnames = this.records.filter((r) => r.type === 'CNAME' && r.owner.equals(at)).length;
-      if (cnames > 1) this.error(cname.path, `${at.relativeTo(this.origin)} has ${cnames} CNAME records; an alias has exactly one (RFC 2181 §10.1)`);
-      const others = [...entry.types.entries()].filter(([type]) => type !== 'CNAME');
-      if (others.length > 0) {
-        const where = others.map(([type, o]) => `${type} at ${toPointer(o.path)}`).join(', ');
-        this.error(cname.path, `${at.relativeTo(this.origin)} has a CNAME and other data (${where}); a CNAME stands alone (RFC 1034 §3.6.2): drop one of them`);
-      }
-    }
-  }
-
-  /** MX, NS and SRV targets inside the zone need addresses here and may not be aliases (RFC 2181 §10.3, RFC 2782). */
-  private checkTargets(): void {
-    const nsTargets = this.records.filter((r) => r.type === 'NS' && r.owner.equals(this.origin)).map((r) => r.data.target as Name);
-    const nsSource = this.field<string[]>('nameservers');
-    const all = [
-      ...this.targets,
-      ...nsTargets.map((name, i) => ({ name, path: [...(nsSource?.path ?? this.zonePath), i], what: 'name server', text: nsSource?.value[i] ?? '' })),
-    ];
-    for (const { name, path, what, text } of all) {
-      if (!name.isSubdomainOf(this.origin)) continue;
-      if (this.owners.get(name.key)?.types.has('CNAME')) {
-        this.error(path, `${what} "${text}" is a CNAME; MX, NS and SRV targets must be host names with addresses (RFC 2181 §10.3, RFC 2782)`);
-      } else if (!this.addressed.has(name.key) && !this.owners.get(name.key)?.types.has('A') && !this.owners.get(name.key)?.types.has('AAAA')) {
-        // The key to add, written by the spec's name rule: one label relative, several labels absolute.
-        const relative = name.relativeTo(this.origin);
-        const key = relative === '@' ? '"@"' : relative.includes('.') ? `"${name.toString().replace(/\.$/, '')}"` : relative;
-        this.error(path, `${what} "${text}" is not in hosts: add hosts.${key} with its address${text.includes('.') ? '' : ', or write the full name of a server outside the zone (mail.example.net)'}`);
-      }
-    }
   }
 }

@@ -265,7 +265,7 @@ export function buildSpecSchema(): Schema {
       },
       lint: {
         type: 'object',
-        description: 'Settings for `zonesmith lint` (same shape as .zonesmith.yaml).',
+        description: 'Lint settings for the rules that judge these zones in validate and generate (and in lint --config SPEC); same shape as .zonesmith.yaml.',
         additionalProperties: false,
         properties: {
           profiles: {
@@ -302,12 +302,30 @@ function validator(): { schema: Schema; validate: ValidateFunction } {
   return compiled;
 }
 
+export interface SpecShape {
+  /** Every problem of shape, at its line, in file order. */
+  diagnostics: Diagnostic[];
+  /**
+   * JSON pointers of the values that cannot be used as written (wrong type, out of range, a missing
+   * required key on the object that lacks it). An unknown key breaks nothing: it is reported and not read.
+   */
+  broken: string[];
+}
+
 /** Checks the shape of a loaded spec; every problem as a diagnostic at its line. */
 export function checkSpecShape(loaded: LoadedSpec): Diagnostic[] {
+  return readSpecShape(loaded).diagnostics;
+}
+
+/** The shape check with the places it found unusable, so the resolver can build the rest. */
+export function readSpecShape(loaded: LoadedSpec): SpecShape {
   const { schema, validate } = validator();
-  if (validate(loaded.data)) return [];
+  if (validate(loaded.data)) return { diagnostics: [], broken: [] };
   const errors = reduceAnyOf(validate.errors ?? [], schema);
-  return errors.map((error) => toDiagnostic(error, loaded)).sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    diagnostics: errors.map((error) => toDiagnostic(error, loaded)).sort((a, b) => a.line - b.line || a.column - b.column),
+    broken: errors.filter((error) => error.keyword !== 'additionalProperties').map((error) => error.instancePath),
+  };
 }
 
 /**

@@ -25,11 +25,15 @@ import { MAX_TTL, parseTtl } from './ttl.js';
 import { dataKey } from './zone-checks.js';
 
 export interface ParsedRecord extends ResourceRecord {
-  /** Where the record's line starts: its owner token, or its first token when the owner is blank. */
+  /**
+   * Where the record's line starts: its owner token, or its first token when the owner is blank.
+   * A record resolved from a spec has no tokens; its position is the spec node that produced it.
+   */
   position: SourcePosition;
   /** The owner as written; absent when the owner was blank and inherited. */
   ownerToken?: Token;
-  typeToken: Token;
+  /** The type as written; absent, like the other tokens, for records that come from a spec. */
+  typeToken?: Token;
   ttlToken?: Token;
   rdataTokens: readonly Token[];
   /** The owner was blank, so the record took the previous record's owner (RFC 1035 §5.1). */
@@ -44,6 +48,8 @@ export interface ParsedRecord extends ResourceRecord {
   origin: Name;
   /** Came from $GENERATE (position is the directive's). */
   generated?: boolean;
+  /** A record from a spec: where some data fields were written (an SOA's `expire`), by field name. */
+  fieldPositions?: Readonly<Record<string, SourcePosition & { endColumn?: number }>>;
 }
 
 /** A file that `$INCLUDE` names, found and opened by the caller's `ReadInclude`. */

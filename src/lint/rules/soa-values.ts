@@ -1,7 +1,7 @@
 import type { Severity } from '../../diagnostics.js';
 import { isType, type SoaData } from '../../zone/record.js';
 import { formatDuration } from '../../zone/ttl.js';
-import { recordWhere, tokenWhere, type Rule } from '../rule.js';
+import { dataWhere, type Rule } from '../rule.js';
 
 /** Zonemaster's limits (Zone-TP zone02-zone06, TestRequirements R11000-R15000), with RFC 1912 §2.2's advice. */
 export const SOA_LIMITS = {
@@ -84,9 +84,8 @@ export const soaValues: Rule = {
       record(record) {
         if (!isType(record, 'SOA')) return;
         for (const finding of soaFindings(record.data)) {
-          const token = record.rdataTokens[FIELD_TOKEN[finding.field]];
           context.report({
-            where: token ? tokenWhere(record, token) : recordWhere(record),
+            where: dataWhere(record, FIELD_TOKEN[finding.field], finding.field),
             severity: finding.severity,
             message: finding.message,
           });
