@@ -54,6 +54,7 @@ export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Dia
       findings.push(entry);
     }
   });
-  const fromRules = findings.map(({ diagnostic, others }) => (others.length === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (also in ${zoneList(others)})` }));
+  const alsoIn = (diagnostic: Diagnostic, others: readonly string[]) => ({ ...diagnostic, message: `${diagnostic.message} (also in ${zoneList(others)})` });
+  const fromRules = findings.map(({ diagnostic, others }) => (others.length > 0 ? alsoIn(diagnostic, others) : diagnostic));
   return [...spec.diagnostics, ...fromRules].sort(compareDiagnostics);
 }
