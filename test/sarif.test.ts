@@ -29,6 +29,15 @@ async function lintSarif(args: string[], stdin = '') {
   return { code, log: JSON.parse(io.stdout()), text: io.stdout() };
 }
 
+const FOUR_PROBLEMS = join(REPO_ROOT, 'test/fixtures/specs/four-problems.yaml');
+
+/** `validate --format sarif`: the report is on stdout; the count of errors that fail the run on stderr. */
+async function validateSpecSarif(args: string[]) {
+  const io = bufferIo();
+  const code = await main(['validate', '--format', 'sarif', ...args], io);
+  return { code, log: JSON.parse(io.stdout()), text: io.stdout() };
+}
+
 interface Finding {
   level: string;
   rule: string;
@@ -231,6 +240,7 @@ describe("Microsoft's SARIF validator", () => {
       outside: await lintSarif([join(outside, 'example.com.dns')]),
       stdin: await lintSarif(['-', '--origin', 'example.com'], zone),
       none: await lintSarif([join(REPO_ROOT, 'test/fixtures/lint/correct/example.com.dns')]),
+      spec: await validateSpecSarif([FOUR_PROBLEMS, '--sarif-root', REPO_ROOT]),
     };
     const files = Object.entries(logs).map(([name, { text }]) => {
       const file = join(dir, `${name}.sarif`);
@@ -257,5 +267,8 @@ describe("Microsoft's SARIF validator", () => {
     expect(results(logs.relative.log).some((r) => 'fixes' in r)).toBe(true);
     expect(results(logs.stdin.log).some((r) => 'fixes' in r)).toBe(false);
     expect(results(logs.none.log)).toEqual([]);
+    // validate's findings, the spec's own and the rules', at the spec's lines under the same root.
+    expect(results(logs.spec.log).map((r) => r.ruleId)).toEqual(expect.arrayContaining(['spec', 'target-no-address']));
+    expect(uris(logs.spec.log)).toEqual([{ uri: 'test/fixtures/specs/four-problems.yaml', uriBaseId: SRCROOT }]);
   });
 });

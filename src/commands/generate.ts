@@ -21,6 +21,7 @@ export interface GenerateArgs {
   format: Format;
   maxWarnings?: number;
   config?: string;
+  sarifRoot?: string;
 }
 
 export const generateCommand: CommandSpec<GenerateArgs> = {

@@ -70,6 +70,11 @@ export function assertOutputFolder(path: string, purpose: string): void {
   throw new CommandError(`-o ${path} is not a folder: ${purpose}`);
 }
 
+/** `--sarif-root`: the folder SARIF artifact URIs are relative to must be one. */
+export function assertSarifRoot(path: string): void {
+  if (!isFolder(path, () => false)) throw new CommandError(`--sarif-root ${path} is not a folder`);
+}
+
 /** The names a zone file goes by (BIND's and the generator's habits): `*.dns`, `*.zone`, `db.*`. */
 export function isZoneFileName(name: string): boolean {
   return /\.(dns|zone)$/i.test(name) || /^db\.[^.]/i.test(name);

@@ -1,5 +1,5 @@
 /** The implementation of `zonesmith lint`, loaded only when the command runs (see lint.ts). */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from '../diagnostics.js';
@@ -15,7 +15,7 @@ import { formatGithub, formatJson, formatSarif, formatText, pickLines, readLines
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
-import { assertReadableFile, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
+import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import { diskIncludes } from '../zone/read-file.js';
 import type { LintArgs } from './lint.js';
 import { zoneOrigin } from './options.js';
@@ -40,19 +40,9 @@ function settingsFrom(args: LintArgs): Settings {
     assertReadableFile(args.config);
     settings.explicitConfig = loadConfigFile(args.config);
   }
-  if (args.sarifRoot !== undefined && !isFolder(args.sarifRoot)) {
-    throw new CommandError(`--sarif-root ${args.sarifRoot} is not a folder`);
-  }
+  if (args.sarifRoot !== undefined) assertSarifRoot(args.sarifRoot);
   if (args.fix && args.files.includes(STDIN_ARG)) throw new CommandError('--fix rewrites files in place; it cannot fix standard input');
   return settings;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**

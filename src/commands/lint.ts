@@ -5,7 +5,7 @@
  */
 import { FORMATS, type Format } from '../report/index.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION } from './options.js';
+import { ORIGIN_OPTION, OUTPUT_FILE_OPTION, SARIF_ROOT_OPTION, STDIN_FILENAME_OPTION } from './options.js';
 
 export interface LintArgs {
   files: string[];
@@ -45,7 +45,7 @@ export const lintCommand: CommandSpec<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
       .option('allow-include-outside', { type: 'boolean', default: false, describe: 'Follow $INCLUDE outside the zone file folder' })
-      .option('sarif-root', { type: 'string', describe: 'Folder SARIF file URIs are relative to (%SRCROOT%; default: the working directory)' })
+      .option('sarif-root', SARIF_ROOT_OPTION)
       .example('$0 lint example.com.dns', 'Lint one zone')
       .example('$0 lint zones/*.dns --format sarif > zonesmith.sarif', 'For a code-scanning upload')
       .example('$0 lint example.com.dns --profile mdaemon,connector', 'Check what MDaemon clients look for')

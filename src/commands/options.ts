@@ -44,3 +44,9 @@ export function zoneOrigin(args: OriginArgs, input: Input): Name | undefined {
   }
   return undefined;
 }
+
+/** `--sarif-root DIR`, for every command that writes SARIF (lint, validate, generate). */
+export const SARIF_ROOT_OPTION = {
+  type: 'string',
+  describe: 'Folder SARIF file URIs are relative to (%SRCROOT%; default: the working directory)',
+} as const;

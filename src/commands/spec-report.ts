@@ -12,19 +12,22 @@ import { judgeSpec, SPEC_META } from '../lint/spec-judge.js';
 import { formatGithub, formatJson, formatSarif, formatText, readLines, summarize, type Format } from '../report/index.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
 import { CommandError } from './errors.js';
-import { assertReadableFile, type Input } from './inputs.js';
+import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
+import { SARIF_ROOT_OPTION } from './options.js';
 import { readSpecWithData } from './spec-shared.js';
 
 export interface SpecReportArgs {
   format: Format;
   maxWarnings?: number;
   config?: string;
+  sarifRoot?: string;
 }
 
 /** The options `validate` and `generate` share with `lint`. */
 export const SPEC_REPORT_OPTIONS = {
   'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
   config: { alias: 'c', type: 'string', describe: "Lint config (default: the spec's lint: key, else the nearest .zonesmith.yaml)" },
+  'sarif-root': SARIF_ROOT_OPTION,
 } as const;
 
 interface JudgedSpec {
@@ -55,7 +58,7 @@ function located(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.path ? { ...d, message: `${d.message} (at ${d.path})` } : d));
 }
 
-function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], color: boolean): string {
+function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], color: boolean, sarifRoot: string | undefined): string {
   const shown = located(diagnostics);
   switch (format) {
     case 'json':
@@ -63,7 +66,7 @@ function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], co
     case 'github':
       return formatGithub(shown);
     case 'sarif':
-      return formatSarif(shown, [...RULES.map((rule) => rule.meta), SPEC_META]);
+      return formatSarif(shown, [...RULES.map((rule) => rule.meta), SPEC_META], sarifRoot === undefined ? {} : { root: sarifRoot });
     case 'text': {
       const wanted = new Map<string, Set<number>>();
       for (const d of shown) wanted.set(d.file, (wanted.get(d.file) ?? new Set<number>()).add(d.line));
@@ -102,10 +105,11 @@ export async function judgeSpecFile(command: string, input: Input, args: SpecRep
     throw new CommandError('--max-warnings takes a whole number of 0 or more');
   }
   if (args.config !== undefined) assertReadableFile(args.config);
+  if (args.sarifRoot !== undefined) assertSarifRoot(args.sarifRoot);
   const { spec, data, stdinText } = await readSpecWithData(input, io);
   const judged = judgeWithConfig(spec, data, args.config, stdinText);
   const shown = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
-  if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color));
+  if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color, args.sarifRoot));
   if (judged.configProblems.length > 0) return EXIT.usage;
   const failed = failure(judged.diagnostics, args.maxWarnings);
   if (failed) {

@@ -12,6 +12,7 @@ export interface ValidateArgs {
   format: Format;
   maxWarnings?: number;
   config?: string;
+  sarifRoot?: string;
   stdinFilename?: string;
   outputFile?: string;
 }
