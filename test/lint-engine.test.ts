@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/lint/config.js';
-import { LintSession, lintZoneFile, lintZoneText } from '../src/lint/engine.js';
+import { collectDiagnostics, LintSession, lintZoneFile, lintZoneText } from '../src/lint/engine.js';
 import type { Rule } from '../src/lint/rule.js';
 import { MAX_REFS_PER_TARGET } from '../src/lint/zone-index.js';
 import { Name } from '../src/zone/name.js';
@@ -90,9 +90,11 @@ describe('a rule that throws', () => {
         },
       }),
     };
-    const session = new LintSession({ file: 'z.dns', origin: ORIGIN }, [exploding]);
+    const collected = collectDiagnostics();
+    const session = new LintSession({ file: 'z.dns', origin: ORIGIN }, collected.sink, [exploding]);
     const summary = readZoneText(`${HEAD}\nwww IN A 192.0.2.1\n`, { file: 'z.dns', origin: ORIGIN }, session);
-    const found = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    const found = collected.sorted();
     expect(found).toEqual([expect.objectContaining({ rule: 'exploding', severity: 'error', line: 2, message: expect.stringContaining('boom') })]);
   });
 });

@@ -6,11 +6,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
-import { lintZoneFile, lintZoneText, type LintOptions } from '../lint/engine.js';
+import { lintZoneFileTo, lintZoneText, lintZoneTextTo, type DiagnosticSink, type LintOptions } from '../lint/engine.js';
 import { applyFixes } from '../lint/fix.js';
 import { parseProfiles } from '../lint/profiles.js';
 import { RULES } from '../lint/rules/index.js';
-import { formatGithub, formatJson, formatSarif, formatText, pickLines, readLines, summarize, type Format, type SourceLines } from '../report/index.js';
+import { bufferedWrite, githubReporter, jsonReporter, sarifReporter, SourceQuoter, Tally, textReporter, type Format, type Reporter, type TextOptions, type Write } from '../report/index.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import type { LintArgs } from './lint.js';
@@ -77,22 +77,34 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     return configs.get(dir);
   };
 
-  const diagnostics: Diagnostic[] = [];
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
   let usageFailure = false;
   let notRead = 0;
+  // The report is written as the diagnostics come; the counts that decide the exit code run beside it
+  // (over every diagnostic, also those --quiet leaves out).
+  const output = bufferedWrite((text) => io.out(text));
+  const quoter = new SourceQuoter(stdinTexts);
+  const reporter = reporterFor(args.format, output.write, { color: io.stdoutIsTTY, quote: quoter.quote, metas: RULES.map((rule) => rule.meta) });
+  const counts = new Tally();
+  const sink = (d: Diagnostic): void => {
+    counts.add(d);
+    if (!args.quiet || d.severity === 'error') reporter.diagnostic(d);
+  };
   // cli-progress draws with cursor movements on a real stream, so it gets process.stderr itself; it is
-  // only made when Io says stderr is a terminal (never in tests) and the report goes to stdout as text.
-  const bar = io.stderrIsTTY && args.files.length >= PROGRESS_MIN_FILES && args.format === 'text'
+  // only made when Io says stderr is a terminal (never in tests) and the report does not go to the same
+  // terminal (it streams there, and the bar would be drawn over it).
+  const bar = io.stderrIsTTY && !io.stdoutIsTTY && args.files.length >= PROGRESS_MIN_FILES
     ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, format: 'linting [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic)
     : undefined;
   bar?.start(args.files.length, 0, { file: '' });
 
+  reporter.begin();
   for (const file of args.files) {
     bar?.increment(0, { file });
     const config = configFor(file);
     if (config && config.diagnostics.length > 0) {
+      if (!configProblems.has(config)) config.diagnostics.forEach(sink);
       configProblems.add(config);
       bar?.increment(1);
       continue;
@@ -107,86 +119,72 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     if (file === STDIN) {
       const text = await io.readStdin();
       stdinTexts.set(file, text);
-      diagnostics.push(...lintZoneText(text, options).diagnostics);
+      lintZoneTextTo(text, options, sink);
     } else {
       const problem = unreadable(file);
       if (problem) {
         io.err(`zonesmith lint: ${file} ${problem}\n`);
         usageFailure = true;
         notRead++;
+      } else if (args.fix) {
+        if (!fixAndLint(file, options, io, sink)) usageFailure = true;
       } else {
-        const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
-        diagnostics.push(...result.diagnostics);
-        if (!result.written) usageFailure = true;
+        lintZoneFileTo(options, sink);
       }
     }
     bar?.increment(1);
   }
   bar?.stop();
-
-  for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
-  const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   // A file that could not be read was not linted: the summary must not count it as clean.
-  io.out(render(args.format, shown, { io, stdinTexts, fileCount: args.files.length - notRead }));
+  reporter.end({ fileCount: args.files.length - notRead });
+  quoter.close();
+  output.flush();
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
-  const counts = summarize(diagnostics);
-  if (counts.error > 0) return EXIT.problems;
-  if (args.maxWarnings !== undefined && counts.warning > args.maxWarnings) {
-    io.err(`zonesmith lint: ${counts.warning} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  const { error, warning } = counts.severities;
+  if (error > 0) return EXIT.problems;
+  if (args.maxWarnings !== undefined && warning > args.maxWarnings) {
+    io.err(`zonesmith lint: ${warning} warnings, more than --max-warnings ${args.maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;
 }
 
 /**
- * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text.
- * When the file cannot be written it is left as it was, and its diagnostics are those of the original.
+ * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text into
+ * `sink`. When the file cannot be written it is left as it was, its diagnostics are those of the
+ * original, and the answer is false. (The first pass collects: the repairs need the whole list.)
  */
-function fixAndLint(file: string, options: LintOptions, io: Io): { diagnostics: Diagnostic[]; written: boolean } {
+function fixAndLint(file: string, options: LintOptions, io: Io, sink: DiagnosticSink): boolean {
   const text = readFileSync(file, 'utf8');
   const first = lintZoneText(text, options);
   const outcome = applyFixes(text, file, first.diagnostics);
-  if (outcome.applied.size === 0) return { diagnostics: first.diagnostics, written: true };
+  if (outcome.applied.size === 0) {
+    first.diagnostics.forEach(sink);
+    return true;
+  }
   try {
     writeFileAtomic(file, outcome.text);
   } catch (error) {
     io.err(`zonesmith lint: cannot write the fixes to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is unchanged\n`);
-    return { diagnostics: first.diagnostics, written: false };
+    first.diagnostics.forEach(sink);
+    return false;
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
-  return { diagnostics: lintZoneText(outcome.text, options).diagnostics, written: true };
+  lintZoneTextTo(outcome.text, options, sink);
+  return true;
 }
 
-interface RenderContext {
-  io: Io;
-  /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
-  stdinTexts: Map<string, string>;
-  fileCount: number;
-}
-
-function render(format: Format, diagnostics: Diagnostic[], ctx: RenderContext): string {
+function reporterFor(format: Format, write: Write, text: TextOptions): Reporter {
   switch (format) {
     case 'json':
-      return formatJson(diagnostics);
+      return jsonReporter(write);
     case 'sarif':
-      return formatSarif(diagnostics, RULES.map((rule) => rule.meta));
+      return sarifReporter(write, text.metas ?? []);
     case 'github':
-      return formatGithub(diagnostics);
-    case 'text': {
-      const sourceLines: SourceLines = new Map();
-      const wanted = new Map<string, Set<number>>();
-      for (const d of diagnostics) {
-        const lines = wanted.get(d.file) ?? new Set<number>();
-        lines.add(d.line);
-        wanted.set(d.file, lines);
-      }
-      for (const [file, lines] of wanted) {
-        const text = ctx.stdinTexts.get(file);
-        sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
-      }
-      return formatText(diagnostics, { color: ctx.io.stdoutIsTTY, sourceLines, fileCount: ctx.fileCount });
-    }
+      return githubReporter(write);
+    case 'text':
+      return textReporter(write, text);
   }
 }

@@ -3,6 +3,15 @@
  * into it; each record goes past every rule's `record` handler and then into the compact index; at
  * the end each rule's `finish` runs over the index. Severities from the config apply to rule findings
  * and parser diagnostics alike (they share ids). No record is kept after its handlers have run.
+ *
+ * Diagnostics stream: each one goes to the session's sink as soon as it is final, so a zone with a
+ * million findings never holds them. The order the sink sees (the README documents it):
+ *   1. while the zone is read, parser diagnostics and the rules' record findings, in stream order
+ *      (line order within a file; an included file's findings where its $INCLUDE is);
+ *   2. at `finish`, the whole-zone findings (rules' `finish`, BIND's zone checks, and the few parser
+ *      diagnostics a rule may restate), sorted among themselves by file, line, column and rule.
+ * A global sort would need every finding in memory; `collectDiagnostics` does that for callers who want
+ * one sorted array (tests, the library), and `lintZoneFile` / `lintZoneText` use it.
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
@@ -16,6 +25,8 @@ import { ZoneIndex } from './zone-index.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 
 export type RuleSetting = Severity | 'off';
+/** Where a session hands each diagnostic, config severity applied, as soon as it is final. */
+export type DiagnosticSink = (diagnostic: Diagnostic) => void;
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
 export interface LintOptions {
@@ -36,7 +47,10 @@ export interface ReadOutcome {
   hasTtlDirective: boolean;
 }
 
-/** Rule ids whose parser diagnostics the rule itself restates with more to say (and a fix). */
+/**
+ * Rule ids whose parser warnings the rule itself restates with more to say (and a fix). Only these
+ * warnings wait for `finish`, to be dropped when the rule reported; everything else streams.
+ */
 const RESTATED_BY_RULE = new Set(['missing-ttl']);
 
 /**
@@ -54,8 +68,12 @@ const PLACEHOLDER_ORIGIN = Name.root;
 
 export class LintSession implements ZoneSink {
   private readonly index: ZoneIndex;
-  private readonly findings: Diagnostic[] = [];
-  private readonly parserDiagnostics: Diagnostic[] = [];
+  /** Rule ids that reported anything (the restatement filters need no more than that). */
+  private readonly reported = new Set<string>();
+  /** Parser warnings a rule may restate, held until `finish` decides. */
+  private readonly heldParserDiagnostics: Diagnostic[] = [];
+  /** Findings of the whole-zone phase, sorted among themselves before they go to the sink. */
+  private finishFindings: Diagnostic[] | undefined;
   private readonly handlers: { rule: Rule; handlers: RuleHandlers }[];
   /** The handlers with a `record` function, the only ones each record goes past. */
   private readonly recordHandlers: { rule: Rule; handlers: RuleHandlers }[];
@@ -67,7 +85,8 @@ export class LintSession implements ZoneSink {
 
   constructor(
     private readonly options: LintOptions,
-    private readonly rules: readonly Rule[] = RULES,
+    private readonly sink: DiagnosticSink,
+    rules: readonly Rule[] = RULES,
   ) {
     this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
     this.originKnown = options.origin !== undefined;
@@ -93,7 +112,7 @@ export class LintSession implements ZoneSink {
         return session.profiles;
       },
       index: this.index,
-      report: (finding) => session.findings.push(session.toDiagnostic(rule, finding)),
+      report: (finding) => session.found(session.toDiagnostic(rule, finding)),
     };
   }
 
@@ -112,6 +131,20 @@ export class LintSession implements ZoneSink {
     return d;
   }
 
+  /** A rule's finding: straight to the sink while records pass, kept for sorting once `finish` runs. */
+  private found(d: Diagnostic): void {
+    this.reported.add(d.rule);
+    if (this.finishFindings) this.finishFindings.push(d);
+    else this.emit(d);
+  }
+
+  /** The config's severity for the rule, or nothing when it is off; then the sink. */
+  private emit(d: Diagnostic): void {
+    const setting = this.options.rules?.[d.rule];
+    if (setting === 'off') return;
+    this.sink(setting && setting !== d.severity ? { ...d, severity: setting } : d);
+  }
+
   /** A rule that throws must not take the run down: the user gets its other findings and a note. */
   private run(rule: Rule, call: () => void, where: { file: string; line: number; column: number }): void {
     try {
@@ -124,7 +157,7 @@ export class LintSession implements ZoneSink {
   private failed(rule: Rule, error: unknown, where: { file: string; line: number; column: number }): void {
     if (this.failedRules.has(rule.meta.id)) return;
     this.failedRules.add(rule.meta.id);
-    this.findings.push({
+    this.found({
       ...where,
       severity: 'error',
       rule: rule.meta.id,
@@ -151,30 +184,26 @@ export class LintSession implements ZoneSink {
   }
 
   diagnostic(diagnostic: Diagnostic): void {
-    this.parserDiagnostics.push(diagnostic);
+    if (RESTATED_BY_RULE.has(diagnostic.rule) && diagnostic.severity === 'warning') this.heldParserDiagnostics.push(diagnostic);
+    else this.emit(withParserFix(diagnostic));
   }
 
-  /** Runs the whole-zone rules and returns every diagnostic, with config severities, sorted. */
-  finish(outcome: ReadOutcome): Diagnostic[] {
+  /** Runs the whole-zone rules and hands their findings to the sink, sorted among themselves. */
+  finish(outcome: ReadOutcome): void {
     this.index.origin = outcome.origin;
     this.index.hasTtlDirective = outcome.hasTtlDirective;
     this.profiles = activeProfiles(this.options.profiles, this.index);
+    const findings: Diagnostic[] = (this.finishFindings = []);
     const start = { file: this.options.file, line: 1, column: 1 };
     for (const { rule, handlers } of this.handlers) {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
     }
-    const reported = new Set(this.findings.map((d) => d.rule));
+    const reported = this.reported;
     const zoneChecks = (this.zoneChecks?.finish(this.index.apex) ?? []).filter((d) => !ZONE_CHECKS_RESTATED.some((r) => reported.has(r.rule) && r.pattern.test(d.message)));
-    const fromParser = this.parserDiagnostics.filter((d) => !(RESTATED_BY_RULE.has(d.rule) && reported.has(d.rule)));
-    const all = [...fromParser.map(withParserFix), ...zoneChecks, ...this.findings];
-    const settings = this.options.rules ?? {};
-    const out: Diagnostic[] = [];
-    for (const d of all) {
-      const setting = settings[d.rule];
-      if (setting === 'off') continue;
-      out.push(setting ? { ...d, severity: setting } : d);
-    }
-    return out.sort(compareDiagnostics);
+    const fromParser = this.heldParserDiagnostics.filter((d) => !reported.has(d.rule));
+    // No spread into a call: a zone can have more findings than a call can take arguments.
+    const phase = fromParser.map(withParserFix).concat(zoneChecks, findings).sort(compareDiagnostics);
+    for (const d of phase) this.emit(d);
   }
 
   /** The profiles the run used (known after `finish`). */
@@ -195,12 +224,23 @@ export function isKnownRule(id: string): boolean {
   return ruleById(id) !== undefined;
 }
 
-export interface LintResult {
-  diagnostics: Diagnostic[];
+/** What a streamed lint run tells besides its diagnostics. */
+export interface LintRun {
   profiles: readonly LintProfileId[];
   /** Every file read: the zone file, then the files it included. */
   files: string[];
   recordCount: number;
+}
+
+export interface LintResult extends LintRun {
+  /** Every diagnostic, sorted by file, line, column and rule. */
+  diagnostics: Diagnostic[];
+}
+
+/** A sink that keeps everything, for callers who want one sorted array rather than a stream. */
+export function collectDiagnostics(): { sink: DiagnosticSink; sorted: () => Diagnostic[] } {
+  const all: Diagnostic[] = [];
+  return { sink: (d) => void all.push(d), sorted: () => all.sort(compareDiagnostics) };
 }
 
 function readOptions(options: LintOptions): ZoneReadOptions {
@@ -210,19 +250,33 @@ function readOptions(options: LintOptions): ZoneReadOptions {
   return read;
 }
 
-function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummary): LintResult {
-  const session = new LintSession(options);
+function lintWith(options: LintOptions, sink: DiagnosticSink, read: (zoneSink: ZoneSink) => ZoneReadSummary): LintRun {
+  const session = new LintSession(options, sink);
   const summary = read(session);
-  const diagnostics = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
-  return { diagnostics, profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
+  session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+  return { profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
 }
 
-/** Lints a zone file, streaming it from disk. */
+/** Lints a zone file, streaming it from disk and each diagnostic to `sink` (order: see the top of this file). */
+export function lintZoneFileTo(options: LintOptions, sink: DiagnosticSink): LintRun {
+  return lintWith(options, sink, (zoneSink) => readZoneFile(readOptions(options), zoneSink));
+}
+
+/** Lints zone text already in memory, each diagnostic to `sink` as it is found. */
+export function lintZoneTextTo(text: string, options: LintOptions, sink: DiagnosticSink): LintRun {
+  return lintWith(options, sink, (zoneSink) => readZoneText(text, readOptions(options), zoneSink));
+}
+
+/** Lints a zone file; every diagnostic in one sorted array (memory grows with the findings). */
 export function lintZoneFile(options: LintOptions): LintResult {
-  return lintWith(options, (sink) => readZoneFile(readOptions(options), sink));
+  const collected = collectDiagnostics();
+  const run = lintZoneFileTo(options, collected.sink);
+  return { ...run, diagnostics: collected.sorted() };
 }
 
-/** Lints zone text already in memory (standard input, `--fix`'s second pass, tests). */
+/** Lints zone text already in memory (standard input, `--fix`'s first pass, tests); one sorted array. */
 export function lintZoneText(text: string, options: LintOptions): LintResult {
-  return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
+  const collected = collectDiagnostics();
+  const run = lintZoneTextTo(text, options, collected.sink);
+  return { ...run, diagnostics: collected.sorted() };
 }
