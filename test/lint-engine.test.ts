@@ -52,6 +52,46 @@ describe('severities', () => {
   });
 });
 
+describe('streaming', () => {
+  it('hands record findings and parser diagnostics over as the zone is read, whole-zone findings sorted at finish', () => {
+    const seen: [number, string, string][] = [];
+    let phase = 'reading';
+    const session = new LintSession({ file: 'z.dns', origin: ORIGIN, rules: { 'private-address': 'error' } }, (d) => seen.push([d.line, d.rule, `${phase} ${d.severity}`]));
+    // Line 5 has no address records behind the MX target (a whole-zone finding), 6 is unreadable,
+    // 7 and 9 private addresses (record findings), 8 an SRV whose target has no address.
+    const text = `${HEAD}
+@ IN MX 10 mx
+www IN A 999.1.1.1
+lan IN A 10.1.1.1
+_imaps._tcp IN SRV 0 0 993 imap
+lan2 IN A 10.1.1.2
+`;
+    const summary = readZoneText(text, { file: 'z.dns', origin: ORIGIN }, session);
+    expect(seen).toEqual([
+      [6, 'syntax', 'reading error'],
+      [7, 'private-address', 'reading error'],
+      [9, 'private-address', 'reading error'],
+    ]);
+    phase = 'finish';
+    session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    const atFinish = seen.slice(3);
+    expect(atFinish.every(([, , when]) => when.startsWith('finish'))).toBe(true);
+    expect(atFinish.map(([line, rule]) => [line, rule])).toContainEqual([5, 'target-no-address']);
+    expect(atFinish.map(([line]) => line)).toEqual([...atFinish.map(([line]) => line)].sort((a, b) => a - b));
+  });
+
+  it('collects into one array sorted by file, line, column and rule for callers who want an array', () => {
+    const found = lint(`${HEAD}
+lan IN A 10.1.1.1
+@ IN MX 10 mx
+`);
+    expect(found.map((d) => [d.line, d.rule])).toEqual([
+      [5, 'private-address'],
+      [6, 'target-no-address'],
+    ]);
+  });
+});
+
 describe('$INCLUDE', () => {
   it('reports in the included file, and says which file a referenced line is in', () => {
     const file = join(REPO_ROOT, 'test/fixtures/lint/include/example.com.dns');
