@@ -34,26 +34,36 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const shown = (path) => (relative(REPO_ROOT, path).startsWith('..') ? path : relative(REPO_ROOT, path));
 const count = (n) => n.toLocaleString('en-US');
 
+/** named-checkzone -i full on ZONE, the baseline of both tables. */
+function bindTool(apex, zone) {
+  return {
+    id: BASELINE_ID,
+    tool: 'named-checkzone -i full',
+    command: 'named-checkzone',
+    args: ['-i', 'full', apex, zone],
+    available: () => (onPath('named-checkzone') ? undefined : 'named-checkzone is not installed (apt-get install bind9-utils)'),
+  };
+}
+
+/** `zonesmith lint ZONE --format F` from dist/. */
+function lintTool(id, tool, zone, format) {
+  return {
+    id,
+    tool,
+    command: process.execPath,
+    args: ['dist/cli.js', 'lint', zone, '--format', format],
+    // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
+    okExitCodes: [0, 1],
+    available: lintAvailable,
+  };
+}
+
 /** Each tool: how to run it on FILE, which exit codes mean "ran fine", and whether it can run here. */
 function tools(file) {
   const zone = shown(file);
   return [
-    {
-      id: 'named-checkzone',
-      tool: 'named-checkzone -i full',
-      command: 'named-checkzone',
-      args: ['-i', 'full', APEX, zone],
-      available: () => (onPath('named-checkzone') ? undefined : 'named-checkzone is not installed (apt-get install bind9-utils)'),
-    },
-    {
-      id: 'zonesmith-lint',
-      tool: 'zonesmith lint',
-      command: process.execPath,
-      args: ['dist/cli.js', 'lint', zone, '--format', 'json'],
-      // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
-      okExitCodes: [0, 1],
-      available: lintAvailable,
-    },
+    bindTool(APEX, zone),
+    lintTool(TARGET_ID, 'zonesmith lint', zone, 'json'),
     {
       id: 'zonesmith-parse',
       tool: 'zonesmith parse only',
@@ -76,23 +86,7 @@ function tools(file) {
 /** The findings table: BIND, then `zonesmith lint` in each format, on the zone where every record is a finding. */
 function findingsTools(file) {
   const zone = shown(file);
-  return [
-    {
-      id: 'named-checkzone',
-      tool: 'named-checkzone -i full',
-      command: 'named-checkzone',
-      args: ['-i', 'full', FINDINGS_APEX, zone],
-      available: () => undefined,
-    },
-    ...FORMATS.map((format) => ({
-      id: `zonesmith-lint-${format}`,
-      tool: `zonesmith lint --format ${format}`,
-      command: process.execPath,
-      args: ['dist/cli.js', 'lint', zone, '--format', format],
-      okExitCodes: [0, 1],
-      available: lintAvailable,
-    })),
-  ];
+  return [bindTool(FINDINGS_APEX, zone), ...FORMATS.map((format) => lintTool(`zonesmith-lint-${format}`, `zonesmith lint --format ${format}`, zone, format))];
 }
 
 function onPath(command) {

@@ -77,6 +77,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     return configs.get(dir);
   };
 
+  /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
   let usageFailure = false;
