@@ -26,16 +26,18 @@ function row(d: Diagnostic): object {
 export class JsonArrayWriter {
   private count = 0;
   private readonly inner: string;
+  private readonly newline: string;
 
   constructor(
     private readonly write: Write,
     private readonly indent: string,
   ) {
     this.inner = `${indent}  `;
+    this.newline = `\n${this.inner}`;
   }
 
   item(value: unknown): void {
-    const text = JSON.stringify(value, null, 2).replace(/\n/g, `\n${this.inner}`);
+    const text = JSON.stringify(value, null, 2).replaceAll('\n', this.newline);
     this.write(`${this.count++ === 0 ? '[\n' : ',\n'}${this.inner}${text}`);
   }
 

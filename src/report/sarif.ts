@@ -40,7 +40,7 @@ function artifactUri(file: string, cwd: string): string {
 }
 
 /** One SARIF result per diagnostic, with its physical location. */
-function sarifResult(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, cwd: string): object {
+function sarifResult(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, uri: (file: string) => string): object {
   return {
     ruleId: d.rule,
     ...(ruleIndex.has(d.rule) ? { ruleIndex: ruleIndex.get(d.rule) } : {}),
@@ -49,7 +49,7 @@ function sarifResult(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, cwd:
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(d.file, cwd) },
+          artifactLocation: { uri: uri(d.file) },
           region: {
             startLine: d.line,
             startColumn: d.column,
@@ -107,9 +107,16 @@ export function sarifReporter(write: Write, metas: readonly RuleMeta[], cwd = pr
   // The array's items sit one level deeper than its key, as JSON.stringify would put them.
   const keyIndent = /^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
   const results = new JsonArrayWriter(write, keyIndent);
+  // A report names few files and many findings: each file's URI is worked out once.
+  const uris = new Map<string, string>();
+  const uri = (file: string): string => {
+    let known = uris.get(file);
+    if (known === undefined) uris.set(file, (known = artifactUri(file, cwd)));
+    return known;
+  };
   return {
     begin: () => write(text.slice(0, at)),
-    diagnostic: (d) => results.item(sarifResult(d, ruleIndex, cwd)),
+    diagnostic: (d) => results.item(sarifResult(d, ruleIndex, uri)),
     end() {
       results.close();
       write(`${text.slice(at + placeholder.length)}\n`);
