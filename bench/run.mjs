@@ -3,17 +3,20 @@
  * `npm run bench`: generate (or reuse) a realistic zone, check that BIND loads it cleanly, then time
  * named-checkzone -i full, zonesmith lint, zonesmith's parser alone and dns-zonefile on it, runs
  * interleaved, and print the median wall time and peak RSS of each as a Markdown table (also written
- * to bench/out/results.md for the README). Any failed or timed-out command stops the run with its stderr.
+ * to bench/out/results.md for the README). A second table times named-checkzone and `zonesmith lint` in
+ * every format on a zone where every record draws a finding (`--findings N`, or leave `findings` out of
+ * `--only`). Any failed or timed-out command stops the run with its stderr.
  * Runs on dist/ (plain JavaScript, no TypeScript loader): `npm run bench` builds first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GNU_TIME, MeasureError, median, runTimed } from './lib/measure.mjs';
 import { parseBenchArgs, USAGE, UsageError } from './lib/options.mjs';
-import { formatResults } from './lib/report.mjs';
+import { FINDINGS_APEX, FINDINGS_RULE, writeFindingsZone } from './lib/findings-zone.mjs';
+import { formatFindingsResults, formatResults } from './lib/report.mjs';
 import { ensureZone } from './lib/zone-file.mjs';
 import { APEX } from './lib/zone-generator.mjs';
 import { formatSummary, summarise } from './profile-top.mjs';
@@ -21,6 +24,8 @@ import { formatSummary, summarise } from './profile-top.mjs';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE_ID = 'named-checkzone';
 const TARGET_ID = 'zonesmith-lint';
+/** `zonesmith lint --format` values (src/report/index.ts FORMATS; the bench runs plain JavaScript, without src/). */
+const FORMATS = ['text', 'json', 'sarif', 'github'];
 /** How long a quick probe (a --help, a version) may take. */
 const PROBE_TIMEOUT_MS = 30_000;
 
@@ -29,26 +34,36 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const shown = (path) => (relative(REPO_ROOT, path).startsWith('..') ? path : relative(REPO_ROOT, path));
 const count = (n) => n.toLocaleString('en-US');
 
+/** named-checkzone -i full on ZONE, the baseline of both tables. */
+function bindTool(apex, zone) {
+  return {
+    id: BASELINE_ID,
+    tool: 'named-checkzone -i full',
+    command: 'named-checkzone',
+    args: ['-i', 'full', apex, zone],
+    available: () => (onPath('named-checkzone') ? undefined : 'named-checkzone is not installed (apt-get install bind9-utils)'),
+  };
+}
+
+/** `zonesmith lint ZONE --format F` from dist/. */
+function lintTool(id, tool, zone, format) {
+  return {
+    id,
+    tool,
+    command: process.execPath,
+    args: ['dist/cli.js', 'lint', zone, '--format', format],
+    // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
+    okExitCodes: [0, 1],
+    available: lintAvailable,
+  };
+}
+
 /** Each tool: how to run it on FILE, which exit codes mean "ran fine", and whether it can run here. */
 function tools(file) {
   const zone = shown(file);
   return [
-    {
-      id: 'named-checkzone',
-      tool: 'named-checkzone -i full',
-      command: 'named-checkzone',
-      args: ['-i', 'full', APEX, zone],
-      available: () => (onPath('named-checkzone') ? undefined : 'named-checkzone is not installed (apt-get install bind9-utils)'),
-    },
-    {
-      id: 'zonesmith-lint',
-      tool: 'zonesmith lint',
-      command: process.execPath,
-      args: ['dist/cli.js', 'lint', zone, '--format', 'json'],
-      // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
-      okExitCodes: [0, 1],
-      available: lintAvailable,
-    },
+    bindTool(APEX, zone),
+    lintTool(TARGET_ID, 'zonesmith lint', zone, 'json'),
     {
       id: 'zonesmith-parse',
       tool: 'zonesmith parse only',
@@ -66,6 +81,12 @@ function tools(file) {
       available: () => (existsSync(join(REPO_ROOT, 'node_modules', 'dns-zonefile')) ? undefined : 'dns-zonefile is not installed (npm ci)'),
     },
   ];
+}
+
+/** The findings table: BIND, then `zonesmith lint` in each format, on the zone where every record is a finding. */
+function findingsTools(file) {
+  const zone = shown(file);
+  return [bindTool(FINDINGS_APEX, zone), ...FORMATS.map((format) => lintTool(`zonesmith-lint-${format}`, `zonesmith lint --format ${format}`, zone, format))];
 }
 
 function onPath(command) {
@@ -101,10 +122,10 @@ function commandLine(tool) {
 }
 
 /** BIND must load the zone with nothing to say but "loaded serial" and "OK": the zone is valid. */
-async function checkZoneWithBind(file, timeoutMs) {
+async function checkZoneWithBind(file, timeoutMs, apex = APEX) {
   const result = await runTimed({
     command: 'named-checkzone',
-    args: ['-i', 'full', APEX, file],
+    args: ['-i', 'full', apex, file],
     timeoutMs,
     captureStdout: true,
   });
@@ -138,6 +159,102 @@ function readingNote(tool, stdout, records) {
   return note;
 }
 
+/**
+ * Runs every available tool `runs` times, interleaved (every tool once per round, so a slow patch of the
+ * machine hits all tools alike), and gives one row per tool: medians, or a note saying why it was not
+ * measured. `noteFor(tool, stdout)` fills the last column of a measured row.
+ */
+async function measureTools(tools, { runs, timeoutMs, noteFor }) {
+  const runnable = [];
+  const rows = new Map();
+  for (const tool of tools) {
+    const missing = await tool.available();
+    rows.set(tool.id, { id: tool.id, tool: tool.tool, command: commandLine(tool), note: missing && `not measured: ${missing}` });
+    if (missing) log(`skip: ${tool.tool}: ${missing}`);
+    else runnable.push(tool);
+  }
+  const samples = new Map(runnable.map((tool) => [tool.id, []]));
+  for (let round = 1; round <= runs; round++) {
+    for (const tool of runnable) {
+      const result = await runTimed({ ...tool, cwd: REPO_ROOT, timeoutMs });
+      samples.get(tool.id).push(result);
+      log(`run ${round}/${runs}: ${tool.tool}: ${result.wallSeconds.toFixed(2)} s, ${(result.peakKiB / 1024).toFixed(0)} MiB, ${result.cpuSeconds.toFixed(2)} s CPU`);
+    }
+  }
+  for (const tool of runnable) {
+    const results = samples.get(tool.id);
+    const row = rows.get(tool.id);
+    row.wallSeconds = median(results.map((r) => r.wallSeconds));
+    row.peakKiB = median(results.map((r) => r.peakKiB));
+    row.cpuSeconds = median(results.map((r) => r.cpuSeconds));
+    row.note = noteFor(tool, results.at(-1).stdout);
+  }
+  return { rows, runnable };
+}
+
+/** The main table: the realistic zone, every selected tool. */
+async function zoneSection(options, timeoutMs, machine) {
+  const started = process.hrtime.bigint();
+  const zone = ensureZone({ outDir: resolve(options.outDir), records: options.records, seed: options.seed });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  log(`zone: ${shown(zone.file)}, ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, ` +
+    `${zone.reused ? 'reused' : 'generated'} in ${seconds.toFixed(1)} s`);
+  await checkZoneWithBind(zone.file, timeoutMs);
+  log('zone: named-checkzone -i full loads it cleanly');
+
+  const selected = tools(zone.file).filter((tool) => options.only.includes(tool.id));
+  const { rows, runnable } = await measureTools(selected, {
+    runs: options.runs,
+    timeoutMs,
+    noteFor: (tool, stdout) => readingNote(tool, stdout, options.records),
+  });
+
+  const mix = Object.entries(zone.counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([type, n]) => (n * 1000 >= options.records ? `${type} ${((100 * n) / options.records).toFixed(1)}%` : `${type} ${count(n)}`))
+    .join(', ');
+  const setup = [
+    `Zone: ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, generated by \`bench/lib/zone-generator.mjs\` ` +
+      `(seed ${options.seed}, sha256 ${zone.sha256.slice(0, 16)}…): ${mix}.`,
+    `Runs: ${options.runs} per tool, interleaved; the median of each column is shown. CPU is user + system time.`,
+    machine,
+  ];
+  const ordered = selected.map((tool) => rows.get(tool.id));
+  const baseline = rows.get(BASELINE_ID);
+  if (baseline && ordered[0] !== baseline) ordered.unshift(...ordered.splice(ordered.indexOf(baseline), 1));
+  const markdown = formatResults({ rows: ordered, setup, targetRow: rows.get(TARGET_ID) });
+
+  if (options.profile) {
+    for (const tool of runnable.filter((t) => t.command === process.execPath)) {
+      log(`profile: ${shown(await profile(tool, resolve(options.outDir), timeoutMs))}`);
+    }
+  }
+  return markdown;
+}
+
+/** The findings table: a zone where each of `records` records draws a finding, linted in every format. */
+async function findingsSection(options, timeoutMs, machine) {
+  const file = join(resolve(options.outDir), `findings-${options.findings}`, `${FINDINGS_APEX.slice(0, -1)}.zone`);
+  const started = process.hrtime.bigint();
+  writeFindingsZone(file, options.findings);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  log(`findings zone: ${shown(file)}, ${count(options.findings)} A records with private addresses, written in ${seconds.toFixed(1)} s`);
+  await checkZoneWithBind(file, timeoutMs, FINDINGS_APEX);
+  log('findings zone: named-checkzone -i full loads it cleanly');
+  const { rows } = await measureTools(findingsTools(file), {
+    runs: options.runs,
+    timeoutMs,
+    noteFor: (tool) => (tool.id === BASELINE_ID ? `all ${count(options.findings + 3)} (the reference)` : ''),
+  });
+  const setup = [
+    `Zone: ${count(options.findings)} A records, each at its own name with a private address (RFC 1918), so each draws one ` +
+      `\`${FINDINGS_RULE}\` warning: \`bench/lib/findings-zone.mjs\`. The report goes to /dev/null.`,
+    `Runs: ${options.runs} per tool, interleaved; the median of each column is shown. CPU is user + system time.`,
+    machine,
+  ];
+  return formatFindingsResults({ rows: [...rows.values()], setup });
+}
+
 async function main(argv) {
   let options;
   try {
@@ -161,70 +278,20 @@ async function main(argv) {
   }
   const timeoutMs = options.timeoutSeconds * 1000;
 
-  const started = process.hrtime.bigint();
-  const zone = ensureZone({ outDir: resolve(options.outDir), records: options.records, seed: options.seed });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  log(`zone: ${shown(zone.file)}, ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, ` +
-    `${zone.reused ? 'reused' : 'generated'} in ${seconds.toFixed(1)} s`);
-  await checkZoneWithBind(zone.file, timeoutMs);
-  log('zone: named-checkzone -i full loads it cleanly');
-
-  const selected = tools(zone.file).filter((tool) => options.only.includes(tool.id));
-  const runnable = [];
-  const rows = new Map();
-  for (const tool of selected) {
-    const missing = await tool.available();
-    rows.set(tool.id, { id: tool.id, tool: tool.tool, command: commandLine(tool), note: missing && `not measured: ${missing}` });
-    if (missing) log(`skip: ${tool.tool}: ${missing}`);
-    else runnable.push(tool);
-  }
-
-  // Interleaved (every tool once per round), so a slow patch of the machine hits all tools alike.
-  const samples = new Map(runnable.map((tool) => [tool.id, []]));
-  for (let round = 1; round <= options.runs; round++) {
-    for (const tool of runnable) {
-      const result = await runTimed({ ...tool, cwd: REPO_ROOT, timeoutMs });
-      samples.get(tool.id).push(result);
-      log(`run ${round}/${options.runs}: ${tool.tool}: ${result.wallSeconds.toFixed(2)} s, ${(result.peakKiB / 1024).toFixed(0)} MiB, ${result.cpuSeconds.toFixed(2)} s CPU`);
-    }
-  }
-  for (const tool of runnable) {
-    const results = samples.get(tool.id);
-    const row = rows.get(tool.id);
-    row.wallSeconds = median(results.map((r) => r.wallSeconds));
-    row.peakKiB = median(results.map((r) => r.peakKiB));
-    row.cpuSeconds = median(results.map((r) => r.cpuSeconds));
-    row.note = readingNote(tool, results.at(-1).stdout, options.records);
-  }
-
-  const mix = Object.entries(zone.counts)
-    .sort(([, a], [, b]) => b - a)
-    .map(([type, n]) => (n * 1000 >= options.records ? `${type} ${((100 * n) / options.records).toFixed(1)}%` : `${type} ${count(n)}`))
-    .join(', ');
   const cpu = cpus();
-  const setup = [
-    `Zone: ${count(options.records)} records, ${(zone.bytes / 2 ** 20).toFixed(1)} MiB, generated by \`bench/lib/zone-generator.mjs\` ` +
-      `(seed ${options.seed}, sha256 ${zone.sha256.slice(0, 16)}…): ${mix}.`,
-    `Runs: ${options.runs} per tool, interleaved; the median of each column is shown. CPU is user + system time.`,
-    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
-      `Node ${process.version}; BIND ${bindVersion()}.`,
-  ];
-  const ordered = selected.map((tool) => rows.get(tool.id));
-  const baseline = rows.get(BASELINE_ID);
-  if (baseline && ordered[0] !== baseline) ordered.unshift(...ordered.splice(ordered.indexOf(baseline), 1));
-  const markdown = formatResults({ rows: ordered, setup, targetRow: rows.get(TARGET_ID) });
+  const machine = `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
+    `Node ${process.version}; BIND ${bindVersion()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} at the start.`;
+  const sections = [];
+  const selected = tools('').filter((tool) => options.only.includes(tool.id));
+  if (selected.length > 0) sections.push(await zoneSection(options, timeoutMs, machine));
+  if (options.only.includes('findings')) sections.push(await findingsSection(options, timeoutMs, machine));
+  const markdown = sections.join('\n');
   process.stdout.write(`\n${markdown}`);
 
   mkdirSync(resolve(options.outDir), { recursive: true });
   const resultsFile = join(resolve(options.outDir), 'results.md');
   writeAtomically(resultsFile, markdown);
   log(`written: ${shown(resultsFile)}`);
-
-  if (options.profile) {
-    for (const tool of runnable.filter((t) => t.command === process.execPath)) {
-      log(`profile: ${shown(await profile(tool, resolve(options.outDir), timeoutMs))}`);
-    }
-  }
   return 0;
 }
 

@@ -9,7 +9,7 @@ import { recordRow, formatRecords as formatRecordRows, RECORD_FORMATS, type Reco
 import { compileTemplate, orderedRecords, type CompiledTemplate, type ZoneView } from './generate/render.js';
 import { nextSerial, type SerialOutcome } from './generate/serial.js';
 import { renderZones as renderResolvedZones, type RenderedZone } from './generate/zones.js';
-import { lintZoneText, type LintResult, type RuleSetting, type RuleSettings } from './lint/engine.js';
+import { lintZoneText, lintZoneTextTo, type LintResult, type RuleSetting, type RuleSettings } from './lint/engine.js';
 import type { RuleMeta } from './lint/rule.js';
 import { RULES } from './lint/rules/index.js';
 import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type ProfileId, type Protocol } from './services/catalog.js';
@@ -80,6 +80,12 @@ export interface LintZoneOptions extends ZoneTextOptions {
   profiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, by rule id (see RULE_METAS). */
   rules?: RuleSettings;
+  /**
+   * Each finding as soon as it is known, for zones with more findings than an array should hold:
+   * then the result's `diagnostics` is empty. The order: while the zone is read, the reader's problems
+   * and the findings about single records, in line order; then the whole-zone findings, sorted.
+   */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
 }
 
 /** A zone read from text, as BIND reads it. */
@@ -140,6 +146,7 @@ export function lintZone(text: string | Iterable<string>, options: LintZoneOptio
   if (origin) lint.origin = origin;
   if (options.profiles) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
+  if (options.onDiagnostic) return { ...lintZoneTextTo(text, lint, options.onDiagnostic), diagnostics: [] };
   return lintZoneText(text, lint);
 }
 

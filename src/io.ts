@@ -2,6 +2,8 @@
  * Where commands write. The CLI passes the process's streams; tests pass buffers. Commands never
  * touch process.stdout or process.exit themselves, so they can be run in-process.
  */
+import { writeSync } from 'node:fs';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -12,10 +14,36 @@ export interface Io {
   readStdin(): Promise<string>;
 }
 
+/** A moment to wait for a full pipe to be read (Atomics.wait is a synchronous sleep). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+const PAUSE_MS = 1;
+
+/**
+ * Writes the whole text to a file descriptor before returning. `process.stdout.write` keeps in memory
+ * whatever a full pipe does not take at once, and `lint` writes a million findings without returning to
+ * the event loop: the queue would grow to the whole report. A full pipe (EAGAIN) is waited for and tried
+ * again; once the reader has gone (EPIPE, as in `zonesmith lint big.dns | head`) the rest is dropped.
+ */
+export function blockingWriter(fd: number): (text: string) => void {
+  let readerGone = false;
+  return (text) => {
+    let bytes = Buffer.from(text, 'utf8');
+    while (bytes.length > 0 && !readerGone) {
+      try {
+        bytes = bytes.subarray(writeSync(fd, bytes));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') readerGone = true;
+        else if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, PAUSE_MS);
+        else throw error;
+      }
+    }
+  };
+}
+
 export function processIo(): Io {
-  let stdoutClosed = false;
+  // Writes go through blockingWriter; this catches what the stream itself reports (its own writes, if any).
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    stdoutClosed = true;
     // A reader that stopped early (`| head`) closed the pipe: the rest is not wanted, and that is no crash.
     // The command still runs to its end, so the exit code is the one it would have had.
     if (error.code === 'EPIPE') return;
@@ -23,7 +51,7 @@ export function processIo(): Io {
     process.exitCode = EXIT.usage;
   });
   return {
-    out: (text) => void (stdoutClosed || process.stdout.write(text)),
+    out: blockingWriter(process.stdout.fd),
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,

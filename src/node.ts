@@ -4,7 +4,7 @@
  * files (kept inside the zone file's folder unless allowed out), spec files, and the package version.
  */
 import type { LintResult } from './lint/engine.js';
-import { lintZoneFile } from './lint/lint-file.js';
+import { lintZoneFile, lintZoneFileTo } from './lint/lint-file.js';
 import { loadSpecFile as loadSpecFromDisk } from './spec/load-file.js';
 import type { LoadedSpec } from './spec/load.js';
 import { resolveSpec, type ResolvedSpec } from './spec/resolve.js';
@@ -62,6 +62,7 @@ export function lintFile(file: string, options: LintFileOptions = {}): LintResul
   if (options.rules) lint.rules = options.rules;
   if (options.readInclude) lint.readInclude = options.readInclude;
   if (options.allowIncludeOutside) lint.allowIncludeOutside = true;
+  if (options.onDiagnostic) return { ...lintZoneFileTo(lint, options.onDiagnostic), diagnostics: [] };
   return lintZoneFile(lint);
 }
 

@@ -242,6 +242,7 @@ describe('options', () => {
       outDir: out,
       only: [...TOOL_IDS],
       seed: DEFAULT_SEED,
+      findings: 1_000_000,
       profile: false,
     });
   });
@@ -309,6 +310,20 @@ describe.runIf(hasBind && hasGnuTime)('npm run bench, end to end (small zone)', 
     expect(profile).toContain('`node --cpu-prof bench/dns-zonefile-parse.mjs ');
     expect(profile).toMatch(/^\| \d+ \| [\d.]+% \| \d+ \| \S+ node_modules\/dns-zonefile\/lib\/zonefile\.js:\d+ \|$/m);
   });
+
+  it('times named-checkzone and lint in every format on a zone of findings, as a second table', () => {
+    const result = run('--only', 'findings', '--findings', '300', '--runs', '1', '--out', join(scratch, 'findings'));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('findings zone: named-checkzone -i full loads it cleanly');
+    const written = readFileSync(join(scratch, 'findings', 'results.md'), 'utf8');
+    expect(written).toContain('## Findings at scale');
+    expect(written).not.toContain('## Benchmark');
+    expect(written).toMatch(/^\| named-checkzone -i full \| \d+\.\d\d \| \d+ \| 1\.00× \| 1\.00× \| \d+\.\d\d \| all 303 \(the reference\) \|$/m);
+    // Measured when dist/ is built, else a row that says why not.
+    for (const format of ['text', 'json', 'sarif', 'github']) {
+      expect(written).toMatch(new RegExp(`^\\| zonesmith lint --format ${format} \\| (\\d+\\.\\d\\d \\||– \\|.*not measured)`, 'm'));
+    }
+  }, 180_000);
 
   it('exits 2 with the usage on a bad option, before doing any work', () => {
     const result = run('--records', 'many', '--out', join(scratch, 'never'));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { compareDiagnostics, type Diagnostic } from '../src/diagnostics.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZONE_TEMPLATE } from '../src/generate/default-template.js';
 import {
@@ -105,6 +106,19 @@ describe('the library API on the fixtures', () => {
     expect(fromText).toEqual(lintFile(file));
     const rule = fromText.diagnostics[0]!.rule;
     expect(lintZone(text(file), { file, rules: { [rule]: 'off' } }).diagnostics.some((d) => d.rule === rule)).toBe(false);
+  });
+
+  it('lintZone and lintFile stream each finding to onDiagnostic and keep none', () => {
+    const file = join(REPO_ROOT, 'test/fixtures/lint/defects/cname-clash.example.com.dns');
+    const sorted = lintZone(text(file), { file }).diagnostics;
+    const streamed: Diagnostic[] = [];
+    const result = lintZone(text(file), { file, onDiagnostic: (d) => void streamed.push(d) });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.recordCount).toBeGreaterThan(0);
+    expect([...streamed].sort(compareDiagnostics)).toEqual(sorted);
+    const fromFile: Diagnostic[] = [];
+    lintFile(file, { onDiagnostic: (d) => void fromFile.push(d) });
+    expect(fromFile).toEqual(streamed);
   });
 
   it('loadSpec, resolveSpec and resolveSpecText read a spec with positions, as resolveSpecFile does', () => {

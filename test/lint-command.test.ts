@@ -25,6 +25,14 @@ describe('exit codes', () => {
     expect(r.code).toBe(0);
   });
 
+  it('text ends with the count per rule, then the summary; --quiet counts only what it shows', async () => {
+    const r = await lint([WARNINGS, '--origin', 'example.com']);
+    expect(r.out.split('\n').slice(-5)).toEqual(['', '2 private-address', '1 single-nameserver', '3 problems (0 errors, 3 warnings, 0 info) in 1 file', '']);
+    expect((await lint([WARNINGS, '--origin', 'example.com', '--quiet'])).out).toBe('no problems in 1 file\n');
+    // --quiet hides the warnings, not their weight against --max-warnings.
+    expect((await lint([WARNINGS, '--origin', 'example.com', '--quiet', '--max-warnings', '2'])).code).toBe(1);
+  });
+
   it('0 with warnings only, 1 once they exceed --max-warnings', async () => {
     expect((await lint([WARNINGS, '--origin', 'example.com'])).code).toBe(0);
     expect((await lint([WARNINGS, '--origin', 'example.com', '--max-warnings', '3'])).code).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/lint/config.js';
-import { LintSession, lintZoneText } from '../src/lint/engine.js';
+import { collectDiagnostics, LintSession, lintZoneText } from '../src/lint/engine.js';
 import { lintZoneFile } from '../src/lint/lint-file.js';
 import type { Rule } from '../src/lint/rule.js';
 import { MAX_REFS_PER_TARGET } from '../src/lint/zone-index.js';
@@ -78,6 +78,38 @@ describe('severities', () => {
   });
 });
 
+describe('streaming', () => {
+  it('hands record findings and parser diagnostics over as the zone is read, whole-zone findings sorted at finish', () => {
+    const seen: [number, string, string][] = [];
+    let phase = 'reading';
+    const session = new LintSession({ file: 'z.dns', origin: ORIGIN, rules: { 'private-address': 'error' } }, (d) => seen.push([d.line, d.rule, `${phase} ${d.severity}`]));
+    // Line 5 has no address records behind the MX target (a whole-zone finding), 6 is unreadable,
+    // 7 and 9 private addresses (record findings), 8 an SRV whose target has no address.
+    const text = `${HEAD}\n@ IN MX 10 mx\nwww IN A 999.1.1.1\nlan IN A 10.1.1.1\n_imaps._tcp IN SRV 0 0 993 imap\nlan2 IN A 10.1.1.2\n`;
+    const summary = readZoneText(text, { file: 'z.dns', origin: ORIGIN }, session);
+    expect(seen).toEqual([
+      [6, 'syntax', 'reading error'],
+      [7, 'private-address', 'reading error'],
+      [9, 'private-address', 'reading error'],
+    ]);
+    phase = 'finish';
+    session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    const atFinish = seen.slice(3);
+    expect(atFinish.every(([, , when]) => when.startsWith('finish'))).toBe(true);
+    expect(atFinish.map(([line, rule]) => [line, rule])).toContainEqual([5, 'target-no-address']);
+    expect(atFinish.map(([line]) => line)).toEqual([...atFinish.map(([line]) => line)].sort((a, b) => a - b));
+  });
+
+  it('collects into one array sorted by file, line, column and rule for callers who want an array', () => {
+    // Streamed, the private address (line 6) comes first; collected, the whole-zone finding of line 5 does.
+    const found = lint(`${HEAD}\n@ IN MX 10 mx\nlan IN A 10.1.1.1\n`, { 'missing-autodiscovery-record': 'off' });
+    expect(found.map((d) => [d.line, d.rule])).toEqual([
+      [5, 'target-no-address'],
+      [6, 'private-address'],
+    ]);
+  });
+});
+
 describe('$INCLUDE', () => {
   it('reports in the included file, and says which file a referenced line is in', () => {
     const file = join(REPO_ROOT, 'test/fixtures/lint/include/example.com.dns');
@@ -116,9 +148,11 @@ describe('a rule that throws', () => {
         },
       }),
     };
-    const session = new LintSession({ file: 'z.dns', origin: ORIGIN }, [exploding]);
+    const collected = collectDiagnostics();
+    const session = new LintSession({ file: 'z.dns', origin: ORIGIN }, collected.sink, [exploding]);
     const summary = readZoneText(`${HEAD}\nwww IN A 192.0.2.1\n`, { file: 'z.dns', origin: ORIGIN }, session);
-    const found = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective });
+    const found = collected.sorted();
     expect(found).toEqual([expect.objectContaining({ rule: 'exploding', severity: 'error', line: 2, message: expect.stringContaining('boom') })]);
   });
 });

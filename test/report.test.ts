@@ -10,8 +10,9 @@ import { RULES } from '../src/lint/rules/index.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/report/github.js';
 import { formatJson } from '../src/report/json.js';
 import { formatSarif, helpUri } from '../src/report/sarif.js';
-import { pickLines, readLines } from '../src/report/sources.js';
-import { formatText, printable } from '../src/report/text.js';
+import { SourceQuoter } from '../src/report/sources.js';
+import { formatText, printable, textReporter } from '../src/report/text.js';
+import { bufferedWrite } from '../src/report/reporter.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const NS: Diagnostic = {
@@ -44,6 +45,8 @@ describe('text', () => {
       '   15 | @\tIN NS' + ' '.repeat(13) + 'dns.mydnsprovider.org',
       // The tab before the column is kept, so the caret lines up whatever the tab width.
       '      |  \t' + ' '.repeat(18) + '^'.repeat(21),
+      '',
+      '1 target-no-address',
       '1 problem (1 error, 0 warnings, 0 info) in 1 file',
       '',
     ]);
@@ -54,6 +57,30 @@ describe('text', () => {
       '3 problems (1 error, 1 warning, 1 info) in 2 files; 1 fixable with --fix',
     );
     expect(formatText([], { color: false, fileCount: 3 })).toBe('no problems in 3 files\n');
+  });
+
+  it('ends with a count per rule, most found first, then by id, marking the fixable rules', () => {
+    const many = [NS, SOA, TTL, NS, { ...SOA, line: 8 }, NS, TTL];
+    const out = formatText(many, { color: false, fileCount: 1, metas: RULES.map((rule) => rule.meta) });
+    expect(out.split('\n').slice(-5)).toEqual([
+      '3 target-no-address',
+      '2 missing-ttl (fixable)',
+      '2 soa-values',
+      '7 problems (3 errors, 2 warnings, 2 info) in 1 file; 2 fixable with --fix',
+      '',
+    ]);
+  });
+
+  it('streams: each diagnostic is written when it comes, the counts at the end', () => {
+    const pieces: string[] = [];
+    const reporter = textReporter((chunk) => pieces.push(chunk), { color: false });
+    reporter.begin();
+    reporter.diagnostic(NS);
+    expect(pieces.join('')).toContain('target-no-address\n');
+    reporter.diagnostic(SOA);
+    expect(pieces).toHaveLength(2);
+    reporter.end({ fileCount: 1 });
+    expect(pieces.at(-1)).toMatch(/^\n1 soa-values\n1 target-no-address\n2 problems/);
   });
 
   it('uses colour only when asked', () => {
@@ -140,21 +167,63 @@ describe('source lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zonesmith-lines-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads only the wanted lines, CRLF or not', () => {
+  it('quotes lines of files and of given texts, CRLF or not, forward and back', () => {
     const file = join(dir, 'z.dns');
-    writeFileSync(file, 'one\r\ntwo\nthree\nfour\n');
-    expect(readLines(file, new Set([2, 4]))).toEqual(new Map([[2, 'two'], [4, 'four']]));
-    expect(pickLines('a\r\nb', new Set([1, 9]))).toEqual(new Map([[1, 'a']]));
+    writeFileSync(file, 'one\r\ntwo\nthree\nfour');
+    const quoter = new SourceQuoter(new Map([['-', 'a\r\nb']]));
+    expect([2, 4, 1, 3, 5].map((line) => quoter.quote(file, line))).toEqual(['two', 'four', 'one', 'three', undefined]);
+    expect([1, 2, 9].map((line) => quoter.quote('-', line))).toEqual(['a', 'b', undefined]);
+    quoter.close();
   });
 
-  it('stops at the last wanted line and cuts absurdly long lines', () => {
+  it('goes back further than its window by reading the file again', () => {
+    const file = join(dir, 'many.dns');
+    writeFileSync(file, Array.from({ length: 5000 }, (_, i) => `line ${i + 1}`).join('\n') + '\n');
+    const quoter = new SourceQuoter();
+    expect(quoter.quote(file, 4000)).toBe('line 4000');
+    expect(quoter.quote(file, 3990)).toBe('line 3990');
+    expect(quoter.quote(file, 7)).toBe('line 7');
+    expect(quoter.quote(file, 4999)).toBe('line 4999');
+    quoter.close();
+  });
+
+  it('cuts absurdly long lines', () => {
     const file = join(dir, 'long.dns');
     writeFileSync(file, 'x'.repeat(100_000) + '\nsecond\n');
-    const lines = readLines(file, new Set([1]));
-    expect(lines.get(1)).toHaveLength(400);
+    const quoter = new SourceQuoter();
+    expect(quoter.quote(file, 1)).toHaveLength(400);
+    expect(quoter.quote(file, 2)).toBe('second');
+    quoter.close();
   });
 
   it('gives no lines for a file that has gone', () => {
-    expect(readLines(join(dir, 'gone.dns'), new Set([1]))).toEqual(new Map());
+    const quoter = new SourceQuoter();
+    expect(quoter.quote(join(dir, 'gone.dns'), 1)).toBeUndefined();
+    quoter.close();
+  });
+});
+
+describe('streamed json and sarif', () => {
+  const metas = RULES.map((rule) => rule.meta);
+
+  it('are byte for byte what JSON.stringify gives for the whole array', () => {
+    for (const list of [[], [NS], [TTL, SOA, NS]]) {
+      expect(formatJson(list)).toBe(JSON.stringify(JSON.parse(formatJson(list)), null, 2) + '\n');
+      const sarif = formatSarif(list, metas);
+      const parsed = JSON.parse(sarif);
+      expect(parsed.runs[0].results).toHaveLength(list.length);
+      expect(sarif).toBe(JSON.stringify(parsed, null, 2) + '\n');
+    }
+  });
+});
+
+describe('buffered output', () => {
+  it('passes writes on in pieces of about the given size, and the rest on flush', () => {
+    const passed: string[] = [];
+    const output = bufferedWrite((chunk) => passed.push(chunk), 10);
+    for (const word of ['abcd', 'efgh', 'ijkl', 'mn']) output.write(word);
+    expect(passed).toEqual(['abcdefghijkl']);
+    output.flush();
+    expect(passed).toEqual(['abcdefghijkl', 'mn']);
   });
 });

@@ -10,6 +10,8 @@ export interface BenchOptions {
   outDir: string;
   only: string[];
   seed: number;
+  /** Records of the findings table's zone. */
+  findings: number;
   profile: boolean;
 }
 export declare function parseBenchArgs(argv: readonly string[], defaultOutDir: string): BenchOptions;

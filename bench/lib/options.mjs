@@ -1,12 +1,19 @@
 /**
  * The benchmark's command line: `node bench/run.mjs [--records N] [--runs N] [--timeout S] [--out DIR]
- * [--only TOOL,...] [--seed N] [--profile]`. Bad values are refused with what would be valid, never guessed.
+ * [--only TOOL,...] [--seed N] [--findings N] [--profile]`. Bad values are refused with what would be
+ * valid, never guessed.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MIN_RECORDS } from './zone-generator.mjs';
 
-/** Tool ids, in table order; the first is the baseline the ratios are taken against. */
-export const TOOL_IDS = ['named-checkzone', 'zonesmith-lint', 'zonesmith-parse', 'dns-zonefile'];
+/**
+ * Tool ids, in table order; the first is the baseline the ratios are taken against. `findings` is the
+ * second table: named-checkzone and `zonesmith lint` in each format on a zone where every record draws
+ * a finding (see bench/lib/findings-zone.mjs).
+ */
+export const TOOL_IDS = ['named-checkzone', 'zonesmith-lint', 'zonesmith-parse', 'dns-zonefile', 'findings'];
+/** The smallest findings zone: its two name servers. */
+const MIN_FINDINGS = 2;
 
 export const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [options])
   --records N    records in the generated zone (default 1000000)
@@ -14,7 +21,9 @@ export const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [o
   --timeout S    seconds one run may take before it is killed (default 900)
   --out DIR      where the zone and results.md go (default bench/out)
   --only LIST    comma-separated tools to run, of: ${TOOL_IDS.join(', ')}
+                 (findings: the second table, lint in every format on a zone of findings)
   --seed N       seed of the zone generator (default ${DEFAULT_SEED})
+  --findings N   records (each one a finding) in the zone of the findings table (default 1000000)
   --profile      also run zonesmith's rows once under node --cpu-prof and summarise each profile
                  (hottest functions at their src/ lines) in OUT/profiles/<tool>.md
 `;
@@ -48,6 +57,7 @@ export function parseBenchArgs(argv, defaultOutDir) {
         out: { type: 'string', default: defaultOutDir },
         only: { type: 'string', default: TOOL_IDS.join(',') },
         seed: { type: 'string', default: String(DEFAULT_SEED) },
+        findings: { type: 'string', default: '1000000' },
         profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,6 +80,7 @@ export function parseBenchArgs(argv, defaultOutDir) {
     outDir: values.out,
     only: TOOL_IDS.filter((id) => only.includes(id)),
     seed: positiveInteger('seed', values.seed, 0),
+    findings: positiveInteger('findings', values.findings, MIN_FINDINGS),
     profile: values.profile,
   };
 }

@@ -56,6 +56,18 @@ export function verdict(row, baseline) {
   return `Target — ${row.tool} no slower than ${baseline.tool} and no more peak memory: ${parts.join(', ')}.`;
 }
 
+/**
+ * The findings table's Markdown: the same columns, the first row (named-checkzone) the baseline, and
+ * the command lines. No verdict: the point is that every format finishes, and in what memory.
+ */
+export function formatFindingsResults({ rows, setup }) {
+  const out = ['## Findings at scale', '', ...setup.map((line) => `- ${line}`), '', formatTable(rows), ''];
+  out.push(`Command lines (each run under \`/usr/bin/time -f '${TIME_FORMAT}'\`):`, '', '```sh');
+  for (const row of rows) if (row.command) out.push(row.command);
+  out.push('```', '');
+  return out.join('\n');
+}
+
 /** The whole results.md. `setup` lines describe the zone and the machine; `targetRow` is lint's row. */
 export function formatResults({ rows, setup, targetRow }) {
   const out = ['## Benchmark', '', ...setup.map((line) => `- ${line}`), '', formatTable(rows), ''];

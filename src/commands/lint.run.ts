@@ -6,12 +6,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
-import { lintZoneText, type LintOptions } from '../lint/engine.js';
-import { lintZoneFile } from '../lint/lint-file.js';
+import { lintZoneText, lintZoneTextTo, type DiagnosticSink, type LintOptions } from '../lint/engine.js';
+import { lintZoneFileTo } from '../lint/lint-file.js';
 import { applyFixes } from '../lint/fix.js';
 import { parseProfiles } from '../lint/profiles.js';
 import { RULES } from '../lint/rules/index.js';
-import { formatGithub, formatJson, formatSarif, formatText, pickLines, readLines, summarize, type Format, type SourceLines } from '../report/index.js';
+import type { RuleMeta } from '../lint/rule.js';
+import { bufferedWrite, githubReporter, jsonReporter, sarifReporter, SourceQuoter, Tally, textReporter, type Format, type Reporter, type Write } from '../report/index.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
@@ -71,22 +72,35 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     return configs.get(dir);
   };
 
-  const diagnostics: Diagnostic[] = [];
+  /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
   const stdinTexts = new Map<string, string>();
   const configProblems = new Set<LintConfig>();
   let usageFailure = unread > 0;
+  // The report is written as the diagnostics come; the counts that decide the exit code run beside it
+  // (over every diagnostic, also those --quiet leaves out).
+  const output = bufferedWrite((text) => io.out(text));
+  const quoter = new SourceQuoter(stdinTexts);
+  const reporter = reporterFor(args, output.write, { color: io.stdoutIsTTY, quote: quoter.quote, metas: RULES.map((rule) => rule.meta) });
+  const counts = new Tally();
+  const sink = (d: Diagnostic): void => {
+    counts.add(d);
+    if (!args.quiet || d.severity === 'error') reporter.diagnostic(d);
+  };
   // cli-progress draws with cursor movements on a real stream, so it gets process.stderr itself; it is
-  // only made when Io says stderr is a terminal (never in tests) and the report goes to stdout as text.
-  const bar = io.stderrIsTTY && inputs.length >= PROGRESS_MIN_FILES && args.format === 'text'
+  // only made when Io says stderr is a terminal (never in tests) and the report does not go to the same
+  // terminal (it streams there, and the bar would be drawn over it).
+  const bar = io.stderrIsTTY && !io.stdoutIsTTY && inputs.length >= PROGRESS_MIN_FILES
     ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, format: 'linting [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic)
     : undefined;
   bar?.start(inputs.length, 0, { file: '' });
 
+  reporter.begin();
   for (const { input, origin } of inputs) {
     const file = input.name;
     bar?.increment(0, { file });
     const config = configFor(file);
     if (config && config.diagnostics.length > 0) {
+      if (!configProblems.has(config)) config.diagnostics.forEach(sink);
       configProblems.add(config);
       bar?.increment(1);
       continue;
@@ -102,91 +116,73 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     if (input.stdin) {
       const text = await readStdinText(input, io);
       stdinTexts.set(file, text);
-      diagnostics.push(...lintZoneText(text, options).diagnostics);
+      lintZoneTextTo(text, options, sink);
+    } else if (args.fix) {
+      if (!fixAndLint(file, options, io, sink)) usageFailure = true;
     } else {
-      const result = args.fix ? fixAndLint(file, options, io) : { diagnostics: lintZoneFile(options).diagnostics, written: true };
-      diagnostics.push(...result.diagnostics);
-      if (!result.written) usageFailure = true;
+      lintZoneFileTo(options, sink);
     }
     bar?.increment(1);
   }
   bar?.stop();
-
-  for (const config of configProblems) diagnostics.unshift(...config.diagnostics);
-  const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   // A file that could not be read was not linted: the summary must not count it as clean.
-  io.out(render(args.format, shown, { io, stdinTexts, fileCount: inputs.length, ...(args.sarifRoot !== undefined ? { sarifRoot: args.sarifRoot } : {}) }));
+  reporter.end({ fileCount: inputs.length });
+  quoter.close();
+  output.flush();
 
   if (usageFailure || configProblems.size > 0) return EXIT.usage;
-  const counts = summarize(diagnostics);
-  if (counts.error > 0) return EXIT.problems;
-  if (args.maxWarnings !== undefined && counts.warning > args.maxWarnings) {
-    io.err(`zonesmith lint: ${counts.warning} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  const { error, warning } = counts.severities;
+  if (error > 0) return EXIT.problems;
+  if (args.maxWarnings !== undefined && warning > args.maxWarnings) {
+    io.err(`zonesmith lint: ${warning} warnings, more than --max-warnings ${args.maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;
 }
 
 /**
- * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text.
- * When the file cannot be written it is left as it was, and its diagnostics are those of the original.
+ * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text into
+ * `sink`. When the file cannot be written it is left as it was, its diagnostics are those of the
+ * original, and the answer is false. (The first pass collects: the repairs need the whole list.)
  */
-function fixAndLint(file: string, options: LintOptions, io: Io): { diagnostics: Diagnostic[]; written: boolean } {
+function fixAndLint(file: string, options: LintOptions, io: Io, sink: DiagnosticSink): boolean {
   const text = readFileSync(file, 'utf8');
   const first = lintZoneText(text, options);
   const outcome = applyFixes(text, file, first.diagnostics);
-  if (outcome.applied.size === 0) return { diagnostics: first.diagnostics, written: true };
+  if (outcome.applied.size === 0) {
+    first.diagnostics.forEach(sink);
+    return true;
+  }
   try {
     writeFileAtomic(file, outcome.text);
   } catch (error) {
     io.err(`zonesmith: cannot write the fixes to ${file}: ${systemReason(error)}; it is unchanged\n`);
-    return { diagnostics: first.diagnostics, written: false };
+    first.diagnostics.forEach(sink);
+    return false;
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
-  return { diagnostics: lintZoneText(outcome.text, options).diagnostics, written: true };
+  lintZoneTextTo(outcome.text, options, sink);
+  return true;
 }
 
-interface RenderContext {
-  io: Io;
-  /** Standard input's text, kept so that its lines can be quoted (it cannot be read twice). */
-  stdinTexts: Map<string, string>;
-  fileCount: number;
-  /** `--sarif-root`: the folder SARIF artifact URIs are relative to. */
-  sarifRoot?: string;
+interface ReporterOptions {
+  color: boolean;
+  /** The text of a line of an input (text quotes it; SARIF fingerprints it). */
+  quote: (file: string, line: number) => string | undefined;
+  metas: readonly RuleMeta[];
 }
 
-/** The source lines the diagnostics point at, read once per file (standard input from its kept text). */
-function quotedLines(diagnostics: readonly Diagnostic[], stdinTexts: ReadonlyMap<string, string>): SourceLines {
-  const wanted = new Map<string, Set<number>>();
-  for (const d of diagnostics) {
-    const lines = wanted.get(d.file) ?? new Set<number>();
-    lines.add(d.line);
-    wanted.set(d.file, lines);
-  }
-  const sourceLines: SourceLines = new Map();
-  for (const [file, lines] of wanted) {
-    const text = stdinTexts.get(file);
-    sourceLines.set(file, text !== undefined ? pickLines(text, lines) : readLines(file, lines));
-  }
-  return sourceLines;
-}
-
-function render(format: Format, diagnostics: Diagnostic[], ctx: RenderContext): string {
-  switch (format) {
+function reporterFor(args: LintArgs, write: Write, options: ReporterOptions): Reporter {
+  switch (args.format) {
     case 'json':
-      return formatJson(diagnostics);
-    case 'sarif': {
+      return jsonReporter(write);
+    case 'sarif':
       // The offending lines make each result's fingerprint independent of its line number.
-      const sourceLines = quotedLines(diagnostics, ctx.stdinTexts);
-      const lineText = (file: string, line: number) => sourceLines.get(file)?.get(line);
-      return formatSarif(diagnostics, RULES.map((rule) => rule.meta), { ...(ctx.sarifRoot !== undefined ? { root: ctx.sarifRoot } : {}), lineText });
-    }
+      return sarifReporter(write, options.metas, { ...(args.sarifRoot !== undefined ? { root: args.sarifRoot } : {}), lineText: options.quote });
     case 'github':
-      return formatGithub(diagnostics);
-    case 'text': {
-      const sourceLines = quotedLines(diagnostics, ctx.stdinTexts);
-      return formatText(diagnostics, { color: ctx.io.stdoutIsTTY, sourceLines, fileCount: ctx.fileCount });
-    }
+      return githubReporter(write);
+    case 'text':
+      return textReporter(write, options);
   }
 }

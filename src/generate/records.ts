@@ -6,6 +6,7 @@
 import type { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import { isType, type ResourceRecord } from '../zone/record.js';
+import { widest } from './widest.js';
 
 export const RECORD_FORMATS = ['table', 'csv', 'json', 'bind'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
@@ -73,8 +74,7 @@ export function formatRecords(rows: readonly RecordRow[], format: RecordFormat):
       return [COLUMNS as readonly string[], ...rows.map(cells)].map((line) => line.map(csvField).join(',') + '\r\n').join('');
     case 'table': {
       const table = [COLUMNS.map((c) => c.toUpperCase()), ...rows.map(cells)];
-      // A fold, not Math.max(...): spreading a zone's worth of rows into one call overflows the stack.
-      const widths = COLUMNS.map((_, i) => table.reduce((width, line) => Math.max(width, line[i]!.length), 0));
+      const widths = COLUMNS.map((_, i) => widest(table, (line) => line[i]!.length));
       return table.map((line) => line.map((cell, i) => (i === line.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd() + '\n').join('');
     }
   }

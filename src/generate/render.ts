@@ -16,6 +16,7 @@ import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SoaData, Zone } from '../zone/record.js';
 import { formatDuration } from '../zone/ttl.js';
 import { DEFAULT_ZONE_TEMPLATE } from './default-template.js';
+import { widest } from './widest.js';
 
 /** One line of a section: a record (fields and the aligned line) or a comment line. */
 export interface RecordLineView {
@@ -194,9 +195,9 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
 
   const owner = (r: ResourceRecord) => r.owner.relativeTo(origin);
   const ttlText = (r: ResourceRecord) => (r.ttl === zone.defaultTtl ? '' : String(r.ttl));
-  const ownerWidth = Math.min(MAX_OWNER_COLUMN, Math.max(...all.map((r) => owner(r).length)));
-  const ttlWidth = Math.max(...all.map((r) => ttlText(r).length));
-  const typeWidth = Math.max(...all.map((r) => r.type.length));
+  const ownerWidth = Math.min(MAX_OWNER_COLUMN, widest(all, (r) => owner(r).length));
+  const ttlWidth = widest(all, (r) => ttlText(r).length);
+  const typeWidth = widest(all, (r) => r.type.length);
   const prefix = (r: ResourceRecord): string => {
     const ttlColumn = ttlWidth > 0 ? ttlText(r).padEnd(ttlWidth) + ' ' : '';
     return `${owner(r).padEnd(ownerWidth)} ${ttlColumn}${r.class} ${r.type.padEnd(typeWidth)} `;

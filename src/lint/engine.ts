@@ -4,11 +4,20 @@
  * compact index; at the end each rule's `finish` runs over the index. Every problem of the zone layer
  * (parser and zone checks) goes to the rule that judges its kind (zone-problems.ts), so all findings
  * are rule findings and the config's severities apply by rule id. No record is kept after its handlers have run.
+ *
+ * Diagnostics stream: each one goes to the session's sink as soon as it is final, so a zone with a
+ * million findings never holds them. The order the sink sees (the README documents it):
+ *   1. while the zone is read, the parser's problems and the rules' record findings, in stream order
+ *      (line order within a file; an included file's findings where its $INCLUDE is);
+ *   2. at `finish`, the whole-zone findings (rules' `finish`, BIND's zone checks, and the parser
+ *      problems a rule held to restate), sorted among themselves by file, line, column and rule.
+ * A global sort would need every finding in memory; `collectDiagnostics` does that for callers who want
+ * one sorted array (tests, the library), and `lintZoneText` / `lintRecords` use it.
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
@@ -18,6 +27,8 @@ import { ZoneIndex } from './zone-index.js';
 import { problemFinding, RULE_OF_PROBLEM } from './zone-problems.js';
 
 export type RuleSetting = Severity | 'off';
+/** Where a session hands each diagnostic, config severity applied, as soon as it is final. */
+export type DiagnosticSink = (diagnostic: Diagnostic) => void;
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
 export interface LintOptions {
@@ -55,7 +66,8 @@ const PLACEHOLDER_ORIGIN = Name.root;
 
 export class LintSession implements ZoneSink {
   private readonly index: ZoneIndex;
-  private readonly findings: Diagnostic[] = [];
+  /** Findings of the whole-zone phase, sorted among themselves before they go to the sink. */
+  private finishFindings: Diagnostic[] | undefined;
   private readonly handlers: { rule: Rule; handlers: RuleHandlers }[];
   /** The running rules by id: where the zone layer's problems go (a rule that is off gets none). */
   private readonly judges: Map<string, { rule: Rule; handlers: RuleHandlers }>;
@@ -70,7 +82,8 @@ export class LintSession implements ZoneSink {
 
   constructor(
     private readonly options: LintOptions,
-    private readonly rules: readonly Rule[] = RULES,
+    private readonly sink: DiagnosticSink,
+    rules: readonly Rule[] = RULES,
   ) {
     this.index = new ZoneIndex(options.origin ?? PLACEHOLDER_ORIGIN);
     this.originKnown = options.origin !== undefined;
@@ -100,7 +113,7 @@ export class LintSession implements ZoneSink {
         return session.annotations;
       },
       index: this.index,
-      report: (finding) => session.findings.push(session.toDiagnostic(rule, finding)),
+      report: (finding) => session.found(session.toDiagnostic(rule, finding)),
     };
   }
 
@@ -119,6 +132,19 @@ export class LintSession implements ZoneSink {
     return d;
   }
 
+  /** A finding: straight to the sink while records pass, kept for sorting once `finish` runs. */
+  private found(d: Diagnostic): void {
+    if (this.finishFindings) this.finishFindings.push(d);
+    else this.emit(d);
+  }
+
+  /** The config's severity for the rule, or nothing when it is off; then the sink. */
+  private emit(d: Diagnostic): void {
+    const setting = this.options.rules?.[d.rule];
+    if (setting === 'off') return;
+    this.sink(setting && setting !== d.severity ? { ...d, severity: setting } : d);
+  }
+
   /** A rule that throws must not take the run down: the user gets its other findings and a note. */
   private run(rule: Rule, call: () => void, where: { file: string; line: number; column: number }): void {
     try {
@@ -131,7 +157,7 @@ export class LintSession implements ZoneSink {
   private failed(rule: Rule, error: unknown, where: { file: string; line: number; column: number }): void {
     if (this.failedRules.has(rule.meta.id)) return;
     this.failedRules.add(rule.meta.id);
-    this.findings.push({
+    this.found({
       ...where,
       severity: 'error',
       rule: rule.meta.id,
@@ -164,29 +190,23 @@ export class LintSession implements ZoneSink {
     const { rule, handlers } = judge;
     const where = { file: problem.file, line: problem.line, column: problem.column };
     if (handlers.problem) this.run(rule, () => handlers.problem!(problem), where);
-    else this.findings.push(this.toDiagnostic(rule, problemFinding(problem)));
+    else this.found(this.toDiagnostic(rule, problemFinding(problem)));
   }
 
-  /** Runs the whole-zone rules and returns every diagnostic, with config severities, sorted. */
-  finish(outcome: ReadOutcome): Diagnostic[] {
+  /** Runs the whole-zone rules and hands their findings to the sink, sorted among themselves. */
+  finish(outcome: ReadOutcome): void {
     this.index.origin = outcome.origin;
     this.index.hasTtlDirective = outcome.hasTtlDirective;
     this.annotations = outcome.annotations ?? [];
     const declared = this.options.declaredProfiles ?? declaredProfiles(this.annotations).profiles;
     this.profiles = activeProfiles(this.options.profiles, declared, this.index);
+    const findings: Diagnostic[] = (this.finishFindings = []);
     for (const problem of this.zoneChecks.finish(this.index.apex)) this.problem(problem);
     const start = { file: this.options.file, line: 1, column: 1 };
     for (const { rule, handlers } of this.handlers) {
       if (handlers.finish) this.run(rule, () => handlers.finish!(), start);
     }
-    const settings = this.options.rules ?? {};
-    const out: Diagnostic[] = [];
-    for (const d of this.findings) {
-      const setting = settings[d.rule];
-      if (setting === 'off') continue;
-      out.push(setting ? { ...d, severity: setting } : d);
-    }
-    return out.sort(compareDiagnostics);
+    for (const d of findings.sort(compareDiagnostics)) this.emit(d);
   }
 
   /** The profiles the run used (known after `finish`). */
@@ -200,12 +220,23 @@ export function isKnownRule(id: string): boolean {
   return ruleById(id) !== undefined;
 }
 
-export interface LintResult {
-  diagnostics: Diagnostic[];
+/** What a streamed lint run tells besides its diagnostics. */
+export interface LintRun {
   profiles: readonly LintProfileId[];
   /** Every file read: the zone file, then the files it included. */
   files: string[];
   recordCount: number;
+}
+
+export interface LintResult extends LintRun {
+  /** Every diagnostic, sorted by file, line, column and rule. */
+  diagnostics: Diagnostic[];
+}
+
+/** A sink that keeps everything, for callers who want one sorted array rather than a stream. */
+export function collectDiagnostics(): { sink: DiagnosticSink; sorted: () => Diagnostic[] } {
+  const all: Diagnostic[] = [];
+  return { sink: (d) => void all.push(d), sorted: () => all.sort(compareDiagnostics) };
 }
 
 function readOptions(options: LintOptions): ZoneReadOptions {
@@ -217,16 +248,22 @@ function readOptions(options: LintOptions): ZoneReadOptions {
   return read;
 }
 
-function lintWith(options: LintOptions, read: (sink: ZoneSink) => ZoneReadSummary): LintResult {
-  const session = new LintSession(options);
-  const summary = read(session);
-  const diagnostics = session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective, annotations: summary.annotations });
-  return { diagnostics, profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
+/**
+ * Lints zone text, whole or in chunks (lint-file.ts streams a file from disk through this), each
+ * diagnostic to `sink` as it is found (order: see the top of this file).
+ */
+export function lintZoneTextTo(text: string | Iterable<string>, options: LintOptions, sink: DiagnosticSink): LintRun {
+  const session = new LintSession(options, sink);
+  const summary = readZoneText(text, readOptions(options), session);
+  session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective, annotations: summary.annotations });
+  return { profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
 }
 
-/** Lints zone text, whole or in chunks (lint-file.ts streams a file from disk through this). */
+/** Lints zone text; every diagnostic in one sorted array (memory grows with the findings). */
 export function lintZoneText(text: string | Iterable<string>, options: LintOptions): LintResult {
-  return lintWith(options, (sink) => readZoneText(text, readOptions(options), sink));
+  const collected = collectDiagnostics();
+  const run = lintZoneTextTo(text, options, collected.sink);
+  return { ...run, diagnostics: collected.sorted() };
 }
 
 /**
@@ -234,12 +271,13 @@ export function lintZoneText(text: string | Iterable<string>, options: LintOptio
  * same settings. Each record carries its own position and an explicit TTL, so there is no $TTL to miss.
  */
 export function lintRecords(records: Iterable<ParsedRecord>, options: LintOptions & { origin: Name }): LintResult {
-  const session = new LintSession(options);
+  const collected = collectDiagnostics();
+  const session = new LintSession(options, collected.sink);
   let recordCount = 0;
   for (const record of records) {
     session.record(record);
     recordCount++;
   }
-  const diagnostics = session.finish({ origin: options.origin, hasTtlDirective: true });
-  return { diagnostics, profiles: session.activeProfiles, files: [options.file], recordCount };
+  session.finish({ origin: options.origin, hasTtlDirective: true });
+  return { profiles: session.activeProfiles, files: [options.file], recordCount, diagnostics: collected.sorted() };
 }

@@ -2,8 +2,9 @@
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export { formatGithub } from './github.js';
-export { formatJson } from './json.js';
-export { formatSarif } from './sarif.js';
-export { formatText, summarize } from './text.js';
-export { readLines, pickLines, type SourceLines } from './sources.js';
+export { formatGithub, githubReporter } from './github.js';
+export { formatJson, jsonReporter } from './json.js';
+export { formatSarif, sarifReporter } from './sarif.js';
+export { formatText, summarize, textReporter, type SourceLines, type TextOptions } from './text.js';
+export { bufferedWrite, Tally, type Reporter, type ReportEnd, type Write } from './reporter.js';
+export { SourceQuoter } from './sources.js';

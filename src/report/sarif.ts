@@ -8,13 +8,14 @@
  * run without its results) and `sarifResult` (one diagnostic), so a streaming writer can emit it
  * result by result.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity, TextEdit } from '../diagnostics.js';
 import { packageVersion } from '../version.js';
 import type { RuleMeta } from '../lint/rule.js';
 import { fnv1a64, normalizeLine } from './fingerprint.js';
+import { JsonArrayWriter } from './json.js';
+import { renderAll, type Reporter, type Write } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -203,14 +204,34 @@ export function sarifResult(d: Diagnostic, context: SarifContext) {
   };
 }
 
-export function formatSarif(diagnostics: Iterable<Diagnostic>, metas: readonly RuleMeta[], options: SarifOptions = {}): string {
+/** A string no rule meta contains (JSON writes U+0000 escaped), standing where the results go. */
+const RESULTS_PLACEHOLDER = '\u0000zonesmith results\u0000';
+
+/**
+ * Streams the log: the text before the results array, each result as it comes, then the rest. The
+ * bytes are those of `JSON.stringify(log, null, 2)` with every result in place. Memory grows only with
+ * the occurrence counts of the fingerprints (one short string per distinct finding).
+ */
+export function sarifReporter(write: Write, metas: readonly RuleMeta[], options: SarifOptions = {}): Reporter {
   const context = sarifContext(metas, options);
-  const results = [];
-  for (const d of diagnostics) results.push(sarifResult(d, context));
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: SARIF_VERSION,
-    runs: [{ ...sarifRun(metas, context, options.version), results }],
+  const log = { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [{ ...sarifRun(metas, context, options.version), results: RESULTS_PLACEHOLDER }] };
+  const text = JSON.stringify(log, null, 2);
+  const placeholder = JSON.stringify(RESULTS_PLACEHOLDER);
+  const at = text.indexOf(placeholder);
+  // The array's items sit one level deeper than its key, as JSON.stringify would put them.
+  const keyIndent = /^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
+  const results = new JsonArrayWriter(write, keyIndent);
+  return {
+    begin: () => write(text.slice(0, at)),
+    diagnostic: (d) => results.item(sarifResult(d, context)),
+    end() {
+      results.close();
+      write(`${text.slice(at + placeholder.length)}\n`);
+    },
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The whole log for an array of diagnostics (validate, generate, tests). */
+export function formatSarif(diagnostics: readonly Diagnostic[], metas: readonly RuleMeta[], options: SarifOptions = {}): string {
+  return renderAll((write) => sarifReporter(write, metas, options), diagnostics);
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
-import { LintSession, type LintOptions } from '../../src/lint/engine.js';
+import { collectDiagnostics, LintSession, type LintOptions } from '../../src/lint/engine.js';
 import type { Rule } from '../../src/lint/rule.js';
 import { Name } from '../../src/zone/name.js';
 import type { ParsedRecord } from '../../src/zone/parser.js';
@@ -142,9 +142,11 @@ export function buildZone(text: string, originText = 'example.com.'): BuiltZone 
 /** Lints a snippet with the given rules only (all rules when omitted). */
 export function lintSnippet(text: string, rules?: readonly Rule[], options: Partial<LintOptions> = {}): Diagnostic[] {
   const zone = buildZone(text);
-  const session = new LintSession({ file: FILE, ...options }, rules);
+  const collected = collectDiagnostics();
+  const session = new LintSession({ file: FILE, ...options }, collected.sink, rules);
   for (const record of zone.records) session.record(record);
-  return session.finish({ origin: zone.origin, hasTtlDirective: zone.hasTtlDirective });
+  session.finish({ origin: zone.origin, hasTtlDirective: zone.hasTtlDirective });
+  return collected.sorted();
 }
 
 /** A minimal correct zone head (SOA with good timers, two NS with addresses) to build cases on. */
