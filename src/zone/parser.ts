@@ -544,7 +544,7 @@ class ZoneReader {
     }
     if (this.warn1035) {
       this.warn1035 = false;
-      this.report(at.line, at.column, 'ttl-from-last-record', `no $TTL: BIND gives records without a TTL the last TTL written (${this.ttl}), RFC 1035 style; add "$TTL ${this.ttl}" at the top of the file`);
+      this.report(at.line, at.column, 'ttl-from-last-record', `no $TTL: BIND gives records without a TTL the last TTL written before each (here ${this.ttl}), RFC 1035 style; write their TTLs, or a $TTL at the top if they all had one value`);
     }
     this.tookLastTtl = true;
     return this.ttl;
