@@ -62,6 +62,11 @@ describe('--fix keeps every TTL BIND gives (missing-ttl)', () => {
     expect(JSON.parse(again.stdout).filter((d: { rule: string }) => d.rule === 'missing-ttl')).toEqual([]);
   });
 
+  it('the last TTL written was on an out-of-zone record (BIND still takes it): kept', async () => {
+    const { zone } = await fixKeepingBind(join(REPO_ROOT, 'test/fixtures/zones/no-ttl-out-of-zone.zone'));
+    expect(readFileSync(zone, 'utf8')).toContain('\ny 60 A 192.0.2.5\n');
+  });
+
   it('the SOA minimum: $TTL with the minimum', async () => {
     const { zone } = await fixKeepingBind(SOA_MINIMUM);
     expect(readFileSync(zone, 'utf8').split('\n')[0]).toBe('$TTL 600');

@@ -475,7 +475,15 @@ class ZoneReader {
       return false;
     }
 
-    if (input.dropped) return true;
+    if (input.dropped) {
+      // BIND takes the TTL written on an out-of-zone record as the last TTL written, then drops the
+      // record; a TTL-less one it drops without a word about TTLs.
+      if (head.ttl !== undefined) {
+        this.ttl = head.ttl;
+        this.ttlKnown = true;
+      }
+      return true;
+    }
     if (type === 'NSEC3' && !isNsec3OwnerLabel(input.owner.firstLabel)) {
       const at = input.ownerToken ?? typeToken;
       this.report(at.line, at.column, 'bad-nsec3-owner', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
