@@ -38,7 +38,9 @@ export class AtomicFile {
         fchownSync(this.fd, u, g);
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw this.aboutTarget(error);
+        // EINVAL: an id this user namespace does not map (a container); as little allowed as EPERM.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'EINVAL') throw this.aboutTarget(error);
       }
     }
   }
