@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { lintZoneText } from '../src/lint/engine.js';
 import { applyFixes, applyFixesToBytes } from '../src/lint/fix.js';
+import { zoneReading } from '../src/lint/fix-file.js';
 import { Name } from '../src/zone/name.js';
 
 const FILE = 'z.dns';
@@ -79,5 +80,28 @@ describe('applying repairs', () => {
     ]);
     expect(Buffer.from(outcome.bytes)).toEqual(Buffer.from([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x21, 0x0a]));
     expect(outcome.notUtf8Lines).toEqual([2]);
+  });
+});
+
+describe('the check before writing: what the zone means', () => {
+  const read = (text: string) => zoneReading(text, { file: FILE, origin: Name.from('example.com.') });
+  const zone = `$TTL 300\n${SOA}www A 192.0.2.1\n`;
+
+  it('is the same for the same records written otherwise (a $TTL made explicit, other blanks)', () => {
+    const explicit = `${SOA.replace(/@ NS/g, '@   300 NS')}www\t300\tIN A 192.0.2.1\n`;
+    expect(read(explicit)).toEqual(read(zone));
+  });
+
+  it('differs when a TTL, a name or data differs', () => {
+    const base = read(zone).digest;
+    expect(read(zone.replace('$TTL 300', '$TTL 301')).digest).not.toBe(base);
+    expect(read(zone.replace('www', 'ww')).digest).not.toBe(base);
+    expect(read(zone.replace('192.0.2.1', '192.0.2.2')).digest).not.toBe(base);
+  });
+
+  it('says when BIND refuses the zone as it is', () => {
+    expect(read(zone).refused).toBe(false);
+    expect(read(`${zone}www CNAME other.example.net.\n`).refused).toBe(true);
+    expect(read(`${zone}bad A 192.0.2.300\n`).refused).toBe(true);
   });
 });

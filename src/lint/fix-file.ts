@@ -73,9 +73,9 @@ function writableTarget(file: string): { path: string; stats: Stats } | string {
 
 /**
  * What the zone means, as one digest (every record with its TTL, in order), and whether BIND refuses
- * it (an error from the reader or the zone-level checks).
+ * it (an error from the reader or the zone-level checks). Exported for its test.
  */
-function zoneReading(text: string, options: LintOptions): { digest: string; refused: boolean } {
+export function zoneReading(text: string, options: LintOptions): { digest: string; refused: boolean } {
   const hash = createHash('sha256');
   const checks = new ZoneChecks();
   let refused = false;
