@@ -3,7 +3,7 @@
  * is flushed, and replaces the target with one rename, so a reader sees the old file or the new
  * one and never half of either.
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -15,12 +15,33 @@ export class AtomicFile {
   private readonly temp: string;
   private fd: number | undefined;
 
-  constructor(readonly path: string) {
+  /** `mode`: the new file's permission bits, exactly (the umask does not apply); 0o644 when not given. */
+  constructor(readonly path: string, mode?: number) {
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      this.fd = openSync(this.temp, 'wx', 0o644);
+      this.fd = openSync(this.temp, 'wx', mode ?? 0o644);
+      if (mode !== undefined) fchmodSync(this.fd, mode);
     } catch (error) {
+      this.abandon();
       throw this.aboutTarget(error);
+    }
+  }
+
+  /**
+   * Gives the new file an owner and group, as far as the process may: only root may give a file to
+   * another user, and a user only to a group of their own; what is not allowed is left as it is.
+   */
+  keepOwner(uid: number, gid: number): void {
+    if (this.fd === undefined) return;
+    for (const [u, g] of [[uid, gid], [-1, gid]] as const) {
+      try {
+        fchownSync(this.fd, u, g);
+        return;
+      } catch (error) {
+        // EINVAL: an id this user namespace does not map (a container); as little allowed as EPERM.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'EINVAL') throw this.aboutTarget(error);
+      }
     }
   }
 
@@ -70,6 +91,24 @@ export class AtomicFile {
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const file = new AtomicFile(path);
+  file.write(content);
+  file.commit();
+}
+
+/**
+ * Replaces an existing file's content atomically and keeps what an administrator set on it: its
+ * permission bits and (as far as the process may) its owner and group. `stats` are the file's own
+ * (taken before its content was read). The caller gives the real path: a symbolic link is fixed in
+ * its target, and stays a link.
+ */
+export function replaceFileAtomic(realPath: string, content: Uint8Array, stats: Stats): void {
+  const file = new AtomicFile(realPath, stats.mode & 0o7777);
+  try {
+    file.keepOwner(stats.uid, stats.gid);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
   file.write(content);
   file.commit();
 }

@@ -3,42 +3,13 @@
  * (same owner, type, class and data; same TTL except where BIND gave an RRset its first member's),
  * with no error; every file BIND refuses must give at least one error (parser or zone checks).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { Name } from '../src/zone/name.js';
+import { readManifest } from './helpers/manifest.js';
 import { CORPUS_DIR, requireShared } from './helpers/shared.js';
 import { compareWithBind, readForComparison as read } from './helpers/zone-compare.js';
-
-interface ManifestRow {
-  file: string;
-  origin: string;
-  bindRc: number;
-  canonical: string;
-  errorClass: string;
-}
-
-function readManifest(): ManifestRow[] {
-  const lines = readFileSync(join(CORPUS_DIR, 'manifest.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
-  const header = lines[0]!.split('\t');
-  const col = (name: string): number => {
-    const index = header.indexOf(name);
-    if (index < 0) throw new Error(`manifest.tsv has no column ${name}`);
-    return index;
-  };
-  const [file, origin, rc, canonical, errorClass] = ['file', 'origin', 'bind_rc', 'canonical', 'error_class'].map(col);
-  return lines.slice(1).map((line) => {
-    const cells = line.split('\t');
-    return {
-      file: cells[file!]!,
-      origin: cells[origin!]!,
-      bindRc: Number(cells[rc!]),
-      canonical: cells[canonical!]!,
-      errorClass: cells[errorClass!] ?? '',
-    };
-  });
-}
 
 function describeError(d: { file: string; line: number; column: number; message: string }): string {
   return `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`;

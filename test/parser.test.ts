@@ -282,6 +282,11 @@ describe('readZoneFile: TTLs as BIND sets them', () => {
     expect(diagnostics.map((d) => [d.line, d.severity, d.kind])).toEqual([[2, 'warning', 'ttl-from-last-record']]);
   });
 
+  it('takes the TTL written on an out-of-zone record as the last TTL written, as BIND does', () => {
+    const { records } = readFixture('no-ttl-out-of-zone.zone');
+    expect(records.map((r) => `${r.owner.toString()} ${r.ttl}`)).toEqual(['example.com. 3600', 'example.com. 3600', 'ns1.example.com. 3600', 'y.example.com. 60']);
+  });
+
   it('rejects a record with no TTL at all before the SOA', () => {
     const { records, diagnostics } = readFixture('no-ttl-rejected.zone');
     expect(records.map((r) => r.type)).toEqual(['SOA', 'NS']);

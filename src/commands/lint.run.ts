@@ -1,14 +1,12 @@
 /** The implementation of `zonesmith lint`, loaded only when the command runs (see lint.ts). */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
-import { lintZoneText, lintZoneTextTo, type DiagnosticSink, type LintOptions } from '../lint/engine.js';
+import { lintZoneTextTo, type DiagnosticSink, type LintOptions } from '../lint/engine.js';
 import { lintZoneFileTo } from '../lint/lint-file.js';
-import { applyFixes } from '../lint/fix.js';
+import { fixZoneFile, type FixFileOutcome } from '../lint/fix-file.js';
 import { parseProfiles } from '../lint/profiles.js';
 import { RULES } from '../lint/rules/index.js';
 import type { RuleMeta } from '../lint/rule.js';
@@ -141,24 +139,27 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
 }
 
 /**
- * Lints, applies the certain repairs atomically, says what it did, and lints the repaired text into
- * `sink`. When the file cannot be written it is left as it was, its diagnostics are those of the
- * original, and the answer is false. (The first pass collects: the repairs need the whole list.)
+ * Lints, writes the certain repairs (lint/fix-file.ts), says what it did, and lints the repaired text
+ * into `sink`. When the file cannot or must not be rewritten it is left as it was, its diagnostics
+ * are those of the original, and the answer is false (exit 2: the fix asked for was not made).
  */
 function fixAndLint(file: string, options: LintOptions, io: Io, sink: DiagnosticSink): boolean {
-  const text = readFileSync(file, 'utf8');
-  const first = lintZoneText(text, options);
-  const outcome = applyFixes(text, file, first.diagnostics);
-  if (outcome.applied.size === 0) {
-    first.diagnostics.forEach(sink);
-    return true;
-  }
+  let outcome: FixFileOutcome;
   try {
-    writeFileAtomic(file, outcome.text);
+    outcome = fixZoneFile(options);
   } catch (error) {
-    io.err(`zonesmith: cannot write the fixes to ${file}: ${systemReason(error)}; it is unchanged\n`);
-    first.diagnostics.forEach(sink);
+    io.err(`zonesmith: cannot fix ${file}: ${systemReason(error)}; it is unchanged\n`);
+    lintZoneFileTo(options, sink);
     return false;
+  }
+  if (outcome.notUtf8Lines.length > 0) {
+    const lines = outcome.notUtf8Lines;
+    io.err(`zonesmith lint: ${file}: line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''} not fixed: not UTF-8 text, and --fix changes no byte it cannot read\n`);
+  }
+  if (!outcome.written) {
+    if (outcome.refused !== undefined) io.err(`zonesmith: not fixing ${file}: ${outcome.refused}; it is unchanged\n`);
+    outcome.diagnostics.forEach(sink);
+    return outcome.refused === undefined;
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);

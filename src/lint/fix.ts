@@ -1,7 +1,13 @@
 /**
- * `--fix`: applies the certain repairs that diagnostics carry (Unicode spaces -> spaces; `$TTL` from
- * the SOA minimum) to the text of one file. Edits are single-line ranges; on one line they are applied
- * right to left, and an edit that overlaps one already taken is left for the next run.
+ * `--fix`: applies the certain repairs that diagnostics carry (Unicode spaces -> spaces; a `$TTL` or
+ * written TTLs that keep every TTL BIND gives) to one file. Edits are single-line ranges. A
+ * diagnostic's repair is applied whole or not at all: when one of its edits overlaps an edit already
+ * taken, or falls on a line that cannot be edited, the diagnostic is left for the next run. On one
+ * line the edits are applied right to left, so each one's columns are those of the original line.
+ *
+ * The file's bytes are kept: lines without an edit are copied byte for byte, and a line with one must
+ * be UTF-8 (its columns are counted in that text); a line that is not is left alone, with the
+ * diagnostics that would edit it.
  */
 import type { Diagnostic, TextEdit } from '../diagnostics.js';
 import { ruleById } from './rules/index.js';
@@ -12,33 +18,125 @@ export interface FixOutcome {
   applied: Map<string, number>;
 }
 
+export interface ByteFixOutcome {
+  bytes: Uint8Array;
+  /** Rule id -> number of diagnostics whose repair was applied. */
+  applied: Map<string, number>;
+  /** Lines (1-based) that a repair would edit but that are not UTF-8: those repairs were not made. */
+  notUtf8Lines: number[];
+}
+
+/** Applies the repairs to text (UTF-16, as JavaScript holds it). */
 export function applyFixes(text: string, file: string, diagnostics: readonly Diagnostic[]): FixOutcome {
-  const applied = new Map<string, number>();
-  const byLine = new Map<number, { edit: TextEdit; rule: string; owner: Diagnostic }[]>();
-  for (const d of diagnostics) {
-    if (d.file !== file || !d.fix || !ruleById(d.rule)?.meta.fixable) continue;
-    for (const edit of d.fix) {
-      const list = byLine.get(edit.line) ?? [];
-      list.push({ edit, rule: d.rule, owner: d });
-      byLine.set(edit.line, list);
-    }
-  }
-  if (byLine.size === 0) return { text, applied };
   const lines = text.split('\n');
-  const done = new Set<Diagnostic>();
-  for (const [lineNumber, edits] of byLine) {
-    let line = lines[lineNumber - 1];
-    if (line === undefined) continue;
-    edits.sort((a, b) => b.edit.column - a.edit.column || b.edit.endColumn - a.edit.endColumn);
-    let limit = Infinity;
-    for (const { edit, owner } of edits) {
-      if (edit.endColumn > limit && edit.endColumn > edit.column) continue;
-      line = line.slice(0, edit.column - 1) + edit.text + line.slice(edit.endColumn - 1);
-      limit = edit.column;
-      done.add(owner);
+  const plan = planEdits(file, diagnostics, (line) => lines[line - 1] !== undefined);
+  for (const [line, edits] of plan.byLine) lines[line - 1] = editLine(lines[line - 1]!, edits);
+  return { text: plan.byLine.size === 0 ? text : lines.join('\n'), applied: plan.applied };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Applies the repairs to the file's bytes: only the lines they edit are decoded and re-encoded, so
+ * every other byte (Latin-1 comments, a BOM, CRLF line ends) stays as it was.
+ */
+export function applyFixesToBytes(bytes: Uint8Array, file: string, diagnostics: readonly Diagnostic[]): ByteFixOutcome {
+  const starts = lineStarts(bytes);
+  const lineEnd = (line: number): number => (line < starts.length ? starts[line]! - 1 : bytes.length);
+  const decoded = new Map<number, string>();
+  const notUtf8 = new Set<number>();
+  const editable = (line: number): boolean => {
+    if (line < 1 || line > starts.length) return false;
+    if (decoded.has(line)) return true;
+    if (notUtf8.has(line)) return false;
+    try {
+      decoded.set(line, strictUtf8.decode(bytes.subarray(starts[line - 1]!, lineEnd(line))));
+      return true;
+    } catch {
+      notUtf8.add(line);
+      return false;
     }
-    lines[lineNumber - 1] = line;
+  };
+  const plan = planEdits(file, diagnostics, editable);
+  const notUtf8Lines = [...plan.refusedLines].filter((line) => notUtf8.has(line)).sort((a, b) => a - b);
+  if (plan.byLine.size === 0) return { bytes, applied: plan.applied, notUtf8Lines };
+  const pieces: Uint8Array[] = [];
+  let copied = 0;
+  for (const line of [...plan.byLine.keys()].sort((a, b) => a - b)) {
+    const start = starts[line - 1]!;
+    pieces.push(bytes.subarray(copied, start), Buffer.from(editLine(decoded.get(line)!, plan.byLine.get(line)!), 'utf8'));
+    copied = lineEnd(line);
   }
-  for (const d of done) applied.set(d.rule, (applied.get(d.rule) ?? 0) + 1);
-  return { text: lines.join('\n'), applied };
+  pieces.push(bytes.subarray(copied));
+  return { bytes: Buffer.concat(pieces), applied: plan.applied, notUtf8Lines };
+}
+
+/** Byte offset where each line starts (lines end at LF, as the lexer counts them). */
+function lineStarts(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+interface EditPlan {
+  byLine: Map<number, TextEdit[]>;
+  applied: Map<string, number>;
+  /** Lines that a repair wanted but `editable` said no to. */
+  refusedLines: Set<number>;
+}
+
+/** The repairs to make: each fixable diagnostic's edits, whole, when none clashes with one taken before. */
+function planEdits(file: string, diagnostics: readonly Diagnostic[], editable: (line: number) => boolean): EditPlan {
+  const byLine = new Map<number, TextEdit[]>();
+  const applied = new Map<string, number>();
+  const refusedLines = new Set<number>();
+  for (const d of diagnostics) {
+    if (d.file !== file || !d.fix || d.fix.length === 0 || !ruleById(d.rule)?.meta.fixable) continue;
+    const refused = d.fix.find((edit) => !editable(edit.line));
+    if (refused) {
+      refusedLines.add(refused.line);
+      continue;
+    }
+    const own = new Map<number, TextEdit[]>();
+    const clashes = d.fix.some((edit) => {
+      let lineEdits = own.get(edit.line);
+      if (!lineEdits) own.set(edit.line, (lineEdits = []));
+      if (lineEdits.some((e) => clash(edit, e)) || byLine.get(edit.line)?.some((e) => clash(edit, e))) return true;
+      lineEdits.push(edit);
+      return false;
+    });
+    if (clashes) continue;
+    for (const [line, edits] of own) byLine.set(line, (byLine.get(line) ?? []).concat(edits));
+    applied.set(d.rule, (applied.get(d.rule) ?? 0) + 1);
+  }
+  return { byLine, applied, refusedLines };
+}
+
+/**
+ * Two edits of one line that cannot both be made with a certain result: overlapping ranges, an
+ * insertion inside a replaced range, or two insertions at one place (their order would be a guess).
+ */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  if (a.line !== b.line) return false;
+  const aInsert = a.column === a.endColumn;
+  const bInsert = b.column === b.endColumn;
+  if (aInsert && bInsert) return a.column === b.column;
+  if (aInsert) return a.column > b.column && a.column < b.endColumn;
+  if (bInsert) return b.column > a.column && b.column < a.endColumn;
+  return a.column < b.endColumn && b.column < a.endColumn;
+}
+
+/**
+ * Makes a line's edits, right to left; at one column a replacement goes before an insertion, so the
+ * inserted text lands in front of the replaced one. A line break an edit inserts follows the line's
+ * own: CRLF in a line that ends in CR.
+ */
+function editLine(line: string, edits: TextEdit[]): string {
+  const crlf = line.endsWith('\r');
+  const ordered = [...edits].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
+  for (const edit of ordered) {
+    const text = crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text;
+    line = line.slice(0, edit.column - 1) + text + line.slice(edit.endColumn - 1);
+  }
+  return line;
 }

@@ -44,6 +44,11 @@ export interface ParsedRecord extends ResourceRecord {
   previousType?: string;
   /** The TTL was written on the record (not taken from $TTL or the SOA minimum). */
   ttlExplicit: boolean;
+  /**
+   * No TTL written and no $TTL in force: the record took the last TTL written before it (RFC 1035
+   * style, lib/dns/master.c). `--fix` must keep exactly that TTL.
+   */
+  ttlFromLastRecord?: boolean;
   /** The $ORIGIN in effect for this record. */
   origin: Name;
   /** Came from $GENERATE (position is the directive's). */
@@ -203,6 +208,8 @@ class ZoneReader {
   private warn1035 = true;
   private hasTtlDirective = false;
   private neededDefaultTtl = false;
+  /** The record just resolved took the last TTL written (see ParsedRecord.ttlFromLastRecord). */
+  private tookLastTtl = false;
 
   private soaCount = 0;
   private soaKey: string | undefined;
@@ -468,7 +475,15 @@ class ZoneReader {
       return false;
     }
 
-    if (input.dropped) return true;
+    if (input.dropped) {
+      // BIND takes the TTL written on an out-of-zone record as the last TTL written, then drops the
+      // record; a TTL-less one it drops without a word about TTLs.
+      if (head.ttl !== undefined) {
+        this.ttl = head.ttl;
+        this.ttlKnown = true;
+      }
+      return true;
+    }
     if (type === 'NSEC3' && !isNsec3OwnerLabel(input.owner.firstLabel)) {
       const at = input.ownerToken ?? typeToken;
       this.report(at.line, at.column, 'bad-nsec3-owner', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
@@ -495,6 +510,7 @@ class ZoneReader {
     };
     if (input.ownerToken) record.ownerToken = input.ownerToken;
     if (head.ttlToken) record.ttlToken = head.ttlToken;
+    if (this.tookLastTtl) record.ttlFromLastRecord = true;
     if (this.previousType !== undefined) record.previousType = this.previousType;
     if (input.generated) record.generated = true;
     this.pendingBreak = false;
@@ -512,6 +528,7 @@ class ZoneReader {
   private resolveTtl(input: RecordInput, type: string, data: Rdata): number | undefined {
     const { head } = input;
     const at = head.ttlToken ?? input.ownerToken ?? head.typeToken;
+    this.tookLastTtl = false;
     if (head.ttl !== undefined) {
       this.ttl = head.ttl;
       this.ttlKnown = true;
@@ -535,8 +552,9 @@ class ZoneReader {
     }
     if (this.warn1035) {
       this.warn1035 = false;
-      this.report(at.line, at.column, 'ttl-from-last-record', `no $TTL: BIND gives records without a TTL the last TTL written (${this.ttl}), RFC 1035 style; add "$TTL ${this.ttl}" at the top of the file`);
+      this.report(at.line, at.column, 'ttl-from-last-record', `no $TTL: BIND gives records without a TTL the last TTL written before each (here ${this.ttl}), RFC 1035 style; write their TTLs, or a $TTL at the top if they all had one value`);
     }
+    this.tookLastTtl = true;
     return this.ttl;
   }
 

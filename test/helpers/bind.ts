@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** The binary to run: NAMED_CHECKZONE when set (a test of this helper points it elsewhere). */
 const binary = () => process.env.NAMED_CHECKZONE ?? 'named-checkzone';
@@ -59,4 +59,26 @@ export function checkZoneText(origin: string, text: string): BindVerdict {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface BindDump {
+  /** Exit code of named-compilezone (0: the zone loads). */
+  code: number;
+  /** The zone as BIND holds it, one record per line, names absolute. */
+  dump: string;
+  /** What BIND said on stderr (the reason when it refuses). */
+  messages: string;
+}
+
+/**
+ * BIND's dump of a zone file, made as the corpus's `canonical/` files were: `named-compilezone -k warn
+ * -i local -s full`, run in the file's folder (relative $INCLUDEs are read from there, as in the corpus).
+ */
+export function compileZone(origin: string, file: string): BindDump {
+  const run = spawnSync(
+    process.env.NAMED_COMPILEZONE ?? 'named-compilezone',
+    ['-q', '-k', 'warn', '-i', 'local', '-s', 'full', '-o', '-', origin, basename(file)],
+    { cwd: dirname(file), encoding: 'utf8' },
+  );
+  return { code: run.status ?? -1, dump: run.stdout ?? '', messages: run.stderr ?? '' };
 }

@@ -1,0 +1,55 @@
+/**
+ * `lint --fix` leaves alone a file the user could not write in place (mode 444 for its owner): the
+ * write would go through a rename in a writable folder, which a read-only mode does not stop, so the
+ * refusal is zonesmith's own. The test suite runs as root, whom no mode stops; so, as root, the built
+ * CLI runs in a process of its own as the unprivileged user `nobody` (65534); as another user, in process.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from './helpers/cli.js';
+import { REPO_ROOT } from './helpers/shared.js';
+
+const NOBODY = 65534;
+const SOURCE = join(REPO_ROOT, 'test/fixtures/fix/soa-minimum.example.com.dns');
+const asRoot = process.getuid?.() === 0;
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Runs `zonesmith ARGS` as the user `nobody`, from a build of its own (the CLI as installed). */
+function runAsNobody(...args: string[]): { code: number | null; stderr: string } {
+  // Inside the repository, so that the build's imports find node_modules.
+  const build = mkdtempSync(join(REPO_ROOT, '.test-build-'));
+  made.push(build);
+  const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(build, 'dist')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  copyFileSync(join(REPO_ROOT, 'package.json'), join(build, 'package.json'));
+  chmodSync(build, 0o755);
+  const cli = spawnSync(process.execPath, [join(build, 'dist/cli.js'), ...args], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+  return { code: cli.status, stderr: cli.stderr };
+}
+
+describe('--fix and a read-only file', () => {
+  it('refuses a file its user cannot write, says why in one line, and leaves it as it was (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zonesmith-readonly-'));
+    made.push(dir);
+    const zone = join(dir, 'example.com.dns');
+    copyFileSync(SOURCE, zone);
+    chmodSync(zone, 0o444);
+    // The folder is writable for everyone: only the file's own mode stands in the way.
+    chmodSync(dir, 0o777);
+    let result: { code: number | null; stderr: string };
+    if (asRoot) {
+      chownSync(zone, NOBODY, NOBODY);
+      result = runAsNobody('lint', '--fix', zone, '-f', 'json');
+    } else {
+      const r = await run('lint', '--fix', zone, '-f', 'json');
+      result = { code: r.code, stderr: r.stderr };
+    }
+    expect(result.stderr).toBe(`zonesmith: not fixing ${zone}: it is read-only for this user; it is unchanged\n`);
+    expect(result.code).toBe(2);
+    expect(readFileSync(zone)).toEqual(readFileSync(SOURCE));
+  });
+});
