@@ -231,7 +231,7 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
   const soa = soaRecord.data;
   const head = `${prefix(soaRecord)}${soa.mname.relativeTo(origin)} ${soa.rname.relativeTo(origin)}`;
   const values = [soa.serial, soa.refresh, soa.retry, soa.expire, soa.minimum];
-  const valueWidth = Math.max(...values.map((v) => String(v).length));
+  const valueWidth = widest(values, (v) => String(v).length);
   const field = (name: SoaFieldView['name'], value: number, comment: string): SoaFieldView => ({
     name,
     value,
