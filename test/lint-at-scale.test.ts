@@ -2,14 +2,15 @@
  * A zone with 1,000,000 findings (every record a private address) lints to completion in every
  * format, through the built CLI in its own process, as a user runs it. The process gets a 128 MiB
  * heap: holding a million diagnostics takes several times that, so only a streaming lint finishes.
- * The report is counted as it arrives, never held whole (it is hundreds of MiB).
+ * The report is counted as it arrives, never held whole (it is hundreds of MiB). `records` lists the
+ * same zone, 1,000,000 rows, in every format (its table lines up columns, so it holds the rows).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINDINGS_HEAD_LINES, FINDINGS_RULE, writeFindingsZone } from '../bench/lib/findings-zone.mjs';
+import { FINDINGS_APEX, FINDINGS_HEAD_LINES, FINDINGS_RULE, writeFindingsZone } from '../bench/lib/findings-zone.mjs';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const RECORDS = 1_000_000;
@@ -59,7 +60,12 @@ interface Counted {
 
 /** Runs `lint ZONE --format F --max-warnings 0` and counts its output as it streams by. */
 function lint(format: string, marker: string): Promise<Counted> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--format', format, '--max-warnings', '0'], {
+  return counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--format', format, '--max-warnings', '0'], marker);
+}
+
+/** Runs node with `argv` and counts its output as it streams by. */
+function counted(argv: string[], marker: string): Promise<Counted> {
+  const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -128,4 +134,36 @@ describe('a zone with 1,000,000 findings', () => {
     expect(r.head).toContain('"version": "2.1.0"');
     expect(r.tail).toMatch(/\n {8}\}\n {6}\][\s\S]*\}\n$/);
   }, RUN_TIMEOUT_MS);
+});
+
+describe('records of a zone with 1,000,000 records', () => {
+  const records = (format: string, marker: string) => counted([wrapper, 'records', zone, '--format', format], marker);
+  const LAST = `host-${RECORDS}.findings.example.`;
+
+  // The rows: the SOA, two NS and the A records.
+  const ROWS = 3 + RECORDS;
+
+  it('table: a header and one aligned row per record', async () => {
+    const r = await records('table', ' A ');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines).toBe(1 + ROWS);
+    expect(r.marked).toBe(RECORDS);
+    expect(r.head).toMatch(/^ZONE {2,}NAME {2,}FQDN {2,}TYPE/);
+    expect(r.tail).toMatch(new RegExp(`\n${FINDINGS_APEX.replace(/\./g, '\\.')} +host-${RECORDS} +${LAST.replace(/\./g, '\\.')} +A +3600 +10\\.15\\.66\\.64\n$`));
+  }, RUN_TIMEOUT_MS);
+
+  it('csv, json and bind: one row per record', async () => {
+    const csv = await records('csv', ',A,');
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.lines).toBe(1 + ROWS);
+    expect(csv.marked).toBe(RECORDS);
+    const json = await records('json', '"type": "A"');
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.marked).toBe(RECORDS);
+    expect(json.tail).toContain(`"name": "${LAST}"`);
+    const bind = await records('bind', '\tIN\tA\t');
+    expect(bind.code, bind.stderr).toBe(0);
+    expect(bind.lines).toBe(ROWS);
+    expect(bind.marked).toBe(RECORDS);
+  }, 3 * RUN_TIMEOUT_MS);
 });

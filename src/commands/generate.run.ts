@@ -20,15 +20,6 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     return EXIT.usage;
   }
   if (args.template !== undefined) assertReadableFile(args.template);
-  if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
-  const input = inputOf(args.spec, args);
-  // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
-  const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was written' };
-  const spec = await judgeSpecFile('generate', input, args, io, place);
-  if (typeof spec === 'number') return spec;
-  const zones = pickZones(spec, args.zone, io);
-  if (!zones) return EXIT.usage;
-
   const templateName = args.template ?? 'templates/zone.hbs';
   const templateProblem = (message: string): number => {
     io.err(`zonesmith: template ${templateName}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -43,6 +34,15 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     if (error instanceof TemplateError) return templateProblem(error.message);
     throw error;
   }
+  if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
+  const input = inputOf(args.spec, args);
+  // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
+  const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was written' };
+  const spec = await judgeSpecFile('generate', input, args, io, place);
+  if (typeof spec === 'number') return spec;
+  const zones = pickZones(spec, args.zone, io);
+  if (!zones) return EXIT.usage;
+
   let planned: PlannedZone[];
   try {
     planned = planZones(zones, { outDir: args.out, template, specFile: basename(input.name), date: buildDate(process.env) });
