@@ -6,7 +6,7 @@
  * same zone, 1,000,000 rows, in every format (its table lines up columns, so it holds the rows).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,12 +63,14 @@ function lint(format: string, marker: string): Promise<Counted> {
   return counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--format', format, '--max-warnings', '0'], marker);
 }
 
-/** Runs node with `argv` and counts its output as it streams by. */
-function counted(argv: string[], marker: string): Promise<Counted> {
+/** Runs node with `argv` (standard input from the file `stdin`, if given) and counts its output as it streams by. */
+function counted(argv: string[], marker: string, stdin?: string): Promise<Counted> {
   const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (stdin === undefined) child.stdin.end();
+  else createReadStream(stdin).pipe(child.stdin);
   let lines = 0;
   let marked = 0;
   let head = '';
@@ -133,6 +135,26 @@ describe('a zone with 1,000,000 findings', () => {
     expect(r.marked).toBe(RECORDS);
     expect(r.head).toContain('"version": "2.1.0"');
     expect(r.tail).toMatch(/\n {8}\}\n {6}\][\s\S]*\}\n$/);
+  }, RUN_TIMEOUT_MS);
+});
+
+describe('a zone with 1,000,000 findings, read otherwise', () => {
+  it('from standard input: every finding, in bounded memory', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', '-', '--origin', 'findings.example', '--max-warnings', '0'], '  warning  ', zone);
+    expect(r.stderr).toContain(OVER);
+    expect(r.code).toBe(1);
+    expect(r.marked).toBe(RECORDS);
+    expect(r.lines).toBe(3 * RECORDS + 3);
+    expect(r.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  }, RUN_TIMEOUT_MS);
+
+  it('with --quiet: the warnings are dropped as they come, the run is clean', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--quiet', '--format', 'json'], '"rule"');
+    expect(r.stderr).toMatch(/^\s*maxRSS \d+\s*$/);
+    expect(r.code).toBe(0);
+    expect(r.marked).toBe(0);
+    expect(r.head).toBe('[]\n');
+    expect(r.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
   }, RUN_TIMEOUT_MS);
 });
 
