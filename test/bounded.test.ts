@@ -12,7 +12,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
 import { AtomicFile, removeStaleTemporaries } from '../src/fsutil.js';
+import { bufferIo, InputTooLarge, MAX_STDIN_BYTES, readAllBounded } from '../src/io.js';
 import { lintFile } from '../src/node.js';
 import { loadSpecText } from '../src/spec/load.js';
 import { resolveSpec } from '../src/spec/resolve.js';
@@ -249,5 +251,32 @@ describe('temporary files of a killed run', () => {
     expect(removeStaleTemporaries(dir)).toEqual([]);
     file.abandon();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('standard input is read with a bound', () => {
+  /** Zeros without end, as `cat /dev/zero` gives them. */
+  async function* endless(): AsyncGenerator<Uint8Array> {
+    const block = new Uint8Array(64 * 1024);
+    for (;;) yield block;
+  }
+
+  it('a stream past the bound is refused, not read until memory runs out', async () => {
+    await expect(readAllBounded(endless(), 1024 * 1024)).rejects.toBeInstanceOf(InputTooLarge);
+  });
+
+  it('a stream within it is read whole', async () => {
+    async function* two(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('a b');
+      yield new TextEncoder().encode(' c\n');
+    }
+    expect(await readAllBounded(two(), 6)).toBe('a b c\n');
+  });
+
+  it('the command says so in one line, exit 2', async () => {
+    const io = bufferIo();
+    io.readStdin = () => Promise.reject(new InputTooLarge(MAX_STDIN_BYTES));
+    expect(await main(['lint', '-', '--origin', 'example.com'], io)).toBe(2);
+    expect(io.stderr()).toBe('zonesmith: cannot read <stdin>: more than 256 MiB on standard input; name the file instead\n');
   });
 });

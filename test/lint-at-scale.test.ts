@@ -69,6 +69,8 @@ function counted(argv: string[], marker: string, stdin?: string): Promise<Counte
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A reader that stops early (a refusal) closes the pipe: that is its answer, not a failure here.
+  child.stdin.on('error', () => {});
   if (stdin === undefined) child.stdin.end();
   else createReadStream(stdin).pipe(child.stdin);
   let lines = 0;
@@ -146,6 +148,13 @@ describe('a zone with 1,000,000 findings, read otherwise', () => {
     expect(r.marked).toBe(RECORDS);
     expect(r.lines).toBe(3 * RECORDS + 3);
     expect(r.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  }, RUN_TIMEOUT_MS);
+
+  it('standard input without end (/dev/zero) is refused past its bound, in one line', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', '-', '--origin', 'findings.example'], '  warning  ', '/dev/zero');
+    expect(r.code).toBe(2);
+    expect(r.lines).toBe(0);
+    expect(r.stderr).toMatch(/^zonesmith: cannot read <stdin>: more than 256 MiB on standard input; name the file instead\n\s*maxRSS \d+\s*$/);
   }, RUN_TIMEOUT_MS);
 
   it('with --quiet: the warnings are dropped as they come, the run is clean', async () => {

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../io.js';
+import { InputTooLarge, type Io } from '../io.js';
 import { notRegularKind } from '../zone/read-file.js';
 import { CommandError, cannotRead } from './errors.js';
 
@@ -68,6 +68,7 @@ export async function readStdinText(input: Input, io: Io): Promise<string> {
   try {
     return await io.readStdin();
   } catch (error) {
+    if (error instanceof InputTooLarge) throw new CommandError(`cannot read ${input.name}: ${error.message} on standard input; name the file instead`);
     throw cannotRead(input.name, error);
   }
 }
