@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { AtomicFile, removeStaleTemporaries } from '../src/fsutil.js';
 import { bufferIo, InputTooLarge, MAX_STDIN_BYTES, readAllBounded } from '../src/io.js';
-import { lintFile } from '../src/node.js';
+import { lintFile, loadSpecFile } from '../src/node.js';
 import { loadSpecText } from '../src/spec/load.js';
 import { resolveSpec } from '../src/spec/resolve.js';
 import { run, tempDir } from './helpers/cli.js';
@@ -158,6 +158,17 @@ describe('a file that is not a regular file, or has no line structure', () => {
   it('the library reads only regular files too (a FIFO does not block it)', () => {
     const result = lintFile(fifo);
     expect(result.diagnostics[0]!.message).toBe(`cannot read ${fifo}: not a regular file (a FIFO)`);
+    expect(loadSpecFile('/dev/zero').diagnostics.map((d) => d.message)).toEqual(['cannot read the spec: not a regular file']);
+  });
+
+  it('a FIFO where lint looks for its config (.zonesmith.yaml) is reported, not waited on', async () => {
+    const folder = join(dir, 'with-fifo-config');
+    mkdirSync(folder);
+    execFileSync('mkfifo', [join(folder, '.zonesmith.yaml')]);
+    const zone = join(folder, 'example.com.dns');
+    writeFileSync(zone, '$TTL 1h\n@ IN SOA ns1.example.net. hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1.example.net.\n@ IN NS ns2.example.net.\n');
+    const r = await run('lint', zone);
+    expect(r.stdout + r.stderr).toContain('cannot read the config file (not a regular file)');
   });
 
   it('a zone file of one 3 MiB line is read with a bound: one error for the record, then the rest of the verdict', async () => {
