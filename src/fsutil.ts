@@ -3,7 +3,7 @@
  * is flushed, and replaces the target with one rename, so a reader sees the old file or the new
  * one and never half of either.
  */
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -17,7 +17,7 @@ export class AtomicFile {
 
   /** `mode`: the new file's permission bits, exactly (the umask does not apply); 0o644 when not given. */
   constructor(readonly path: string, mode?: number) {
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.temp = temporaryPath(path);
     try {
       this.fd = openSync(this.temp, 'wx', mode ?? 0o644);
       if (mode !== undefined) fchmodSync(this.fd, mode);
@@ -111,4 +111,68 @@ export function replaceFileAtomic(realPath: string, content: Uint8Array, stats: 
   }
   file.write(content);
   file.commit();
+}
+
+/**
+ * Temporary files are named `.<target>.zonesmith-<pid>-<8 hex>.tmp`: hidden, named after the file they
+ * become, and recognisable as zonesmith's, so that a later run can tell its own leftovers from
+ * anything a user keeps in the folder.
+ */
+const TEMPORARY_NAME = /^\..+\.zonesmith-([0-9]+)-[0-9a-f]{8}\.tmp$/;
+/** A temporary file this old is left over even if its process id is alive again (ids are reused). */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+const swept = new Set<string>();
+
+/**
+ * A fresh temporary name beside `path`. The first time in a process that a folder gets one, the
+ * temporary files a killed run left there are removed first (see removeStaleTemporaries).
+ */
+function temporaryPath(path: string): string {
+  const dir = dirname(path);
+  if (!swept.has(dir)) {
+    swept.add(dir);
+    removeStaleTemporaries(dir);
+  }
+  return join(dir, `.${basename(path)}.zonesmith-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Removes from `dir` the temporary files of zonesmith runs that ended without committing or
+ * abandoning them (killed): zonesmith's naming only, regular files only (never a link or a folder),
+ * and only when the process that made one is gone or the file is an hour old. Best effort: a
+ * folder that cannot be listed, or a file that cannot be removed, is left as it is. Returns the
+ * names removed.
+ */
+export function removeStaleTemporaries(dir: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMPORARY_NAME.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    const path = join(dir, name);
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isFile() || (processAlive(Number(pid)) && now - stat.mtimeMs < STALE_AFTER_MS)) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      /* gone meanwhile, or not ours to remove: left as it is */
+    }
+  }
+  return removed;
+}
+
+/** Whether a process with this id runs (one of another user counts: it cannot be signalled, but it is there). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

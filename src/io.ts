@@ -55,11 +55,7 @@ export function processIo(): Io {
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: () => readAllBounded(process.stdin as AsyncIterable<Buffer>, MAX_STDIN_BYTES),
   };
 }
 
@@ -76,6 +72,32 @@ export function bufferIo(stdin = ''): Io & { stdout: () => string; stderr: () =>
     stdout: () => out,
     stderr: () => err,
   };
+}
+
+/**
+ * Standard input is read whole (the readers take it as one text), so it is bounded: `cat /dev/zero |
+ * zonesmith lint -` stops here instead of when memory runs out. A file named on the command line is
+ * streamed and has no such bound.
+ */
+export const MAX_STDIN_BYTES = 256 * 1024 * 1024;
+
+/** A stream that went on past the bound a whole read allows. */
+export class InputTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit / (1024 * 1024)} MiB`);
+  }
+}
+
+/** A stream's bytes as UTF-8 text; past `limit` bytes it is left unread and InputTooLarge thrown. */
+export async function readAllBounded(stream: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) throw new InputTooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Exit codes, the same for every command. */

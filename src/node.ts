@@ -66,7 +66,7 @@ export function lintFile(file: string, options: LintFileOptions = {}): LintResul
   return lintZoneFile(lint);
 }
 
-/** Reads a spec file (YAML or JSON, at most 4 MiB); a file that cannot be read is a diagnostic. */
+/** Reads a spec file (YAML or JSON, at most 16 MiB); a file that cannot be read is a diagnostic. */
 export function loadSpecFile(file: string): LoadedSpec {
   return loadSpecFromDisk(file);
 }

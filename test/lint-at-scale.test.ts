@@ -2,14 +2,15 @@
  * A zone with 1,000,000 findings (every record a private address) lints to completion in every
  * format, through the built CLI in its own process, as a user runs it. The process gets a 128 MiB
  * heap: holding a million diagnostics takes several times that, so only a streaming lint finishes.
- * The report is counted as it arrives, never held whole (it is hundreds of MiB).
+ * The report is counted as it arrives, never held whole (it is hundreds of MiB). `records` lists the
+ * same zone, 1,000,000 rows, in every format (its table lines up columns, so it holds the rows).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINDINGS_HEAD_LINES, FINDINGS_RULE, writeFindingsZone } from '../bench/lib/findings-zone.mjs';
+import { FINDINGS_APEX, FINDINGS_HEAD_LINES, FINDINGS_RULE, writeFindingsZone } from '../bench/lib/findings-zone.mjs';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const RECORDS = 1_000_000;
@@ -59,10 +60,19 @@ interface Counted {
 
 /** Runs `lint ZONE --format F --max-warnings 0` and counts its output as it streams by. */
 function lint(format: string, marker: string): Promise<Counted> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--format', format, '--max-warnings', '0'], {
+  return counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--format', format, '--max-warnings', '0'], marker);
+}
+
+/** Runs node with `argv` (standard input from the file `stdin`, if given) and counts its output as it streams by. */
+function counted(argv: string[], marker: string, stdin?: string): Promise<Counted> {
+  const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A reader that stops early (a refusal) closes the pipe: that is its answer, not a failure here.
+  child.stdin.on('error', () => {});
+  if (stdin === undefined) child.stdin.end();
+  else createReadStream(stdin).pipe(child.stdin);
   let lines = 0;
   let marked = 0;
   let head = '';
@@ -128,4 +138,63 @@ describe('a zone with 1,000,000 findings', () => {
     expect(r.head).toContain('"version": "2.1.0"');
     expect(r.tail).toMatch(/\n {8}\}\n {6}\][\s\S]*\}\n$/);
   }, RUN_TIMEOUT_MS);
+});
+
+describe('a zone with 1,000,000 findings, read otherwise', () => {
+  it('from standard input: every finding, in bounded memory', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', '-', '--origin', 'findings.example', '--max-warnings', '0'], '  warning  ', zone);
+    expect(r.stderr).toContain(OVER);
+    expect(r.code).toBe(1);
+    expect(r.marked).toBe(RECORDS);
+    expect(r.lines).toBe(3 * RECORDS + 3);
+    expect(r.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  }, RUN_TIMEOUT_MS);
+
+  it('standard input without end (/dev/zero) is refused past its bound, in one line', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', '-', '--origin', 'findings.example'], '  warning  ', '/dev/zero');
+    expect(r.code).toBe(2);
+    expect(r.lines).toBe(0);
+    expect(r.stderr).toMatch(/^zonesmith: cannot read <stdin>: more than 256 MiB on standard input; name the file instead\n\s*maxRSS \d+\s*$/);
+  }, RUN_TIMEOUT_MS);
+
+  it('with --quiet: the warnings are dropped as they come, the run is clean', async () => {
+    const r = await counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'lint', zone, '--quiet', '--format', 'json'], '"rule"');
+    expect(r.stderr).toMatch(/^\s*maxRSS \d+\s*$/);
+    expect(r.code).toBe(0);
+    expect(r.marked).toBe(0);
+    expect(r.head).toBe('[]\n');
+    expect(r.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  }, RUN_TIMEOUT_MS);
+});
+
+describe('records of a zone with 1,000,000 records', () => {
+  const records = (format: string, marker: string) => counted([wrapper, 'records', zone, '--format', format], marker);
+  const LAST = `host-${RECORDS}.findings.example.`;
+
+  // The rows: the SOA, two NS and the A records.
+  const ROWS = 3 + RECORDS;
+
+  it('table: a header and one aligned row per record', async () => {
+    const r = await records('table', ' A ');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines).toBe(1 + ROWS);
+    expect(r.marked).toBe(RECORDS);
+    expect(r.head).toMatch(/^ZONE {2,}NAME {2,}FQDN {2,}TYPE/);
+    expect(r.tail).toMatch(new RegExp(`\n${FINDINGS_APEX.replace(/\./g, '\\.')} +host-${RECORDS} +${LAST.replace(/\./g, '\\.')} +A +3600 +10\\.15\\.66\\.64\n$`));
+  }, RUN_TIMEOUT_MS);
+
+  it('csv, json and bind: one row per record', async () => {
+    const csv = await records('csv', ',A,');
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.lines).toBe(1 + ROWS);
+    expect(csv.marked).toBe(RECORDS);
+    const json = await records('json', '"type": "A"');
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.marked).toBe(RECORDS);
+    expect(json.tail).toContain(`"name": "${LAST}"`);
+    const bind = await records('bind', '\tIN\tA\t');
+    expect(bind.code, bind.stderr).toBe(0);
+    expect(bind.lines).toBe(ROWS);
+    expect(bind.marked).toBe(RECORDS);
+  }, 3 * RUN_TIMEOUT_MS);
 });

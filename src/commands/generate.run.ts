@@ -2,7 +2,8 @@
 import { basename } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import Handlebars from 'handlebars';
-import { loadTemplate } from '../generate/template-file.js';
+import type { CompiledTemplate } from '../generate/render.js';
+import { loadTemplate, TemplateError } from '../generate/template-file.js';
 import { buildDate } from '../generate/serial.js';
 import { firstDifference, foreignFiles, planZones, writePlanned, type PlannedZone } from '../generate/write.js';
 import { cannotRead, cannotWrite, isSystemError } from './errors.js';
@@ -19,6 +20,20 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
     return EXIT.usage;
   }
   if (args.template !== undefined) assertReadableFile(args.template);
+  const templateName = args.template ?? 'templates/zone.hbs';
+  const templateProblem = (message: string): number => {
+    io.err(`zonesmith: template ${templateName}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT.usage;
+  };
+  let template: CompiledTemplate;
+  try {
+    template = loadTemplate(args.template);
+  } catch (error) {
+    // A read failure names the template whatever the error carries; a syntax error is the template's.
+    if (isSystemError(error)) throw cannotRead(templateName, error);
+    if (error instanceof TemplateError) return templateProblem(error.message);
+    throw error;
+  }
   if (!args.stdout) assertOutputFolder(args.out, 'generate writes one <domain>.dns file per zone into it');
   const input = inputOf(args.spec, args);
   // Standard output may carry the zones (--stdout): the findings go to standard error, and only when there are some.
@@ -30,14 +45,12 @@ export async function run(args: GenerateArgs, io: Io): Promise<number> {
 
   let planned: PlannedZone[];
   try {
-    const template = loadTemplate(args.template);
     planned = planZones(zones, { outDir: args.out, template, specFile: basename(input.name), date: buildDate(process.env) });
   } catch (error) {
-    // Handlebars reports a broken template (syntax, or a field the view model lacks) as its Exception.
+    // Handlebars reports a field the view model lacks (strict mode) as its Exception, while rendering.
     if (isSystemError(error)) throw cannotRead(error.path ?? args.out, error);
     if (!(error instanceof Handlebars.Exception)) throw error;
-    io.err(`zonesmith: template ${args.template ?? 'templates/zone.hbs'}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return EXIT.usage;
+    return templateProblem((error as Error).message);
   }
 
   if (args.stdout) {

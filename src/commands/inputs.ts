@@ -5,7 +5,8 @@
  */
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../io.js';
+import { InputTooLarge, type Io } from '../io.js';
+import { notRegularKind } from '../zone/read-file.js';
 import { CommandError, cannotRead } from './errors.js';
 
 /** The command-line word for standard input. */
@@ -44,10 +45,17 @@ export function inputOf(arg: string, naming: StdinNaming = {}): Input {
   return { arg, name: naming.stdinFilename ?? STDIN_NAME, stdin: true };
 }
 
-/** Throws a CommandError unless `path` is a regular file this process may read. */
+/**
+ * Throws a CommandError unless `path` is a regular file this process may read. A device or a pipe
+ * named as a file has no end one can count on (`/dev/zero`, a FIFO nobody writes to): refused with
+ * the way to read a stream, standard input.
+ */
 export function assertReadableFile(path: string): void {
   try {
-    if (statSync(path).isDirectory()) throw new CommandError(`cannot read ${path}: is a directory`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new CommandError(`cannot read ${path}: is a directory`);
+    const kind = notRegularKind(stat);
+    if (kind) throw new CommandError(`cannot read ${path}: not a regular file (${kind}); to read a stream, pipe it to standard input and give -`);
     accessSync(path, constants.R_OK);
   } catch (error) {
     if (error instanceof CommandError) throw error;
@@ -60,6 +68,7 @@ export async function readStdinText(input: Input, io: Io): Promise<string> {
   try {
     return await io.readStdin();
   } catch (error) {
+    if (error instanceof InputTooLarge) throw new CommandError(`cannot read ${input.name}: ${error.message} on standard input; name the file instead`);
     throw cannotRead(input.name, error);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { FORMATS, type Format } from '../report/index.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ORIGIN_OPTION, OUTPUT_FILE_OPTION, SARIF_ROOT_OPTION, STDIN_FILENAME_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, SARIF_ROOT_OPTION, STDIN_FILENAME_OPTION } from './options.js';
 
 export interface LintArgs {
   files: string[];
@@ -44,7 +44,7 @@ export const lintCommand: CommandSpec<LintArgs> = {
       .option('fix', { type: 'boolean', default: false, describe: 'Repair what is certain (Unicode spaces, missing $TTL), in place' })
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
-      .option('allow-include-outside', { type: 'boolean', default: false, describe: 'Follow $INCLUDE outside the zone file folder' })
+      .option('allow-include-outside', ALLOW_INCLUDE_OUTSIDE_OPTION)
       .option('sarif-root', SARIF_ROOT_OPTION)
       .example('$0 lint example.com.dns', 'Lint one zone')
       .example('$0 lint zones/*.dns --format sarif > zonesmith.sarif', 'For a code-scanning upload')

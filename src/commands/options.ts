@@ -45,6 +45,9 @@ export function zoneOrigin(args: OriginArgs, input: Input): Name | undefined {
   return undefined;
 }
 
+/** lint and records read zone files the same way: `$INCLUDE` stays in the zone file's folder tree unless this. */
+export const ALLOW_INCLUDE_OUTSIDE_OPTION = { type: 'boolean', default: false, describe: 'Follow $INCLUDE outside the zone file folder' } as const;
+
 /** `--sarif-root DIR`, for every command that writes SARIF (lint, validate, generate). */
 export const SARIF_ROOT_OPTION = {
   type: 'string',

@@ -37,7 +37,7 @@ export async function run(args: RecordsArgs, io: Io): Promise<number> {
     );
   } else {
     if (args.zone) throw new CommandError('--zone picks zones of a spec; a zone file holds one zone');
-    const read = await readZoneFileRows(input, zoneOrigin(args, input), io);
+    const read = await readZoneFileRows(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside }, io);
     if (read.errors > 0) return EXIT.problems;
     rows = read.rows;
   }

@@ -4,7 +4,7 @@
  */
 import { RECORD_FORMATS, type RecordFormat } from '../generate/records.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 
 export interface RecordsArgs {
   input: string;
@@ -14,6 +14,7 @@ export interface RecordsArgs {
   origin?: string;
   stdinFilename?: string;
   outputFile?: string;
+  allowIncludeOutside: boolean;
 }
 
 export const recordsCommand: CommandSpec<RecordsArgs> = {
@@ -32,6 +33,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
       .option('origin', ORIGIN_OPTION)
       .option('stdin-filename', STDIN_FILENAME_OPTION)
       .option('output-file', OUTPUT_FILE_OPTION)
+      .option('allow-include-outside', ALLOW_INCLUDE_OUTSIDE_OPTION)
       .example('$0 records examples/example.com.yaml', 'An aligned table for the terminal')
       .example('$0 records hosting.yaml --zone example.net', 'One customer\'s records, to paste into their console')
       .example('$0 records hosting.yaml --format csv --output-file records.csv', 'Import into a spreadsheet or a provider console')

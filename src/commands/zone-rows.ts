@@ -10,7 +10,11 @@ import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-export async function readZoneFileRows(input: Input, origin: Name | undefined, io: Io): Promise<{ rows: RecordRow[]; errors: number }> {
+export async function readZoneFileRows(
+  input: Input,
+  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  io: Io,
+): Promise<{ rows: RecordRow[]; errors: number }> {
   const records: ResourceRecord[] = [];
   let errors = 0;
   const sink: ZoneSink = {
@@ -26,10 +30,10 @@ export async function readZoneFileRows(input: Input, origin: Name | undefined, i
   if (origin) options.origin = origin;
   let summary;
   if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name), ...options }, sink);
+    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
   } else {
     assertReadableFile(input.arg);
-    summary = readZoneFile(options, sink);
+    summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
   }
   return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
 }

@@ -231,7 +231,7 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
   const soa = soaRecord.data;
   const head = `${prefix(soaRecord)}${soa.mname.relativeTo(origin)} ${soa.rname.relativeTo(origin)}`;
   const values = [soa.serial, soa.refresh, soa.retry, soa.expire, soa.minimum];
-  const valueWidth = Math.max(...values.map((v) => String(v).length));
+  const valueWidth = widest(values, (v) => String(v).length);
   const field = (name: SoaFieldView['name'], value: number, comment: string): SoaFieldView => ({
     name,
     value,
@@ -268,10 +268,13 @@ export function buildZoneView(zone: Zone, specFile: string, fileName: string, pr
 
 export type CompiledTemplate = (view: ZoneView) => string;
 
-/** Compiles a zone template; `noEscape` because zone files are not HTML (the view is already safe). */
+/**
+ * Compiles a zone template; `noEscape` because zone files are not HTML (the view is already safe).
+ * The text is parsed here, not on first use, so a syntax error is thrown by this call.
+ */
 export function compileTemplate(source: string): CompiledTemplate {
   const handlebars = Handlebars.create();
-  const template = handlebars.compile<ZoneView>(source, { noEscape: true, strict: true });
+  const template = handlebars.compile<ZoneView>(handlebars.parse(source), { noEscape: true, strict: true });
   return (view) => template(view);
 }
 

@@ -8,7 +8,7 @@
  * diagnostic with the config file's line and column (yaml's LineCounter), and unknown names get a
  * "did you mean"; the caller decides what a broken config costs (the lint command: exit 2).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
@@ -51,6 +51,8 @@ function didYouMean(word: string, candidates: readonly string[]): string {
 export function loadConfigFile(file: string): LintConfig {
   let text: string;
   try {
+    // Only a regular file: a device or a FIFO under the config's name would never end, or never start.
+    if (!statSync(file).isFile()) return { file, rules: {}, diagnostics: [problem(file, 1, 1, 'cannot read the config file (not a regular file)')] };
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -4,7 +4,7 @@
  * lines; a line further back than the window starts the file over. Memory stays bounded whatever the
  * size of the zone or the number of findings.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
 const BLOCK = 64 * 1024;
@@ -24,7 +24,12 @@ interface ChunkSource {
 function fileChunks(file: string): ChunkSource {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Only a regular file is quoted: a FIFO or a device (a diagnostic about one) may block or never end.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      fd = undefined;
+    }
   } catch {
     /* unreadable now: the diagnostics are printed without their source lines */
   }

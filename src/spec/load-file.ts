@@ -5,7 +5,10 @@ import { failedSpec, loadSpecText, MAX_SPEC_BYTES, type LoadedSpec } from './loa
 export function loadSpecFile(file: string): LoadedSpec {
   let text: string;
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    // A device or a pipe has no size to check and may never end (/dev/zero): only a file is a spec.
+    if (!stat.isFile()) return failedSpec(file, stat.isDirectory() ? 'cannot read the spec: it is a folder' : 'cannot read the spec: not a regular file');
+    const size = stat.size;
     if (size > MAX_SPEC_BYTES) {
       return failedSpec(file, `the spec is ${size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes`);
     }

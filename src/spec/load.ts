@@ -3,7 +3,7 @@
  * position of every node so that later checks can point at the line the user wrote (eemeli/yaml's
  * LineCounter). Malformed input becomes diagnostics, never an exception.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { specDiagnostic } from './diagnostics.js';
 
@@ -26,7 +26,7 @@ export interface LoadedSpec {
 }
 
 /** A spec is a short file; anything this big is a mistake (or an attack on memory). */
-export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 /** Bounds YAML alias expansion ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -36,8 +36,40 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function parseYamlDocument(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  // yaml's own unique-key check compares each key with every earlier one (quadratic in a map's size):
+  // off, and done below with one set per map.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+  const duplicates = duplicateKeyErrors(doc);
+  if (duplicates.length > 0) {
+    for (const error of duplicates) doc.errors.push(error);
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
   return { doc, lineCounter };
+}
+
+/**
+ * Keys written twice in one mapping, as yaml's uniqueKeys reports them (scalars equal by value),
+ * in time linear in the document's size. The walk keeps its own stack, so nesting depth is no risk.
+ */
+function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range) {
+          if (seen.has(pair.key.value)) errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(pair.key.value);
+        }
+        pending.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return errors;
 }
 
 export function loadSpecText(text: string, file: string): LoadedSpec {
@@ -52,8 +84,26 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
     const at = position(error.pos[0]);
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack: one line that says why, not the engine's words, once.
+      diagnostics.push(specDiagnostic(file, at, 'the spec nests lists and mappings too deeply to read; a spec needs only a few levels', ''));
+      break;
+    }
     diagnostics.push(specDiagnostic(file, at, yamlHint(error.message, text, error.pos[0]), ''));
   }
+  const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+  /** A mapping's pairs by key text (the first of equal keys), built once, so each lookup is constant time. */
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+      }
+      keyIndex.set(map, index);
+    }
+    return index;
+  };
 
   const locate = (path: SpecPath, key = false): SpecPosition => {
     let node: unknown = doc.contents;
@@ -72,7 +122,7 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
     for (const segment of path) {
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = pairsOf(node as YAMLMap).get(String(segment));
         if (!pair) return best;
         keyNode = pair.key;
         node = pair.value;

@@ -83,7 +83,7 @@ export function resolveSpec(loaded: LoadedSpec): ResolvedSpec {
     return { file: loaded.file, zones, diagnostics };
   }
   const shape = readSpecShape(loaded);
-  diagnostics.push(...shape.diagnostics);
+  for (const d of shape.diagnostics) diagnostics.push(d);
   const usable = new Usable(shape.broken);
   const spec = loaded.data;
   if (!isMap(spec) || !Array.isArray(spec.zones) || !usable.node(['zones'])) {
@@ -547,7 +547,7 @@ class ZoneResolver {
       [this.defaults.records, ['defaults', 'records']],
       [this.zone.records, [...this.zonePath, 'records']],
     ] as const) {
-      if (this.usable.node(base)) merged.push(...this.listEntries<Json>({ value: source, path: base }));
+      if (this.usable.node(base)) for (const entry of this.listEntries<Json>({ value: source, path: base })) merged.push(entry);
     }
     for (const { value: record, path } of merged) {
       const type = String(record.type).toUpperCase();

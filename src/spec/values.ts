@@ -51,7 +51,7 @@ export function splitCharacterStrings(text: string): Uint8Array[] {
       pieces.push(Uint8Array.from(current));
       current = [];
     }
-    current.push(...bytes);
+    for (const byte of bytes) current.push(byte);
   }
   if (current.length > 0 || pieces.length === 0) pieces.push(Uint8Array.from(current));
   return pieces;
@@ -95,7 +95,7 @@ export function readTxtValue(value: string | readonly string[]): ValueResult {
         message: `this string is ${utf8Length(text)} octets; one character-string holds at most ${MAX_CHARACTER_STRING} (RFC 1035 §3.3): split it, or give the text as one value and zonesmith splits it`,
         ...index,
       });
-    } else strings.push(...pieces);
+    } else for (const piece of pieces) strings.push(piece);
   });
   return problems.length > 0 ? { problems } : { data: { strings } };
 }

@@ -6,6 +6,8 @@
  * case-insensitive for ASCII letters only, as DNS requires. No I/O and no formatting policy here.
  */
 
+import { latin1String } from './bytes.js';
+
 export const MAX_LABEL_OCTETS = 63;
 export const MAX_NAME_OCTETS = 255;
 
@@ -75,7 +77,7 @@ function toLowerAscii(s: string): string {
 
 /** Appends the UTF-8 octets of a code point to `out` as a binary string. */
 function utf8Octets(codePoint: number): string {
-  return String.fromCharCode(...new TextEncoder().encode(String.fromCodePoint(codePoint)));
+  return latin1String(new TextEncoder().encode(String.fromCodePoint(codePoint)));
 }
 
 /**
@@ -159,7 +161,7 @@ function plainName(text: string, origin: Name | null | undefined): { ok: true; n
       start = i + 1;
     } else if (c <= 0x20 || c >= 0x7f || needsBackslash(c)) return undefined;
   }
-  if (joinOrigin) labels.push(...joinOrigin.labels);
+  if (joinOrigin) for (const label of joinOrigin.labels) labels.push(label);
   const name = Name.withText(labels, absolute || (joinOrigin?.isAbsolute ?? false), full);
   if (name.wireLength > MAX_NAME_OCTETS) return undefined;
   return { ok: true, name };

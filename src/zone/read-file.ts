@@ -4,7 +4,7 @@
  * `$INCLUDE` names with the containment rules the command line promises: a path relative to the
  * including file, kept inside the folder tree of the zone file unless `allowIncludeOutside`.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readZoneText, type ReadInclude, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from './parser.js';
 
@@ -57,15 +57,31 @@ export function diskIncludeReader(zoneFile: string, allowOutside: boolean): Read
   };
 }
 
-/** A file's text in blocks, opened on the first read; a failure is thrown with a short reason. */
+/** What a file that is not a regular one (nor a folder) is, in words; undefined for a regular file or a folder. */
+export function notRegularKind(stat: Stats): string | undefined {
+  if (stat.isFile() || stat.isDirectory()) return undefined;
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/**
+ * A file's text in blocks, opened on the first read; a failure is thrown with a short reason. Only a
+ * regular file is read: a device or a pipe may never end (`/dev/zero`), and a zone has an end.
+ */
 export function* fileChunks(path: string): Generator<string> {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking only for the open: a FIFO without a writer would otherwise hold it forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new Error(ioMessage(error));
   }
   try {
+    const kind = notRegularKind(fstatSync(fd));
+    if (kind) throw new Error(`not a regular file (${kind})`);
     const block = new Uint8Array(READ_BLOCK);
     // ignoreBOM keeps a byte-order mark in the text, where the lexer sees and reports it.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });

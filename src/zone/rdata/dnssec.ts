@@ -79,7 +79,7 @@ function windowedBitmap(allowEmpty: boolean): FieldKind<readonly number[]> {
         if (window <= lastWindow) throw new WireError('type bitmap windows out of order');
         if (length < 1 || length > 32) throw new WireError(`type bitmap window length ${length} outside 1..32`);
         lastWindow = window;
-        codes.push(...bitmapMembers(input.bytes(length), window * 256));
+        for (const code of bitmapMembers(input.bytes(length), window * 256)) codes.push(code);
       }
       if (codes.length === 0 && !allowEmpty) throw new WireError('empty type bitmap');
       return codes;

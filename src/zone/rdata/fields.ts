@@ -3,6 +3,7 @@
  * written to and read from wire form. A type is an ordered list of named fields of these kinds
  * (see types.ts); the generic walker in rdata.ts does the rest.
  */
+import { latin1String } from '../bytes.js';
 import { Name } from '../name.js';
 import type { RdataValue } from '../record.js';
 import { parseTtl } from '../ttl.js';
@@ -414,7 +415,7 @@ export const propertyTag: FieldKind<string> = {
     for (let i = 0; i < value.length; i++) out.u8(value.charCodeAt(i));
   },
   fromWire(input) {
-    const tag = String.fromCharCode(...input.bytes(input.u8()));
+    const tag = latin1String(input.bytes(input.u8()));
     if (!isPropertyTag(tag)) throw new WireError(tag.length === 0 ? 'empty CAA tag' : 'CAA tag of other than letters and digits');
     return tag;
   },

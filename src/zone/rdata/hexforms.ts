@@ -3,6 +3,7 @@
  * dots allowed), EUI-48/EUI-64 (RFC 7043 §3.2, `xx-xx-...`) and ILNP 64-bit locators and node IDs
  * (RFC 6742 §2.3, four groups of 1..4 hex digits).
  */
+import { latin1String } from '../bytes.js';
 import { decodeHex, encodeHex } from './codecs.js';
 import type { FieldKind } from './fields.js';
 import { WireError } from './wire.js';
@@ -90,7 +91,7 @@ export const atmAddress: FieldKind<readonly [format: number, address: Uint8Array
     cursor.problem(token, `"${token.text}" is not an ATM address: hex octets (AESA) or "+" and digits (E.164), dots allowed`);
     return undefined;
   },
-  format: ([format, address]) => (format === ATMA_E164 ? '+' + String.fromCharCode(...address) : encodeHex(address, true)),
+  format: ([format, address]) => (format === ATMA_E164 ? '+' + latin1String(address) : encodeHex(address, true)),
   toWire([format, address], out) {
     out.u8(format);
     out.bytes(address);

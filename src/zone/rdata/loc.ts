@@ -20,9 +20,17 @@ const MAX_PRECISION_CM = 9000000099;
 const MS_PER_DEGREE = 3600000;
 const DEFAULTS = { size: 0x12, horizontalPrecision: 0x16, verticalPrecision: 0x13 }; // 1 m, 10 km, 10 m
 
+/** `first` and then `rest`, as one array (no spread into a call: `rest` may be any length). */
+function prefixed(first: number, rest: Uint8Array): Uint8Array {
+  const out = new Uint8Array(rest.length + 1);
+  out[0] = first;
+  out.set(rest, 1);
+  return out;
+}
+
 /** The data of a LOC version other than 0, as it came: the version octet and the octets after it. */
 function otherVersionWire(data: Rdata): Uint8Array {
-  return Uint8Array.of(data['version'] as number, ...(data['rest'] as Uint8Array));
+  return prefixed(data['version'] as number, data['rest'] as Uint8Array);
 }
 
 const WIRE_LENGTH = 16;
@@ -202,7 +210,7 @@ export const LOC_CODEC: TypeCodec = {
     // A version other than 0 has no known layout: BIND keeps it whole and prints it as \# data.
     const version = input.u8();
     if (version !== 0) return { version, rest: input.rest() };
-    const data = wire.fromWire(new ByteReader(Uint8Array.of(0, ...input.bytes(WIRE_LENGTH - 1))));
+    const data = wire.fromWire(new ByteReader(prefixed(0, input.bytes(WIRE_LENGTH - 1))));
     for (const key of PRECISIONS) {
       const octet = data[key] as number;
       if (octet >> 4 > 9 || (octet & 0x0f) > 9) throw new WireError(`LOC ${key} octet ${octet} is not a valid XeY value`);

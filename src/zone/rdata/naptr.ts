@@ -3,6 +3,7 @@
  * BIND refuses records whose regexp does not have this shape, whose ERE does not compile, or whose
  * replacement refers to a group the ERE does not have; this is the same check, one pass, no regex.
  */
+import { latin1String } from '../bytes.js';
 import type { DataCheck } from './codec.js';
 
 /** The number of groups of a POSIX ERE, or a reason it is not one. Balanced (), [] closed, {m,n} sane. */
@@ -47,7 +48,7 @@ function ereGroups(ere: number[]): number | string {
         if (atomExpected) return '"{" follows nothing';
         const close = ere.indexOf(0x7d, i);
         if (close < 0) return 'a "{" without its "}"';
-        const [low, high, ...rest] = String.fromCharCode(...ere.slice(i + 1, close)).split(',');
+        const [low, high, ...rest] = latin1String(Uint8Array.from(ere.slice(i + 1, close))).split(',');
         const isCount = (s: string | undefined): boolean => s !== undefined && /^[0-9]{1,3}$/.test(s);
         if (!(isCount(low) || low === '') || rest.length > 0 || (high !== undefined && high !== '' && (!isCount(high) || Number(high) < Number(low || 0)))) {
           return 'a bad {m,n} repetition';

@@ -4,6 +4,7 @@
  * text is parsed into and printed from that form, so `key3="5"` and `port=...` meet in one place.
  * BIND 9.18 names keys 0..6 and prints every other key as keyNNNNN (dohpath is read, printed key7).
  */
+import { latin1String as latin1 } from '../bytes.js';
 import type { Token } from '../token.js';
 import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './address.js';
 import { decodeBase64, encodeBase64, quoteOctets, unescapeOctets } from './codecs.js';
@@ -91,9 +92,6 @@ function dohpathProblem(value: Uint8Array): string | undefined {
   return `"${text}" must be a URI template with the variable "dns", such as /dns-query{?dns}`;
 }
 
-function latin1(octets: Uint8Array): string {
-  return String.fromCharCode(...octets);
-}
 
 /** Wire value of one parameter from its decoded text octets, or the reason it is invalid. */
 function encodeValue(key: number, octets: Uint8Array | undefined): Uint8Array | string {
@@ -165,7 +163,7 @@ function quoteAlpn(ids: Uint8Array[]): string {
   const joined: number[] = [];
   ids.forEach((id, i) => {
     if (i > 0) joined.push(0x2c);
-    joined.push(...escapeListItem(id));
+    for (const octet of escapeListItem(id)) joined.push(octet);
   });
   return quoteOctets(Uint8Array.from(joined)).split(' ').join('\\032');
 }

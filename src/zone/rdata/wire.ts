@@ -3,6 +3,7 @@
  * Names are written uncompressed and keep their case: two readings of a record are the same
  * data exactly when their wire bytes are equal.
  */
+import { latin1String } from '../bytes.js';
 import { Name } from '../name.js';
 
 /** Raised by ByteReader when wire data ends early or holds an impossible value; caught at the edge. */
@@ -130,7 +131,7 @@ export class ByteReader {
       total += length + 1;
       if (total > 255) throw new WireError('name longer than 255 octets');
       const octets = this.bytes(length);
-      labels.push(String.fromCharCode(...octets));
+      labels.push(latin1String(octets));
     }
     return Name.fromLabels(labels, true);
   }
