@@ -4,7 +4,7 @@
  * `$INCLUDE` names with the containment rules the command line promises: a path relative to the
  * including file, kept inside the folder tree of the zone file unless `allowIncludeOutside`.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readZoneText, type ReadInclude, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from './parser.js';
 
@@ -57,8 +57,18 @@ export function diskIncludeReader(zoneFile: string, allowOutside: boolean): Read
   };
 }
 
+/** What `fs.Stats` tells of a file's kind (spelled out, so the published types need no Node types). */
+export interface FileKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}
+
 /** What a file that is not a regular one (nor a folder) is, in words; undefined for a regular file or a folder. */
-export function notRegularKind(stat: Stats): string | undefined {
+export function notRegularKind(stat: FileKind): string | undefined {
   if (stat.isFile() || stat.isDirectory()) return undefined;
   if (stat.isFIFO()) return 'a FIFO';
   if (stat.isCharacterDevice()) return 'a character device';
