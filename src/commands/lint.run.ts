@@ -9,8 +9,7 @@ import { lintZoneFileTo } from '../lint/lint-file.js';
 import { fixZoneFile, type FixFileOutcome } from '../lint/fix-file.js';
 import { parseProfiles } from '../lint/profiles.js';
 import { RULES } from '../lint/rules/index.js';
-import type { RuleMeta } from '../lint/rule.js';
-import { bufferedWrite, githubReporter, jsonReporter, sarifReporter, SourceQuoter, Tally, textReporter, type Format, type Reporter, type Write } from '../report/index.js';
+import { bufferedWrite, reporterFor, SourceQuoter, Tally } from '../report/index.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
@@ -78,7 +77,12 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   // (over every diagnostic, also those --quiet leaves out).
   const output = bufferedWrite((text) => io.out(text));
   const quoter = new SourceQuoter(stdinTexts);
-  const reporter = reporterFor(args, output.write, { color: io.stdoutIsTTY, quote: quoter.quote, metas: RULES.map((rule) => rule.meta) });
+  const reporter = reporterFor(args.format, output.write, {
+    color: io.stdoutIsTTY,
+    quote: quoter.quote,
+    metas: RULES.map((rule) => rule.meta),
+    ...(args.sarifRoot !== undefined ? { sarifRoot: args.sarifRoot } : {}),
+  });
   const counts = new Tally();
   const sink = (d: Diagnostic): void => {
     counts.add(d);
@@ -165,25 +169,4 @@ function fixAndLint(file: string, options: LintOptions, io: Io, sink: Diagnostic
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
   lintZoneTextTo(outcome.text, options, sink);
   return true;
-}
-
-interface ReporterOptions {
-  color: boolean;
-  /** The text of a line of an input (text quotes it; SARIF fingerprints it). */
-  quote: (file: string, line: number) => string | undefined;
-  metas: readonly RuleMeta[];
-}
-
-function reporterFor(args: LintArgs, write: Write, options: ReporterOptions): Reporter {
-  switch (args.format) {
-    case 'json':
-      return jsonReporter(write);
-    case 'sarif':
-      // The offending lines make each result's fingerprint independent of its line number.
-      return sarifReporter(write, options.metas, { ...(args.sarifRoot !== undefined ? { root: args.sarifRoot } : {}), lineText: options.quote });
-    case 'github':
-      return githubReporter(write);
-    case 'text':
-      return textReporter(write, options);
-  }
 }

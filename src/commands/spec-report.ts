@@ -9,7 +9,7 @@ import { EXIT, type Io } from '../io.js';
 import { findConfig, loadConfigFile, parseConfig, type LintConfig } from '../lint/config.js';
 import { RULES } from '../lint/rules/index.js';
 import { judgeSpec, SPEC_META } from '../lint/spec-judge.js';
-import { formatGithub, formatJson, formatSarif, formatText, SourceQuoter, summarize, type Format } from '../report/index.js';
+import { renderAll, reporterFor, SourceQuoter, summarize, type Format } from '../report/index.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
 import { CommandError } from './errors.js';
 import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
@@ -59,19 +59,10 @@ function located(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 function renderSpecReport(format: Format, diagnostics: readonly Diagnostic[], color: boolean, sarifRoot: string | undefined): string {
-  const shown = located(diagnostics);
   const quoter = new SourceQuoter();
   try {
-    switch (format) {
-      case 'json':
-        return formatJson(shown);
-      case 'github':
-        return formatGithub(shown);
-      case 'sarif':
-        return formatSarif(shown, [...RULES.map((rule) => rule.meta), SPEC_META], { ...(sarifRoot === undefined ? {} : { root: sarifRoot }), lineText: quoter.quote });
-      case 'text':
-        return formatText(shown, { color, quote: quoter.quote, metas: [...RULES.map((rule) => rule.meta), SPEC_META], fileCount: 1 });
-    }
+    const options = { color, quote: quoter.quote, metas: [...RULES.map((rule) => rule.meta), SPEC_META], ...(sarifRoot === undefined ? {} : { sarifRoot }) };
+    return renderAll((write) => reporterFor(format, write, options), located(diagnostics));
   } finally {
     quoter.close();
   }

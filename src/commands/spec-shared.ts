@@ -17,10 +17,6 @@ export async function loadSpecInput(input: Input, io: Io): Promise<LoadedSpec> {
   return loadSpecFile(input.arg);
 }
 
-export async function readSpec(input: Input, io: Io): Promise<ResolvedSpec> {
-  return resolveSpec(await loadSpecInput(input, io));
-}
-
 /**
  * The resolved spec with its data as read (the lint settings may be in it, under `lint:`), and the
  * text when it came from standard input (where the config reader cannot read it again).
