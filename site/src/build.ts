@@ -1,0 +1,250 @@
+/**
+ * "Build a zone": a form and the YAML of the same spec, kept in step both ways (spec-form.ts); the
+ * spec judged as `zonesmith validate` judges it (schema, values, then the lint rules over its records),
+ * each problem at its line in the YAML; the zone file `zonesmith generate` would write (the library's
+ * renderZones, the same bytes); the records as a provider's console asks for them, with copy buttons.
+ */
+import { yaml as yamlLanguage } from '@codemirror/lang-yaml';
+import { PROFILE_IDS, PROTOCOLS, listRecords, loadSpec, renderZones, resolveSpec, type Diagnostic, type RecordRow, type RenderedZone, type ResolvedSpec } from '../../src/index.js';
+import { judgeSpec } from '../../src/lint/spec-judge.js';
+import exampleSpec from '../../examples/example.com.yaml';
+import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
+import { byId, copyText, countWords, download, el, fillFindings } from './page.js';
+import { PROVIDERS, providerTable, type ProviderTable } from './providers.js';
+import { EMPTY_SPEC, modelFromSpec, specValue, writeModel, type FormModel } from './spec-form.js';
+
+const DEBOUNCE_MS = 150;
+
+export interface BuildView {
+  /** Judges and renders now, without waiting for the debounce. */
+  update(): void;
+}
+
+export function setUpBuild(): BuildView {
+  const form = byId<HTMLFormElement>('build-form');
+  const status = byId('build-status');
+  const zoneOut = byId('build-zone');
+  const findings = byId('build-findings');
+  const providerSelect = byId<HTMLSelectElement>('build-provider');
+  const recordsTable = byId<HTMLTableElement>('build-records');
+
+  // ----- the form -----
+  const field = (id: string, label: string, attributes: Record<string, string> = {}, hint?: string) => {
+    const input = el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', ...attributes });
+    const children: (Node | string)[] = [label, input];
+    if (hint) {
+      input.setAttribute('aria-describedby', `${id}-hint`);
+      children.push(el('span', { class: 'hint', id: `${id}-hint` }, hint));
+    }
+    return { input, label: el('label', { class: 'field' }, ...children) };
+  };
+  const domain = field('spec-domain', 'Domain', { inputmode: 'url', placeholder: 'example.com' });
+  const ttl = field('spec-ttl', 'Default TTL', { placeholder: '1h' }, 'seconds or BIND units: 3600, 1h, 1d');
+  const primary = field('spec-primary', 'Primary name server (SOA)', { placeholder: 'dns.mydnsprovider.org' });
+  const contact = field('spec-contact', 'Contact e-mail (SOA)', { inputmode: 'email', placeholder: 'hostmaster@example.com' });
+  const nameservers = el('textarea', { id: 'spec-nameservers', rows: '2', spellcheck: 'false', 'aria-describedby': 'spec-nameservers-hint' });
+  const profileInputs = PROFILE_IDS.map((id) => el('input', { type: 'checkbox', value: id, id: `spec-profile-${id}` }));
+  const hostList = el('div', { class: 'rows', id: 'spec-hosts' });
+  const mxList = el('div', { class: 'rows', id: 'spec-mx' });
+  const hostNames = el('datalist', { id: 'spec-host-names' });
+  const serviceInputs = new Map<string, HTMLInputElement>();
+  const serviceRows = PROTOCOLS.map((protocol) => {
+    const input = el('input', { id: `spec-service-${protocol.id}`, type: 'text', list: 'spec-host-names', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `spec-service-${protocol.id}-hint` });
+    serviceInputs.set(protocol.id, input);
+    return el('label', { class: 'field service' }, el('code', {}, protocol.id), input, el('span', { class: 'hint', id: `spec-service-${protocol.id}-hint` }, protocol.description));
+  });
+  const addHost = el('button', { type: 'button', id: 'spec-add-host' }, 'Add a host');
+  const addMx = el('button', { type: 'button', id: 'spec-add-mx' }, 'Add a mail exchanger');
+  form.append(
+    el('fieldset', {}, el('legend', {}, 'Zone'), domain.label, ttl.label, primary.label, contact.label,
+      el('label', { class: 'field' }, 'Name servers', nameservers, el('span', { class: 'hint', id: 'spec-nameservers-hint' }, 'one per line; two or more (RFC 2182)')),
+    ),
+    el('fieldset', { class: 'profiles' }, el('legend', {}, 'Service labels to publish'), ...profileInputs.map((input) => el('label', { class: 'check' }, input, ` ${input.value}`)),
+      el('p', { class: 'hint' }, 'none ticked: standard (RFC 6186, 6764, 6120 and Autodiscover); mdaemon: the labels MDaemon reads')),
+    el('fieldset', {}, el('legend', {}, 'Hosts and their addresses'), el('p', { class: 'hint' }, '@ is the domain itself; addresses IPv4 or IPv6, separated by spaces or commas'), hostList, addHost, hostNames),
+    el('fieldset', {}, el('legend', {}, 'Mail exchangers (MX)'), mxList, addMx),
+    el('fieldset', { class: 'services' }, el('legend', {}, 'Which host serves which protocol'), el('p', { class: 'hint' }, 'a host name from above (or any name); empty: not offered'), ...serviceRows),
+  );
+
+  const hostRow = (index: number, name = '', addresses = '') => {
+    const n = index + 1;
+    const nameInput = el('input', { type: 'text', class: 'host-name', value: name, 'aria-label': `Host ${n}: name`, autocomplete: 'off', spellcheck: 'false' });
+    const addrInput = el('input', { type: 'text', class: 'host-addresses', value: addresses, 'aria-label': `Host ${n}: addresses`, autocomplete: 'off', spellcheck: 'false' });
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove host ${n}` }, 'Remove');
+    const row = el('div', { class: 'row host-row', role: 'group', 'aria-label': `Host ${n}` }, nameInput, addrInput, remove);
+    remove.addEventListener('click', () => {
+      row.remove();
+      formChanged(true);
+    });
+    return row;
+  };
+  const mxRow = (index: number, host = '', priority = '10') => {
+    const n = index + 1;
+    const hostInput = el('input', { type: 'text', class: 'mx-host', value: host, list: 'spec-host-names', 'aria-label': `Mail exchanger ${n}: host`, autocomplete: 'off', spellcheck: 'false' });
+    const priorityInput = el('input', { type: 'text', inputmode: 'numeric', class: 'mx-priority', value: priority, 'aria-label': `Mail exchanger ${n}: priority` });
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove mail exchanger ${n}` }, 'Remove');
+    const row = el('div', { class: 'row mx-row', role: 'group', 'aria-label': `Mail exchanger ${n}` }, hostInput, priorityInput, remove);
+    remove.addEventListener('click', () => {
+      row.remove();
+      formChanged(true);
+    });
+    return row;
+  };
+  addHost.addEventListener('click', () => {
+    const row = hostRow(hostList.children.length);
+    hostList.append(row);
+    row.querySelector('input')!.focus();
+  });
+  addMx.addEventListener('click', () => {
+    const row = mxRow(mxList.children.length);
+    mxList.append(row);
+    row.querySelector('input')!.focus();
+    formChanged(true);
+  });
+
+  const split = (text: string) => text.split(/[\s,]+/).filter((part) => part !== '');
+  function readForm(): FormModel {
+    const services: Record<string, string> = {};
+    for (const [id, input] of serviceInputs) services[id] = input.value;
+    return {
+      domain: domain.input.value,
+      ttl: ttl.input.value,
+      primary: primary.input.value,
+      contact: contact.input.value,
+      nameservers: split(nameservers.value),
+      profiles: profileInputs.filter((input) => input.checked).map((input) => input.value),
+      hosts: [...hostList.querySelectorAll('.host-row')].map((row) => ({
+        name: row.querySelector<HTMLInputElement>('.host-name')!.value,
+        addresses: split(row.querySelector<HTMLInputElement>('.host-addresses')!.value),
+      })),
+      mx: [...mxList.querySelectorAll('.mx-row')].map((row) => ({
+        host: row.querySelector<HTMLInputElement>('.mx-host')!.value,
+        priority: row.querySelector<HTMLInputElement>('.mx-priority')!.value,
+      })),
+      services,
+    };
+  }
+  function fillForm(model: FormModel): void {
+    domain.input.value = model.domain;
+    ttl.input.value = model.ttl;
+    primary.input.value = model.primary;
+    contact.input.value = model.contact;
+    nameservers.value = model.nameservers.join('\n');
+    for (const input of profileInputs) input.checked = model.profiles.includes(input.value);
+    hostList.replaceChildren(...model.hosts.map((h, i) => hostRow(i, h.name, h.addresses.join(', '))));
+    mxList.replaceChildren(...model.mx.map((m, i) => mxRow(i, m.host, m.priority)));
+    for (const [id, input] of serviceInputs) input.value = model.services[id] ?? '';
+    fillHostNames(model);
+  }
+  function fillHostNames(model: FormModel): void {
+    const domainName = model.domain.trim();
+    hostNames.replaceChildren(...model.hosts.filter((h) => h.name.trim() !== '').map((h) => el('option', { value: h.name.trim() }, h.name.trim() === '@' ? domainName : '')));
+  }
+
+  // ----- the YAML, and keeping the two in step -----
+  /** The text the form last wrote: its own echo from the editor is not read back into the form. */
+  let written: string | undefined;
+  let formTimer: ReturnType<typeof setTimeout> | undefined;
+  let specTimer: ReturnType<typeof setTimeout> | undefined;
+  const editor = makeEditor(byId('build-editor'), 'build-editor-label', (text) => {
+    if (text === written) return;
+    clearTimeout(specTimer);
+    specTimer = setTimeout(() => {
+      const value = specValue(text);
+      if (value !== undefined) fillForm(modelFromSpec(value));
+      update();
+    }, DEBOUNCE_MS);
+  }, [yamlLanguage()]);
+
+  function formChanged(now = false): void {
+    clearTimeout(formTimer);
+    const apply = () => {
+      const model = readForm();
+      fillHostNames(model);
+      written = writeModel(editor.state.doc.toString(), model);
+      setText(editor, written);
+      update();
+    };
+    if (now) apply();
+    else formTimer = setTimeout(apply, DEBOUNCE_MS);
+  }
+  form.addEventListener('input', () => formChanged());
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLInputElement).type === 'checkbox') formChanged(true);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  function load(text: string): void {
+    clearTimeout(formTimer);
+    written = undefined;
+    setText(editor, text);
+    clearTimeout(specTimer);
+    const value = specValue(text);
+    fillForm(modelFromSpec(value ?? {}));
+    update();
+  }
+  byId('build-example').addEventListener('click', () => load(exampleSpec));
+  byId('build-clear').addEventListener('click', () => {
+    load(EMPTY_SPEC);
+    domain.input.focus();
+  });
+
+  // ----- judging, the zone, the records -----
+  let zones: RenderedZone[] = [];
+  let resolved: ResolvedSpec | undefined;
+
+  /** The spec's name: the zone's header says which spec it came from (`generate` names the file it read). */
+  const specFileName = (): string => `${readForm().domain.trim().replace(/\.$/, '') || 'zonesmith'}.yaml`;
+
+  function update(): void {
+    clearTimeout(formTimer);
+    clearTimeout(specTimer);
+    const text = editor.state.doc.toString();
+    resolved = resolveSpec(loadSpec(text, { file: specFileName() }));
+    const diagnostics: Diagnostic[] = judgeSpec(resolved);
+    showDiagnostics(editor, diagnostics);
+    fillFindings(findings, diagnostics, (d) => goTo(editor, d));
+    const errors = diagnostics.some((d) => d.severity === 'error');
+    zones = errors ? [] : renderZones(resolved, { date: new Date() });
+    zoneOut.textContent = zones.map((zone) => zone.text).join('\n');
+    if (errors) zoneOut.textContent = '(no zone while the spec has errors: see the problems under the YAML)';
+    status.textContent = diagnostics.length === 0
+      ? `The spec is sound: ${zones.map((z) => z.fileName).join(', ')} below.`
+      : `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the spec (${countWords(diagnostics)})${errors ? ': no zone is written until the errors are fixed' : ''}.`;
+    fillRecords();
+  }
+
+  // ----- the provider's records -----
+  for (const provider of PROVIDERS) providerSelect.append(el('option', { value: provider.id }, provider.name));
+  providerSelect.addEventListener('change', fillRecords);
+
+  function fillRecords(): void {
+    const zone = resolved && zones.length > 0 ? resolved.zones[0] : undefined;
+    const rows: RecordRow[] = zone ? listRecords(zone, { serial: zones[0]!.serial.serial }) : [];
+    const table: ProviderTable = providerTable(providerSelect.value, rows);
+    const head = recordsTable.tHead!;
+    const body = recordsTable.tBodies[0]!;
+    head.replaceChildren(el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)), el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Copy'))));
+    body.replaceChildren(
+      ...table.rows.map((row, index) => {
+        const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy the value of row ${index + 1}: ${row.cells[0]} ${row.cells[1]}` }, 'Copy');
+        button.addEventListener('click', async () => {
+          const ok = await copyText(row.copy);
+          button.textContent = ok ? 'Copied' : 'Copy failed';
+          status.textContent = ok ? `Copied: ${row.copy}` : 'The browser refused the clipboard: select the value and copy it by hand.';
+          setTimeout(() => (button.textContent = 'Copy'), 1500);
+        });
+        return el('tr', {}, ...row.cells.map((cell) => el('td', {}, cell)), el('td', {}, button));
+      }),
+    );
+  }
+
+  byId('build-download').addEventListener('click', () => {
+    update();
+    for (const zone of zones) download(zone.fileName, zone.text);
+  });
+  byId('build-download-spec').addEventListener('click', () => download(specFileName(), editor.state.doc.toString(), 'application/yaml'));
+
+  load(exampleSpec);
+  return { update };
+}

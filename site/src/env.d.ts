@@ -1,0 +1,5 @@
+/** Text files the page embeds at build time (esbuild's text loader). */
+declare module '*.yaml' {
+  const text: string;
+  export default text;
+}
