@@ -75,11 +75,14 @@ const template = readFileSync(here('src/index.html'), 'utf8');
 const fill = { CSP: csp, STYLE: style, SCRIPT: script, VERSION: pkg.version };
 const html = template.replace(/\{\{(CSP|STYLE|SCRIPT|VERSION)\}\}/g, (_, key) => fill[key]);
 
-mkdirSync(here('dist'), { recursive: true });
-const target = here('dist/index.html');
+// `--out DIR` writes elsewhere (the browser tests build into a temporary folder).
+const outAt = process.argv.indexOf('--out');
+const outDir = outAt > 0 ? process.argv[outAt + 1] : here('dist');
+mkdirSync(outDir, { recursive: true });
+const target = `${outDir}/index.html`;
 writeFileSync(`${target}.tmp`, html);
 renameSync(`${target}.tmp`, target);
 if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const gzip = (await import('node:zlib')).gzipSync(html).length;
-console.log(`site/dist/index.html: ${kib(Buffer.byteLength(html))} (script ${kib(Buffer.byteLength(script))}, ${kib(gzip)} gzipped)`);
+console.log(`${outAt > 0 ? target : 'site/dist/index.html'}: ${kib(Buffer.byteLength(html))} (script ${kib(Buffer.byteLength(script))}, ${kib(gzip)} gzipped)`);

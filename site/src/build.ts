@@ -197,8 +197,6 @@ export function setUpBuild(): BuildView {
   const specFileName = (): string => `${readForm().domain.trim().replace(/\.$/, '') || 'zonesmith'}.yaml`;
 
   function update(): void {
-    clearTimeout(formTimer);
-    clearTimeout(specTimer);
     const text = editor.state.doc.toString();
     resolved = resolveSpec(loadSpec(text, { file: specFileName() }));
     const diagnostics: Diagnostic[] = judgeSpec(resolved);

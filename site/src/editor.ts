@@ -11,6 +11,18 @@ import type { Diagnostic } from '../../src/index.js';
  */
 const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
+/** A special character as a marked dot that says which it is ("U+00A0"), not "Control character 0xa0". */
+function specialChar(code: number): HTMLElement {
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  const span = document.createElement('span');
+  span.className = 'cm-specialChar';
+  span.textContent = '•';
+  const space = new RegExp(UNICODE_SPACES.source).test(String.fromCodePoint(code));
+  span.title = space ? `U+${hex}: looks like a space, but BIND does not read it as one` : `U+${hex}: a control character`;
+  span.setAttribute('aria-label', `U+${hex}`);
+  return span;
+}
+
 export function makeEditor(parent: HTMLElement, labelId: string, onChange: (text: string) => void, extra: Extension[] = []): EditorView {
   return new EditorView({
     parent,
@@ -18,7 +30,7 @@ export function makeEditor(parent: HTMLElement, labelId: string, onChange: (text
       doc: '',
       extensions: [
         basicSetup,
-        highlightSpecialChars({ addSpecialChars: UNICODE_SPACES }),
+        highlightSpecialChars({ addSpecialChars: UNICODE_SPACES, render: specialChar }),
         lintGutter(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-multiline': 'true' }),

@@ -1,0 +1,337 @@
+/**
+ * The web page in a real browser (the system's Chromium, headless, driven by playwright-core): the page
+ * is built by site/build.mjs into a temporary folder, opened as a file and through `zonesmith serve`.
+ * What a user does: paste the seed's zone as published and see its defects at their lines, the same
+ * findings `zonesmith lint` gives; fix what is certain and get the text `lint --fix` writes; fill the
+ * form for examples/example.com.yaml and get the bytes `zonesmith generate` writes; pick a provider and
+ * copy a row. The browser's own request log shows that nothing but the page was ever asked for.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { startServer, type RunningServer } from '../src/commands/serve.run.js';
+import { CHROMIUM_ARGS, chromiumPath } from './helpers/browser.js';
+import { run, tempDir } from './helpers/cli.js';
+import { REPO_ROOT, SEED_ZONE, requireShared } from './helpers/shared.js';
+
+const executablePath = chromiumPath();
+const EXAMPLE_SPEC = join(REPO_ROOT, 'examples', 'example.com.yaml');
+
+interface Finding {
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the web page in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let pagePath: string;
+  /** Every request any page of the run made, by URL. */
+  const requests: string[] = [];
+  /** Every request the server received, by path. */
+  const served: string[] = [];
+
+  beforeAll(async () => {
+    const out = tempDir();
+    execFileSync(process.execPath, [join(REPO_ROOT, 'site', 'build.mjs'), '--out', out], { stdio: 'pipe' });
+    pagePath = join(out, 'index.html');
+    server = await startServer(0, pagePath);
+    server.server.on('request', (request) => served.push(request.url ?? ''));
+    browser = await chromium.launch({ executablePath: executablePath!, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(url: string, viewport = { width: 1280, height: 1000 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(url);
+    return { context, page, errors };
+  }
+
+  /** Pastes text into a CodeMirror editor as the browser does: a paste event carrying the clipboard's text. */
+  async function paste(page: Page, selector: string, text: string): Promise<void> {
+    await page.locator(selector).click();
+    await page.evaluate(
+      ({ selector, text }) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.querySelector(selector)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { selector, text },
+    );
+  }
+
+  async function pageFindings(page: Page): Promise<Finding[]> {
+    // The list beside the editor is filled after a short pause in typing: wait for it to settle.
+    await page.evaluate(() => (window as unknown as { zonesmith: { check: { check(): void } } }).zonesmith.check.check());
+    return page.$$eval('#check-findings .finding', (buttons) =>
+      buttons.map((b) => {
+        const [line, column] = b.querySelector('.where')!.textContent!.replace('line ', '').split(':').map(Number);
+        return { line: line!, column: column!, rule: b.getAttribute('data-rule')!, severity: b.querySelector('.badge')!.textContent!, message: b.querySelector('.message')!.textContent! };
+      }),
+    );
+  }
+
+  /** What `zonesmith lint` says of the file, in the page's order (the CLI streams: whole-zone findings come last). */
+  async function cliFindings(file: string): Promise<Finding[]> {
+    const result = await run('lint', '--origin', 'example.com', '--format', 'json', file);
+    const findings = (JSON.parse(result.stdout) as Finding[]).map(({ line, column, rule, severity, message }) => ({ line, column, rule, severity, message }));
+    return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  }
+
+  it('opened as a file: the seed zone as published shows its defects at their lines, as zonesmith lint finds them; the fix is lint --fix', async () => {
+    const { context, page, errors } = await open(pathToFileURL(pagePath).href);
+    const seed = readFileSync(SEED_ZONE, 'utf8');
+    await page.fill('#check-origin', 'example.com');
+    await paste(page, '#check-editor .cm-content', seed);
+    await page.waitForFunction(() => document.querySelectorAll('#check-findings .finding').length > 0);
+    const findings = await pageFindings(page);
+    expect(findings).toEqual(await cliFindings(SEED_ZONE));
+
+    // The six defects of the seed (shared/seeds/README.md), each at its line.
+    const at = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.line);
+    expect(at('relative-name-looks-absolute')).toEqual([15]); // NS without its trailing dot
+    expect(at('inherited-owner')).toEqual([34]); // the MX inherits "inbound"
+    expect(at('missing-ttl')).toEqual([1]); // no $TTL
+    expect(findings.some((f) => f.rule === 'soa-values' && f.line === 8 && f.message.includes('expire 86400'))).toBe(true);
+    expect(at('srv-port-zero')).toEqual([41, 42, 43, 44, 45, 46]);
+    expect(at('private-address')).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32]);
+    // And BIND's refusal: the non-breaking spaces.
+    expect(at('non-ascii-whitespace')).toContain(4);
+
+    // In the editor: an underline under the offending text, the gutter's markers, the message and rule on
+    // hover. (The editor draws only the lines in view: the finding in the list brings line 15 there.)
+    await page.locator('#check-findings .finding[data-rule="relative-name-looks-absolute"]').click();
+    // (The NS name also has BIND's error, target-no-address: the underline takes the graver colour.)
+    const underline = page.locator('.cm-lintRange', { hasText: 'dns.mydnsprovider.org' }).first();
+    await expect(underline.textContent()).resolves.toBe('dns.mydnsprovider.org');
+    expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBeGreaterThan(0);
+    await underline.hover();
+    const tooltip = page.locator('.cm-tooltip-lint');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain('relative-name-looks-absolute');
+    expect(await tooltip.textContent()).toContain('has no trailing dot');
+    // The per-rule summary.
+    expect(await page.locator('#check-rules tr[data-rule="srv-port-zero"] td.num').textContent()).toBe('6');
+
+    // Clicking a finding puts the cursor on its line.
+    await page.locator('#check-findings .finding[data-rule="inherited-owner"]').click();
+    const cursorLine = await page.evaluate(() => {
+      const view = (window as unknown as { zonesmith: { check: { view: { state: { doc: { lineAt(n: number): { number: number } }; selection: { main: { head: number } } } } } } }).zonesmith.check.view;
+      return view.state.doc.lineAt(view.state.selection.main.head).number;
+    });
+    expect(cursorLine).toBe(34);
+
+    // "Fix what is certain" writes what `zonesmith lint --fix` writes.
+    const copy = join(tempDir(), 'example.com.dns');
+    copyFileSync(SEED_ZONE, copy);
+    await run('lint', '--fix', '--origin', 'example.com', copy);
+    await page.click('#check-fix');
+    const fixedText = await page.evaluate(() => (window as unknown as { zonesmith: { check: { view: { state: { doc: { toString(): string } } } } } }).zonesmith.check.view.state.doc.toString());
+    expect(fixedText).toBe(readFileSync(copy, 'utf8'));
+    const after = await pageFindings(page);
+    expect(after).toEqual(await cliFindings(copy));
+    expect(after.map((f) => f.rule)).not.toContain('non-ascii-whitespace');
+    expect(after.map((f) => f.rule)).toContain('srv-port-zero');
+
+    // Reports to download, named after the zone.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#check-json')]);
+    expect(json.suggestedFilename()).toBe('example.com.dns.zonesmith.json');
+    expect((JSON.parse(readFileSync((await json.path())!, 'utf8')) as Finding[]).length).toBe(after.length);
+    const [sarif] = await Promise.all([page.waitForEvent('download'), page.click('#check-sarif')]);
+    const log = JSON.parse(readFileSync((await sarif.path())!, 'utf8')) as { version: string; runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results).toHaveLength(after.length);
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('example.com.dns');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('through zonesmith serve: the form filled for examples/example.com.yaml gives the bytes zonesmith generate writes, and the YAML beside it', async () => {
+    const { context, page, errors } = await open(server.url);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await page.click('#tab-build');
+    await page.click('#build-clear');
+
+    const spec = parseYaml(readFileSync(EXAMPLE_SPEC, 'utf8')) as { zones: Record<string, any>[] };
+    const zone = spec.zones[0]!;
+    await page.fill('#spec-domain', zone.domain);
+    await page.fill('#spec-ttl', zone.ttl);
+    await page.fill('#spec-primary', zone.soa.primary);
+    await page.fill('#spec-contact', zone.soa.contact);
+    await page.fill('#spec-nameservers', zone.nameservers.join('\n'));
+    for (const profile of zone.profiles) await page.check(`#spec-profile-${profile}`);
+    for (const [name, address] of Object.entries(zone.hosts as Record<string, string>)) {
+      await page.click('#spec-add-host');
+      await page.locator('.host-row .host-name').last().fill(name);
+      await page.locator('.host-row .host-addresses').last().fill(address);
+    }
+    for (const mx of zone.mx as { host: string; priority: number }[]) {
+      await page.click('#spec-add-mx');
+      await page.locator('.mx-row .mx-host').last().fill(mx.host);
+      await page.locator('.mx-row .mx-priority').last().fill(String(mx.priority));
+    }
+    for (const [protocol, host] of Object.entries(zone.services as Record<string, string>)) await page.fill(`#spec-service-${protocol}`, host);
+
+    const out = tempDir();
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    delete process.env.SOURCE_DATE_EPOCH; // the page counts serials from today, as generate does without it
+    const generated = await run('generate', EXAMPLE_SPEC, '-o', out);
+    if (saved !== undefined) process.env.SOURCE_DATE_EPOCH = saved;
+    expect(generated.code).toBe(0);
+    const expected = readFileSync(join(out, 'example.com.dns'), 'utf8');
+    await page.waitForFunction((text) => document.querySelector('#build-zone')!.textContent === text, expected, { timeout: 10_000 }).catch(() => undefined);
+    expect(await page.textContent('#build-zone')).toBe(expected);
+
+    // The YAML view holds the same spec as the file (its comments aside).
+    const yamlText = await page.evaluate(() => document.querySelector('#build-editor .cm-content')!.textContent);
+    expect(yamlText).toContain('domain: example.com');
+    const [specDownload] = await Promise.all([page.waitForEvent('download'), page.click('#build-download-spec')]);
+    expect(specDownload.suggestedFilename()).toBe('example.com.yaml');
+    expect(parseYaml(readFileSync((await specDownload.path())!, 'utf8'))).toEqual(spec);
+
+    // Download <domain>.dns: the same bytes.
+    const [zoneDownload] = await Promise.all([page.waitForEvent('download'), page.click('#build-download')]);
+    expect(zoneDownload.suggestedFilename()).toBe('example.com.dns');
+    expect(readFileSync((await zoneDownload.path())!, 'utf8')).toBe(expected);
+
+    // The provider's records: pick one, copy a row's value.
+    const providers = await page.$$eval('#build-provider option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    await page.selectOption('#build-provider', providers[providers.length - 1]!);
+    const row = page.locator('#build-records tbody tr', { hasText: '_imap._tcp' }).first();
+    await row.getByRole('button').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('imap4.example.com.');
+
+    // YAML -> form: a change written in the YAML appears in the form; a mistake is shown at its line.
+    const editor = page.locator('#build-editor .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n    bogus: 1');
+    await page.waitForFunction(() => document.querySelectorAll('#build-findings .finding').length > 0);
+    const problem = await page.locator('#build-findings .finding').first().textContent();
+    const yamlLines = (await page.evaluate(() => [...document.querySelectorAll('#build-editor .cm-line')].map((l) => l.textContent))).length;
+    expect(problem).toContain(`line ${yamlLines}:`);
+    expect(problem).toContain('bogus');
+    expect(await page.textContent('#build-zone')).toContain('no zone while the spec has errors');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is usable at phone width and by keyboard, with every control labelled', async () => {
+    const { context, page } = await open(server.url, { width: 360, height: 740 });
+    for (const tab of ['check', 'build']) {
+      await page.click(`#tab-${tab}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      const unlabelled = await page.$$eval('input, select, textarea, button, [contenteditable="true"]', (elements) =>
+        elements
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .filter((e) => {
+            const labels = (e as HTMLInputElement).labels;
+            return !(labels && labels.length > 0) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && (e.textContent ?? '').trim() === '';
+          })
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
+      expect(unlabelled).toEqual([]);
+    }
+    // Tabs by keyboard: arrow keys move between them.
+    await page.focus('#tab-build');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#panel-check')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-check');
+    await context.close();
+  });
+
+  it('lets no request leave the page: the CSP blocks one the page would try, and the browser asked for nothing but the page', async () => {
+    const { context, page } = await open(server.url);
+    const before = served.length;
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        await fetch(`${url}leak`);
+        return 'sent';
+      } catch {
+        return 'blocked';
+      }
+    }, server.url);
+    expect(outcome).toBe('blocked');
+    expect(served.slice(before)).toEqual([]);
+    await context.close();
+    const fileUrl = pathToFileURL(pagePath).href;
+    const others = requests.filter((url) => url !== fileUrl && url !== server.url && !url.startsWith('blob:') && !url.startsWith('data:'));
+    expect(others).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('zonesmith serve', () => {
+  it('serves the one page on 127.0.0.1, 404 elsewhere, and refuses other hosts', async () => {
+    const out = tempDir();
+    const page = join(out, 'index.html');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(page, '<!doctype html><title>t</title>');
+    const running = await startServer(0, page);
+    try {
+      expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const home = await fetch(running.url);
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await home.text()).toBe('<!doctype html><title>t</title>');
+      expect((await fetch(`${running.url}secret`)).status).toBe(404);
+      expect((await fetch(running.url, { method: 'POST' })).status).toBe(405);
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(running.url, { headers: { host: 'evil.example:80' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(421);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('says what to do when the page is not built or the port is taken (exit 2)', async () => {
+    await expect(startServer(0, join(tempDir(), 'missing.html'))).rejects.toThrow(/npm run site/);
+    const out = tempDir();
+    const page = join(out, 'index.html');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(page, 'x');
+    const first = await startServer(0, page);
+    try {
+      const port = Number(new URL(first.url).port);
+      const second = await run('serve', '--port', String(port));
+      expect(second.code).toBe(2);
+      expect(second.stderr).toMatch(/in use: pass --port/);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('has --help with examples', async () => {
+    const help = await run('serve', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--port');
+    expect(help.stdout).toContain('Examples');
+  });
+});
