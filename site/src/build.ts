@@ -232,7 +232,8 @@ export function setUpBuild(): BuildView {
           status.textContent = ok ? `Copied: ${row.copy}` : 'The browser refused the clipboard: select the value and copy it by hand.';
           setTimeout(() => (button.textContent = 'Copy'), 1500);
         });
-        return el('tr', {}, ...row.cells.map((cell) => el('td', {}, cell)), el('td', {}, button));
+        const last = row.cells.length - 1;
+        return el('tr', {}, ...row.cells.map((cell, i) => el('td', i === last ? { class: 'value' } : {}, cell)), el('td', {}, button));
       }),
     );
   }
