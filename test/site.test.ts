@@ -257,6 +257,10 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     expect(await page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
     expect(await page.isVisible('#panel-check')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-check');
+    // Tab is not taken by the editor: it moves on, so the keyboard never gets stuck in it.
+    await page.locator('#check-editor .cm-content').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#check-editor') === null)).toBe(true);
     await context.close();
   });
 
