@@ -235,6 +235,40 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     await context.close();
   });
 
+  it('a spec with defaults and several zones, pasted as YAML: the form shows its first zone and says what it leaves to the YAML; each zone is generate\'s', async () => {
+    const { context, page, errors } = await open(pathToFileURL(pagePath).href);
+    await page.click('#tab-build');
+    const hosting = join(REPO_ROOT, 'examples', 'hosting.yaml');
+    const editor = page.locator('#build-editor .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await paste(page, '#build-editor .cm-content', readFileSync(hosting, 'utf8'));
+    // YAML -> form.
+    await page.waitForFunction(() => (document.querySelector('#spec-domain') as HTMLInputElement).value === 'example.org');
+    expect(await page.textContent('#build-form-note')).toContain('defaults, 2 more zones');
+
+    const out = tempDir();
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    delete process.env.SOURCE_DATE_EPOCH;
+    expect((await run('generate', hosting, '-o', out)).code).toBe(0);
+    if (saved !== undefined) process.env.SOURCE_DATE_EPOCH = saved;
+    const options = await page.$$eval('#build-zone-pick option', (all) => all.map((o) => o.textContent));
+    expect(options).toEqual(['example.org', 'example.net', 'xn--bcher-kva.example']);
+    for (const [index, domain] of options.entries()) {
+      await page.selectOption('#build-zone-pick', String(index));
+      // The header names the spec after its first zone (the page has no file name for pasted YAML).
+      const expected = readFileSync(join(out, `${domain}.dns`), 'utf8').replace('from hosting.yaml.', 'from example.org.yaml.');
+      expect(await page.textContent('#build-zone')).toBe(expected);
+    }
+    // Opened as a file, the spec keeps its name: the header is generate's to the byte.
+    await page.setInputFiles('#build-file', hosting);
+    await page.waitForFunction(() => document.querySelector('#build-zone')!.textContent!.includes('from hosting.yaml.'));
+    expect(await page.textContent('#build-zone')).toBe(readFileSync(join(out, 'example.org.dns'), 'utf8'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('is usable at phone width and by keyboard, with every control labelled', async () => {
     const { context, page } = await open(server.url, { width: 360, height: 740 });
     for (const tab of ['check', 'build']) {

@@ -11,7 +11,7 @@ import exampleSpec from '../../examples/example.com.yaml';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
 import { byId, copyText, countWords, download, el, fillFindings } from './page.js';
 import { PROVIDERS, providerTable, type ProviderTable } from './providers.js';
-import { EMPTY_SPEC, modelFromSpec, specValue, writeModel, type FormModel } from './spec-form.js';
+import { EMPTY_SPEC, modelFromSpec, notInForm, specValue, writeModel, type FormModel } from './spec-form.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -26,6 +26,9 @@ export function setUpBuild(): BuildView {
   const zoneOut = byId('build-zone');
   const findings = byId('build-findings');
   const providerSelect = byId<HTMLSelectElement>('build-provider');
+  const formNote = byId('build-form-note');
+  const zonePick = byId<HTMLSelectElement>('build-zone-pick');
+  const zonePickLabel = byId('build-zone-pick-label');
   const recordsTable = byId<HTMLTableElement>('build-records');
 
   // ----- the form -----
@@ -174,7 +177,13 @@ export function setUpBuild(): BuildView {
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 
-  function load(text: string): void {
+  /** The name of the spec file opened, if one was: the zone's header names it, as generate's does. */
+  let openedName: string | undefined;
+
+  function load(text: string, name?: string): void {
+    openedName = name;
+    // Another spec: start from its first zone.
+    zonePick.value = '0';
     clearTimeout(formTimer);
     written = undefined;
     setText(editor, text);
@@ -184,6 +193,11 @@ export function setUpBuild(): BuildView {
     update();
   }
   byId('build-example').addEventListener('click', () => load(exampleSpec));
+  const fileInput = byId<HTMLInputElement>('build-file');
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    if (file) load(await file.text(), file.name);
+  });
   byId('build-clear').addEventListener('click', () => {
     load(EMPTY_SPEC);
     domain.input.focus();
@@ -194,7 +208,7 @@ export function setUpBuild(): BuildView {
   let resolved: ResolvedSpec | undefined;
 
   /** The spec's name: the zone's header says which spec it came from (`generate` names the file it read). */
-  const specFileName = (): string => `${readForm().domain.trim().replace(/\.$/, '') || 'zonesmith'}.yaml`;
+  const specFileName = (): string => openedName ?? `${readForm().domain.trim().replace(/\.$/, '') || 'zonesmith'}.yaml`;
 
   function update(): void {
     const text = editor.state.doc.toString();
@@ -204,21 +218,36 @@ export function setUpBuild(): BuildView {
     fillFindings(findings, diagnostics, (d) => goTo(editor, d));
     const errors = diagnostics.some((d) => d.severity === 'error');
     zones = errors ? [] : renderZones(resolved, { date: new Date() });
-    zoneOut.textContent = zones.map((zone) => zone.text).join('\n');
-    if (errors) zoneOut.textContent = '(no zone while the spec has errors: see the problems under the YAML)';
+    const picked = zonePick.value;
+    zonePick.replaceChildren(...zones.map((zone, index) => el('option', { value: String(index) }, zone.domain)));
+    zonePick.value = zones.some((_, index) => String(index) === picked) ? picked : '0';
+    zonePickLabel.hidden = zones.length < 2;
+    showZone();
     status.textContent = diagnostics.length === 0
       ? `The spec is sound: ${zones.map((z) => z.fileName).join(', ')} below.`
       : `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the spec (${countWords(diagnostics)})${errors ? ': no zone is written until the errors are fixed' : ''}.`;
+    const hidden = notInForm(specValue(text));
+    formNote.hidden = hidden.length === 0;
+    formNote.textContent = hidden.length === 0 ? '' : `The YAML also has what the form does not show: ${hidden.join(', ')}. It is kept as written; edit it in the YAML.`;
+  }
+
+  /** The zone chosen (the first, unless the spec has more and another is picked). */
+  const pickedIndex = (): number => Math.min(Number(zonePick.value) || 0, Math.max(zones.length - 1, 0));
+
+  function showZone(): void {
+    zoneOut.textContent = zones.length > 0 ? zones[pickedIndex()]!.text : '(no zone while the spec has errors: see the problems under the YAML)';
     fillRecords();
   }
+  zonePick.addEventListener('change', showZone);
 
   // ----- the provider's records -----
   for (const provider of PROVIDERS) providerSelect.append(el('option', { value: provider.id }, provider.name));
   providerSelect.addEventListener('change', fillRecords);
 
   function fillRecords(): void {
-    const zone = resolved && zones.length > 0 ? resolved.zones[0] : undefined;
-    const rows: RecordRow[] = zone ? listRecords(zone, { serial: zones[0]!.serial.serial }) : [];
+    const index = pickedIndex();
+    const zone = resolved && zones.length > 0 ? resolved.zones[index] : undefined;
+    const rows: RecordRow[] = zone ? listRecords(zone, { serial: zones[index]!.serial.serial }) : [];
     const table: ProviderTable = providerTable(providerSelect.value, rows);
     const head = recordsTable.tHead!;
     const body = recordsTable.tBodies[0]!;
@@ -240,7 +269,8 @@ export function setUpBuild(): BuildView {
 
   byId('build-download').addEventListener('click', () => {
     update();
-    for (const zone of zones) download(zone.fileName, zone.text);
+    const zone = zones[pickedIndex()];
+    if (zone) download(zone.fileName, zone.text);
   });
   byId('build-download-spec').addEventListener('click', () => download(specFileName(), editor.state.doc.toString(), 'application/yaml'));
 

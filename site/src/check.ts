@@ -4,7 +4,7 @@
  * message and rule on hover) and in the list beside; the per-rule summary; "fix what is certain"
  * (the repairs `zonesmith lint --fix` makes); JSON and SARIF reports to download.
  */
-import { EditorView } from '@codemirror/view';
+import { EditorView, placeholder } from '@codemirror/view';
 import { LINT_PROFILE_IDS, RULE_METAS, lintZone, type Diagnostic, type LintProfileId, type LintResult, type LintZoneOptions } from '../../src/index.js';
 import { applyFixes } from '../../src/lint/fix.js';
 import { formatJson } from '../../src/report/json.js';
@@ -56,6 +56,7 @@ export function setUpCheck(): CheckView {
   };
 
   const view = makeEditor(byId('check-editor'), 'check-editor-label', later, [
+    placeholder('Paste a zone file here (Ctrl+V), or drop one on this box.'),
     EditorView.domEventHandlers({
       drop(event) {
         const file = event.dataTransfer?.files[0];

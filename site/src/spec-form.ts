@@ -136,3 +136,31 @@ export function specValue(text: string): unknown {
   const doc = parseDocument(text);
   return doc.errors.length > 0 ? undefined : doc.toJS();
 }
+
+const FORM_KEYS = new Set(['domain', 'ttl', 'soa', 'nameservers', 'profiles', 'hosts', 'mx', 'services']);
+const FORM_SOA_KEYS = new Set(['primary', 'contact']);
+
+/**
+ * What the spec holds that the form does not show (kept as written; edited in the YAML), in words:
+ * `defaults`, more zones, and zone 0's other keys.
+ */
+export function notInForm(spec: unknown): string[] {
+  if (!spec || typeof spec !== 'object') return [];
+  const out: string[] = [];
+  const top = spec as Record<string, unknown>;
+  if (top.defaults !== undefined) out.push('defaults');
+  const zones = Array.isArray(top.zones) ? top.zones : [];
+  if (zones.length > 1) out.push(`${zones.length - 1} more zone${zones.length === 2 ? '' : 's'}`);
+  const zone = zones[0];
+  if (zone && typeof zone === 'object') {
+    for (const [key, value] of Object.entries(zone as Record<string, unknown>)) {
+      if (!FORM_KEYS.has(key)) out.push(key);
+      else if (key === 'soa' && value && typeof value === 'object') {
+        for (const soaKey of Object.keys(value)) if (!FORM_SOA_KEYS.has(soaKey)) out.push(`soa.${soaKey}`);
+      } else if (key === 'services' && value && typeof value === 'object') {
+        for (const [id, service] of Object.entries(value)) if (service && typeof service === 'object' && Object.keys(service).some((k) => k !== 'host')) out.push(`services.${id} (port, priority or weight)`);
+      }
+    }
+  }
+  return out;
+}
