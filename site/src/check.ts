@@ -5,7 +5,7 @@
  * (the repairs `zonesmith lint --fix` makes); JSON and SARIF reports to download.
  */
 import { EditorView, placeholder } from '@codemirror/view';
-import { LINT_PROFILE_IDS, RULE_METAS, lintZone, type Diagnostic, type LintProfileId, type LintResult, type LintZoneOptions } from '../../src/index.js';
+import { LINT_PROFILE_IDS, RULE_METAS, lintZone, listRecords, parseZone, type Diagnostic, type LintProfileId, type LintResult, type LintZoneOptions, type ZoneTextOptions } from '../../src/index.js';
 import { applyFixes } from '../../src/lint/fix.js';
 import { formatJson } from '../../src/report/json.js';
 import { formatSarif } from '../../src/report/sarif.js';
@@ -14,8 +14,12 @@ import { byId, countWords, download, el, fillFindings } from './page.js';
 
 declare const __ZONESMITH_VERSION__: string;
 
-/** Linting waits this long after the last keystroke, so typing in a big zone stays smooth. */
+/**
+ * Linting waits this long after the last keystroke. A big zone takes longer to lint (100,000 records:
+ * about 2 s), so the wait grows with the last run's time: typing is not stopped by a run at every pause.
+ */
 const DEBOUNCE_MS = 200;
+const MAX_DEBOUNCE_MS = 3000;
 
 interface CheckRun {
   text: string;
@@ -50,9 +54,10 @@ export function setUpCheck(): CheckView {
   let fileName: string | undefined;
   let last: CheckRun | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastMs = 0;
   const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(check, DEBOUNCE_MS);
+    timer = setTimeout(check, Math.min(MAX_DEBOUNCE_MS, Math.max(DEBOUNCE_MS, lastMs * 2)));
   };
 
   const view = makeEditor(byId('check-editor'), 'check-editor-label', later, [
@@ -98,8 +103,10 @@ export function setUpCheck(): CheckView {
     clearTimeout(timer);
     const text = view.state.doc.toString();
     let result: LintResult;
+    const started = performance.now();
     try {
       result = lintZone(text, lintOptions());
+      lastMs = performance.now() - started;
       originInput.removeAttribute('aria-invalid');
     } catch (error) {
       // Only a malformed origin throws (TypeError); say so at the field.
@@ -158,6 +165,13 @@ export function setUpCheck(): CheckView {
     if (!last) return;
     const { text, applied } = applyFixes(last.text, last.file, last.result.diagnostics);
     if (applied.size === 0) return;
+    // As `lint --fix` does: a zone BIND loads must mean the same after the repairs, record for record.
+    const options = lintOptions();
+    const before = zoneMeaning(last.text, options);
+    if (before !== undefined && before !== zoneMeaning(text, options)) {
+      status.textContent = 'Not fixed: the repairs would change what the zone means. Please report this, with the zone.';
+      return;
+    }
     setText(view, text);
     check();
     const what = [...applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
@@ -185,4 +199,20 @@ export function setUpCheck(): CheckView {
 
   check();
   return { view, check };
+}
+
+/**
+ * What a zone means as BIND loads it: its records (owner, TTL, class, type, data), sorted; undefined
+ * when BIND refuses it (then there is no meaning to keep, and the repairs are what make it load).
+ */
+function zoneMeaning(text: string, options: LintZoneOptions): string | undefined {
+  const read: ZoneTextOptions = {};
+  if (options.file !== undefined) read.file = options.file;
+  if (options.origin !== undefined) read.origin = options.origin;
+  const zone = parseZone(text, read);
+  if (zone.problems.some((p) => p.severity === 'error')) return undefined;
+  return listRecords(zone)
+    .map((row) => `${row.name} ${row.ttl} ${row.class} ${row.type} ${row.data}`)
+    .sort()
+    .join('\n');
 }
