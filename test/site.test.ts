@@ -235,6 +235,31 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     await context.close();
   });
 
+  it('a zone file opened or dropped takes its origin from its name, as on the command line', async () => {
+    const { context, page, errors } = await open(pathToFileURL(pagePath).href);
+    const named = join(tempDir(), 'example.com.dns');
+    copyFileSync(SEED_ZONE, named);
+    const expected = await cliFindings(SEED_ZONE);
+    await page.setInputFiles('#check-file', named);
+    await page.waitForFunction(() => document.querySelectorAll('#check-findings .finding').length > 0);
+    expect(await pageFindings(page)).toEqual(expected);
+
+    // Dropped on the editor: the text replaces what was there, and the file's name gives the origin.
+    await page.reload();
+    const drop = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'example.com.dns', { type: 'text/plain' }));
+      return data;
+    }, readFileSync(SEED_ZONE, 'utf8'));
+    await page.dispatchEvent('#check-editor .cm-content', 'drop', { dataTransfer: drop });
+    await page.waitForFunction(() => document.querySelectorAll('#check-findings .finding').length > 0);
+    expect(await pageFindings(page)).toEqual(expected);
+    const [zone] = await Promise.all([page.waitForEvent('download'), page.click('#check-download-zone')]);
+    expect(zone.suggestedFilename()).toBe('example.com.dns');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a spec with defaults and several zones, pasted as YAML: the form shows its first zone and says what it leaves to the YAML; each zone is generate\'s', async () => {
     const { context, page, errors } = await open(pathToFileURL(pagePath).href);
     await page.click('#tab-build');
