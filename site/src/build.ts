@@ -262,7 +262,9 @@ export function setUpBuild(): BuildView {
           setTimeout(() => (button.textContent = 'Copy'), 1500);
         });
         const last = row.cells.length - 1;
-        return el('tr', {}, ...row.cells.map((cell, i) => el('td', i === last ? { class: 'value' } : {}, cell)), el('td', {}, button));
+        // data-label: at phone width each row is a card, each cell headed by its column's name.
+        const cells = row.cells.map((cell, i) => el('td', { 'data-label': table.columns[i] ?? '', ...(i === last ? { class: 'value' } : {}) }, ...(cell === '' ? [] : [cell])));
+        return el('tr', {}, ...cells, el('td', { class: 'copy-cell' }, button));
       }),
     );
   }
