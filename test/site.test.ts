@@ -29,6 +29,39 @@ interface Finding {
   message: string;
 }
 
+/**
+ * Text whose colour is below WCAG AA contrast on its background (4.5:1; 3:1 for large text), found
+ * the way a checker does: each element with text of its own, its computed colour against the first
+ * opaque background behind it.
+ */
+function lowContrastText(): string[] {
+  const parse = (color: string) => {
+    const parts = /rgba?\(([^)]+)\)/.exec(color)?.[1]?.split(/[ ,/]+/).filter(Boolean).map(Number);
+    return parts ? { r: parts[0]!, g: parts[1]!, b: parts[2]!, a: parts[3] ?? 1 } : undefined;
+  };
+  const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const luminance = (c: { r: number; g: number; b: number }) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const background = (element: Element) => {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const color = parse(getComputedStyle(node).backgroundColor);
+      if (color && color.a > 0.5) return color;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const low: string[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+    if (element.offsetParent === null) continue;
+    const text = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join('');
+    if (text === '') continue;
+    const style = getComputedStyle(element);
+    const [a, b] = [luminance(parse(style.color)!), luminance(background(element))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) low.push(`${element.tagName}.${element.className} "${text.slice(0, 40)}": ${ratio.toFixed(2)}`);
+  }
+  return low;
+}
+
 describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the web page in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
@@ -291,6 +324,18 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     await page.waitForFunction(() => document.querySelector('#build-zone')!.textContent!.includes('from hosting.yaml.'));
     expect(await page.textContent('#build-zone')).toBe(readFileSync(join(out, 'example.org.dns'), 'utf8'));
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has text of WCAG AA contrast in both views, empty and full', async () => {
+    const { context, page } = await open(pathToFileURL(pagePath).href);
+    expect(await page.evaluate(lowContrastText)).toEqual([]);
+    await page.fill('#check-origin', 'example.com');
+    await paste(page, '#check-editor .cm-content', readFileSync(SEED_ZONE, 'utf8'));
+    await page.waitForFunction(() => document.querySelectorAll('#check-findings .finding').length > 0);
+    expect(await page.evaluate(lowContrastText)).toEqual([]);
+    await page.click('#tab-build');
+    expect(await page.evaluate(lowContrastText)).toEqual([]);
     await context.close();
   });
 
