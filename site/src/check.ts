@@ -8,7 +8,7 @@ import { EditorView, placeholder } from '@codemirror/view';
 import { LINT_PROFILE_IDS, RULE_METAS, lintZone, listRecords, parseZone, type Diagnostic, type LintProfileId, type LintResult, type LintZoneOptions, type ZoneTextOptions } from '../../src/index.js';
 import { applyFixes } from '../../src/lint/fix.js';
 import { formatJson } from '../../src/report/json.js';
-import { formatSarif } from '../../src/report/sarif.js';
+import { formatSarif, helpUri } from '../../src/report/sarif.js';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
 import { byId, countWords, download, el, fillFindings } from './page.js';
 
@@ -154,7 +154,8 @@ export function setUpCheck(): CheckView {
           el('th', { scope: 'row' }, el('code', {}, rule)),
           el('td', { class: 'num' }, String(n)),
           el('td', {}, el('span', { class: `badge ${worst}` }, worst)),
-          el('td', {}, meta?.description.replace(/`/g, '') ?? ''),
+          // Where the rule comes from (its RFC section, else the README's rule table): a link the reader follows, not a request the page makes.
+          el('td', {}, meta?.description.replace(/`/g, '') ?? '', ...(meta ? [' ', el('a', { href: helpUri(meta), target: '_blank', rel: 'noopener noreferrer', 'aria-label': `source of ${rule}` }, 'source')] : [])),
           el('td', {}, meta?.fixable ? 'yes' : 'no'),
         );
       }),
