@@ -5,7 +5,7 @@
  * renderZones, the same bytes); the records as a provider's console asks for them, with copy buttons.
  */
 import { yaml as yamlLanguage } from '@codemirror/lang-yaml';
-import { PROFILE_IDS, PROTOCOLS, listRecords, loadSpec, renderZones, resolveSpec, type Diagnostic, type RecordRow, type RenderedZone, type ResolvedSpec } from '../../src/index.js';
+import { PROFILE_IDS, PROTOCOLS, loadSpec, renderZones, resolveSpec, type Diagnostic, type RenderedZone, type ResolvedSpec } from '../../src/index.js';
 import { judgeSpec } from '../../src/lint/spec-judge.js';
 import exampleSpec from '../../examples/example.com.yaml';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
@@ -26,6 +26,8 @@ export function setUpBuild(): BuildView {
   const zoneOut = byId('build-zone');
   const findings = byId('build-findings');
   const providerSelect = byId<HTMLSelectElement>('build-provider');
+  const providerForm = byId('build-provider-form');
+  const providerNotes = byId('build-provider-notes');
   const formNote = byId('build-form-note');
   const zonePick = byId<HTMLSelectElement>('build-zone-pick');
   const zonePickLabel = byId('build-zone-pick-label');
@@ -247,25 +249,33 @@ export function setUpBuild(): BuildView {
   function fillRecords(): void {
     const index = pickedIndex();
     const zone = resolved && zones.length > 0 ? resolved.zones[index] : undefined;
-    const rows: RecordRow[] = zone ? listRecords(zone, { serial: zones[index]!.serial.serial }) : [];
-    const table: ProviderTable = providerTable(providerSelect.value, rows);
+    const table: ProviderTable = providerTable(providerSelect.value, zone, zones[index]?.serial.serial);
+    providerForm.replaceChildren(...(table.form ? [`Add each record in ${table.form.text} (`, el('a', { href: table.form.source, target: '_blank', rel: 'noopener noreferrer' }, 'how'), ').'] : []));
+    const withNotes = table.rows.some((row) => row.notes.length > 0);
     const head = recordsTable.tHead!;
     const body = recordsTable.tBodies[0]!;
-    head.replaceChildren(el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)), el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Copy'))));
+    head.replaceChildren(
+      el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)), ...(withNotes ? [el('th', { scope: 'col' }, 'Notes')] : []), el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Copy'))),
+    );
     body.replaceChildren(
       ...table.rows.map((row, index) => {
-        const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy the value of row ${index + 1}: ${row.cells[0]} ${row.cells[1]}` }, 'Copy');
+        const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy the value of row ${index + 1}: ${row.cells[0] || '@'} ${row.cells[1]}` }, 'Copy');
         button.addEventListener('click', async () => {
           const ok = await copyText(row.copy);
           button.textContent = ok ? 'Copied' : 'Copy failed';
           status.textContent = ok ? `Copied: ${row.copy}` : 'The browser refused the clipboard: select the value and copy it by hand.';
           setTimeout(() => (button.textContent = 'Copy'), 1500);
         });
-        const last = row.cells.length - 1;
         // data-label: at phone width each row is a card, each cell headed by its column's name.
-        const cells = row.cells.map((cell, i) => el('td', { 'data-label': table.columns[i] ?? '', ...(i === last ? { class: 'value' } : {}) }, ...(cell === '' ? [] : [cell])));
+        const cells = row.cells.map((cell, i) => el('td', { 'data-label': table.columns[i] ?? '', ...(i === table.valueColumn ? { class: 'value' } : {}) }, ...(cell === '' ? [] : [cell])));
+        if (withNotes) cells.push(el('td', { 'data-label': 'Notes' }, ...(row.notes.length > 0 ? [row.notes.join(', ')] : [])));
         return el('tr', {}, ...cells, el('td', { class: 'copy-cell' }, button));
       }),
+    );
+    providerNotes.replaceChildren(
+      ...table.notes.map((note) =>
+        el('li', { value: String(note.number) }, el('span', { class: `badge ${note.severity === 'cannot' ? 'error' : note.severity === 'differs' ? 'warning' : 'info'}` }, note.severity), ' ', note.text, ' (', el('a', { href: note.source, target: '_blank', rel: 'noopener noreferrer' }, 'source'), ')'),
+      ),
     );
   }
 
