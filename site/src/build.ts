@@ -5,7 +5,7 @@
  * renderZones, the same bytes); the records as a provider's console asks for them, with copy buttons.
  */
 import { yaml as yamlLanguage } from '@codemirror/lang-yaml';
-import { PROFILE_IDS, PROTOCOLS, loadSpec, renderZones, resolveSpec, type Diagnostic, type RenderedZone, type ResolvedSpec } from '../../src/index.js';
+import { PROFILE_IDS, PROTOCOLS, loadSpec, renderZones, resolveSpec, type Diagnostic, type RenderedZone, type ResolvedSpec, type ResolvedZone } from '../../src/index.js';
 import { judgeSpec } from '../../src/lint/spec-judge.js';
 import exampleSpec from '../../examples/example.com.yaml';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
@@ -18,6 +18,8 @@ const DEBOUNCE_MS = 150;
 export interface BuildView {
   /** Judges and renders now, without waiting for the debounce. */
   update(): void;
+  /** The zone shown (the first, or the one picked), when the spec has no errors: for other views (Explain). */
+  pickedZone(): ResolvedZone | undefined;
 }
 
 export function setUpBuild(): BuildView {
@@ -287,5 +289,5 @@ export function setUpBuild(): BuildView {
   byId('build-download-spec').addEventListener('click', () => download(specFileName(), editor.state.doc.toString(), 'application/yaml'));
 
   load(exampleSpec);
-  return { update };
+  return { update, pickedZone: () => (resolved && zones.length > 0 ? resolved.zones[pickedIndex()] : undefined) };
 }

@@ -31,6 +31,8 @@ export interface CheckView {
   view: EditorView;
   /** Lints now (tests and the page's first paint do not wait for the debounce). */
   check(): void;
+  /** The zone text and how it is read (file name, origin), for other views (Explain). */
+  zoneInput(): { text: string; file?: string; origin?: string };
 }
 
 export function setUpCheck(): CheckView {
@@ -198,8 +200,13 @@ export function setUpCheck(): CheckView {
   });
   byId('check-download-zone').addEventListener('click', () => download(baseName(), view.state.doc.toString()));
 
+  function zoneInput(): { text: string; file?: string; origin?: string } {
+    const { file, origin } = lintOptions();
+    return { text: view.state.doc.toString(), ...(file !== undefined ? { file } : {}), ...(typeof origin === 'string' ? { origin } : {}) };
+  }
+
   check();
-  return { view, check };
+  return { view, check, zoneInput };
 }
 
 /**

@@ -1,5 +1,8 @@
-/** ARIA tabs: click or arrow keys (Home/End too) switch; the chosen tab is in the URL's #fragment. */
-export function setUpTabs(): void {
+/**
+ * ARIA tabs: click or arrow keys (Home/End too) switch; the chosen tab is in the URL's #fragment.
+ * `onShow` hears which panel (`check`, `build`, ...) was just shown.
+ */
+export function setUpTabs(onShow: (panel: string) => void = () => {}): void {
   const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const select = (tab: HTMLButtonElement, focus: boolean) => {
     for (const other of tabs) {
@@ -9,7 +12,9 @@ export function setUpTabs(): void {
       document.getElementById(other.getAttribute('aria-controls')!)!.hidden = !chosen;
     }
     if (focus) tab.focus();
-    history.replaceState(null, '', `#${tab.id.replace(/^tab-/, '')}`);
+    const panel = tab.id.replace(/^tab-/, '');
+    history.replaceState(null, '', `#${panel}`);
+    onShow(panel);
   };
   tabs.forEach((tab, index) => {
     tab.addEventListener('click', () => select(tab, false));
