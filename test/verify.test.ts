@@ -117,6 +117,23 @@ describe.skipIf(!namedAvailable())('verify against named', () => {
     expect(result.stdout).toMatch(/1 zone, 23 RRsets, 46 answers compared: 42 match, 1 different TTL, 1 with extra records, 1 missing, 1 different data; differences found\n$/);
   });
 
+  it('leaves the matching rows out with --quiet, and counts them in the summary', async () => {
+    const result = await run('verify', ZONE, '--server', good.server, '--server', changed.server, '--quiet', ...FAST);
+    expect(result.code).toBe(1);
+    const rows = result.stdout.split('\n').filter((l) => /^  \S+\.\s+[A-Z]+\s/.test(l));
+    expect(rows.map((l) => l.trim().split(/\s+/).slice(0, 4).join(' '))).toEqual([
+      'imap4.example.com. A 127.0.0.1:' + good.port + ' match',
+      'imap4.example.com. A 127.0.0.1:' + changed.port + ' different',
+      'www.example.com. A 127.0.0.1:' + good.port + ' match',
+      'www.example.com. A 127.0.0.1:' + changed.port + ' ttl',
+      'example.com. MX 127.0.0.1:' + good.port + ' match',
+      'example.com. MX 127.0.0.1:' + changed.port + ' extra',
+      '_pop._tcp.example.com. SRV 127.0.0.1:' + good.port + ' match',
+      '_pop._tcp.example.com. SRV 127.0.0.1:' + changed.port + ' missing',
+    ]);
+    expect(result.stdout).toContain('42 match, 1 different TTL');
+  });
+
   it('retries over TCP when the answer does not fit in UDP, reads referrals for a delegation and its glue, and compares names in any case', async () => {
     const { code, report } = await verifyJson(BIG, '--server', good.server, ...FAST);
     expect(report.zones[0]!.rrsets.filter((r) => r.results[0]!.status !== 'match')).toEqual([]);

@@ -52,7 +52,7 @@ export async function run(args: VerifyArgs, io: Io): Promise<number> {
     bar?.stop();
     verified.push({ ...result, source: zone.source });
   }
-  io.out(formatVerification(verified, args.format, io.stdoutIsTTY));
+  io.out(formatVerification(verified, args.format, { color: io.stdoutIsTTY, quiet: args.quiet }));
   return verifyExitCode(verified);
 }
 

@@ -15,6 +15,7 @@ export interface VerifyArgs {
   retries: number;
   concurrency: number;
   type?: string[];
+  quiet: boolean;
   zone?: string[];
   origin?: string;
   stdinFilename?: string;
@@ -42,6 +43,7 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
       .option('retries', { type: 'number', default: 2, describe: 'Further tries after a question timed out (UDP)' })
       .option('concurrency', { type: 'number', default: 8, describe: 'Questions in flight at once' })
       .option('type', { alias: 't', type: 'string', array: true, describe: 'Also ask these types at every name the zone defines, to find records it does not have (repeatable)' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Text: leave out the rows where every server matches (the summary still counts them)' })
       .option('zone', ZONE_OPTION)
       .option('origin', ORIGIN_OPTION)
       .option('stdin-filename', STDIN_FILENAME_OPTION)
@@ -50,6 +52,7 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
       .example('$0 verify example.com.yaml --server ns1.example.net --server 192.0.2.53', 'Ask the provider\'s servers before the delegation points at them')
       .example('$0 verify example.com.dns --server 127.0.0.1:5353 --timeout 500', 'A local test server on another port')
       .example('$0 verify example.com.dns --type CNAME --type TXT', 'Also report CNAME and TXT records the zone does not define')
+      .example('$0 verify zones/big.example.dns --quiet', 'Only the RRsets that differ somewhere, and the summary')
       .example('$0 verify example.com.dns --format json > verify.json', 'For scripts: every RRset, every server'),
   handler: lazyHandler(() => import('./verify.run.js')),
   activity: (args) => `verifying ${inputWords([args.input])}`,

@@ -24,8 +24,14 @@ export function verifyExitCode(zones: readonly ZoneVerification[]): 0 | 1 | 2 {
   return amiss ? 1 : 0;
 }
 
-export function formatVerification(zones: readonly VerifiedZone[], format: VerifyFormat, color: boolean): string {
-  return format === 'json' ? jsonReport(zones) : textReport(zones, color);
+export interface TextOptions {
+  color: boolean;
+  /** Rows where every server matches are left out of the table (the summary still counts them). */
+  quiet: boolean;
+}
+
+export function formatVerification(zones: readonly VerifiedZone[], format: VerifyFormat, options: TextOptions): string {
+  return format === 'json' ? jsonReport(zones) : textReport(zones, options);
 }
 
 function jsonReport(zones: readonly VerifiedZone[]): string {
@@ -51,13 +57,13 @@ function jsonReport(zones: readonly VerifiedZone[]): string {
 /** Past this width a cell is not padded: one long TXT or key must not push every row to the right. */
 const MAX_PAD = 48;
 
-function textReport(zones: readonly VerifiedZone[], color: boolean): string {
+function textReport(zones: readonly VerifiedZone[], { color, quiet }: TextOptions): string {
   const paint = color ? pc : pc.createColors(false);
   const parts: string[] = [];
   for (const zone of zones) {
     parts.push(paint.bold(`${zone.zone} (${zone.source})`) + '\n');
     parts.push(serverLines(zone.servers, paint));
-    parts.push(table(zone, paint));
+    parts.push(table(zone, paint, quiet));
     parts.push(`${zone.zone}: ${countWords(zone.counts, zone.rows.length, zone.servers.length)}${lagWords(zone.servers)}\n\n`);
   }
   const all = totals(zones);
@@ -93,16 +99,18 @@ function serverLines(servers: readonly ServerReport[], paint: Paint): string {
 const HEADER = ['RECORD', 'TYPE', 'SERVER', 'STATUS', 'EXPECTED', 'FOUND'] as const;
 
 /** Rows of cells, each cell one or more lines. */
-function table(zone: VerifiedZone, paint: Paint): string {
+function table(zone: VerifiedZone, paint: Paint, quiet: boolean): string {
   const lines: string[][][] = [HEADER.map((h) => [h])];
   const statuses: (Status | undefined)[] = [undefined];
   for (const row of zone.rows) {
+    if (quiet && row.results.every((r) => r.status === 'match')) continue;
     for (const { server, result } of serverGroups(row, zone.servers)) {
       lines.push([[row.owner], [row.type], [server], [result.status], expectedLines(row), foundLines(result)]);
       statuses.push(result.status);
     }
   }
   const widths = HEADER.map((_, col) => Math.min(MAX_PAD, widest(lines, (cells) => widest(cells[col]!, (l) => l.length))));
+  if (lines.length === 1) return '';
   const out: string[] = [];
   lines.forEach((cells, r) => {
     const height = widest(cells, (c) => c.length);
