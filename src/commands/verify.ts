@@ -5,7 +5,7 @@
  */
 import { VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, SPEC_OR_ZONE_INPUT, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 
 export interface VerifyArgs {
   input: string;
@@ -27,11 +27,7 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
   describe: 'Ask the authoritative servers for every RRset a spec or zone file defines: missing, different, TTL, extra, serial per server',
   builder: (yargs) =>
     yargs
-      .positional('input', {
-        type: 'string',
-        describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
-        demandOption: true,
-      })
+      .positional('input', SPEC_OR_ZONE_INPUT)
       .option('server', {
         alias: 's',
         type: 'string',

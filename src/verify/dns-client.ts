@@ -100,15 +100,27 @@ const recordCodec = packetParts.record;
 
 type Exchange = { ok: true; response: Omit<Response, 'tcp'>; truncated: boolean } | { ok: false; reason: string };
 
+/**
+ * The one way an exchange ends: with its result, or with a timeout after `timeoutMs`; the socket is
+ * closed once, whichever comes first (a late datagram or error after the end is ignored).
+ */
+function settleOnce(timeoutMs: number, close: () => void, resolve: (result: Exchange) => void): (result: Exchange) => void {
+  let settled = false;
+  const finish = (result: Exchange) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    close();
+    resolve(result);
+  };
+  const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+  return finish;
+}
+
 function exchangeUdp(server: ServerAddress, message: Buffer, id: number, name: string, typeCode: number, timeoutMs: number): Promise<Exchange> {
   return new Promise((resolve) => {
     const socket = dgram.createSocket(isIPv6(server.address) ? 'udp6' : 'udp4');
-    const finish = (result: Exchange) => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(result);
-    };
-    const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    const finish = settleOnce(timeoutMs, () => socket.close(), resolve);
     socket.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, reason: networkReason(error) }));
     socket.on('message', (packet) => {
       const read = readResponse(packet, id, name, typeCode);
@@ -124,12 +136,7 @@ function exchangeTcp(server: ServerAddress, message: Buffer, id: number, name: s
   return new Promise((resolve) => {
     const socket = net.connect({ host: server.address, port: server.port });
     let received = Buffer.alloc(0);
-    const finish = (result: Exchange) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
-    const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    const finish = settleOnce(timeoutMs, () => socket.destroy(), resolve);
     socket.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, reason: networkReason(error) }));
     socket.on('connect', () => {
       const length = Buffer.alloc(2);
