@@ -60,14 +60,44 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Attempts at a free port: another process may take the one handed out before named binds it. */
+const PORT_ATTEMPTS = 3;
+/** named loads a few small zones in well under a second; past this it is taken to be stuck. */
+const READY_WITHIN_MS = 20_000;
+
 export async function startNamed(zones: readonly ZoneToServe[]): Promise<RunningNamed> {
   const dir = mkdtempSync(join(tmpdir(), 'zonesmith-named-'));
-  const port = await freePort();
   const zoneStatements = zones.map((zone, i) => {
     const file = `zone${i}.dns`;
     copyFileSync(zone.file, join(dir, file));
     return `zone "${zone.origin}" { type primary; file "${join(dir, file)}"; };`;
   });
+  let log = '';
+  for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+    const port = await freePort();
+    const started = await startOn(dir, port, zoneStatements);
+    log = started.log;
+    const listening = log.includes(`127.0.0.1#${port}`) && !/address in use/i.test(log);
+    if (started.ready && listening && zones.every((zone) => log.includes(`zone ${zone.origin}/IN: loaded serial`))) {
+      return {
+        port,
+        server: `127.0.0.1:${port}`,
+        stop: started.stop,
+        dispose: async () => {
+          await started.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+    await started.stop();
+    if (listening) break; // not a port taken by another process: trying another port will not help
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error(`named did not start serving every zone:\n${log}`);
+}
+
+/** Starts named on `port` and waits until it says it is running, exits, or takes too long. */
+async function startOn(dir: string, port: number, zoneStatements: readonly string[]): Promise<{ ready: boolean; log: string; stop: () => Promise<void> }> {
   const conf = join(dir, 'named.conf');
   writeFileSync(
     conf,
@@ -91,39 +121,34 @@ ${zoneStatements.join('\n')}
   running.add(child);
   let log = '';
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => {
-    exited = true;
-    running.delete(child);
-    resolve();
-  }));
-  await new Promise<void>((resolve, reject) => {
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      running.delete(child);
+      resolve();
+    }),
+  );
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), READY_WITHIN_MS);
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      if (/\brunning\n/.test(log)) resolve();
+      if (/\brunning\n/.test(log)) {
+        clearTimeout(timer);
+        resolve(true);
+      }
     });
-    void exit.then(() => reject(new Error(`named exited before it was ready:\n${log}`)));
-  }).catch(async (error) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
+    void exit.then(() => {
+      clearTimeout(timer);
+      resolve(false);
+    });
   });
-  if (!zones.every((zone) => log.includes(`zone ${zone.origin}/IN: loaded serial`))) {
-    child.kill('SIGKILL');
-    await exit;
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`named did not load every zone:\n${log}`);
-  }
   const stop = async () => {
     if (exited) return;
     child.kill('SIGTERM');
+    // named shuts down in well under a second; one that does not is ended.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exit;
+    clearTimeout(kill);
   };
-  return {
-    port,
-    server: `127.0.0.1:${port}`,
-    stop,
-    dispose: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ready, log, stop };
 }
