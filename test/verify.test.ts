@@ -6,6 +6,9 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { main } from '../src/cli.js';
+import { bufferIo } from '../src/io.js';
 import { run } from './helpers/cli.js';
 import { namedAvailable, startNamed, type RunningNamed } from './helpers/named.js';
 import { parseServer } from '../src/verify/servers.js';
@@ -141,6 +144,15 @@ describe.skipIf(!namedAvailable())('verify against named', () => {
     expect(rrset(report, 'txt.big.example.', 'TXT').results[0]!.found).toHaveLength(12);
     expect(rrset(report, 'sub.big.example.', 'NS').results[0]!.found).toEqual([{ ttl: 300, type: 'NS', data: 'ns.sub.big.example.' }]);
     expect(rrset(report, 'ns.sub.big.example.', 'A').results[0]!.status).toBe('match');
+  });
+
+  it('reads the zone from standard input with --origin', async () => {
+    const io = bufferIo(readFileSync(ZONE, 'utf8'));
+    const code = await main(['verify', '-', '--origin', 'example.com', '--server', good.server, '--quiet', ...FAST], io);
+    expect(io.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout()).toMatch(/^example\.com\. \(<stdin>\)\n/);
+    expect(io.stdout()).not.toContain('RECORD');
   });
 
   it('reports a server that does not serve the zone as not authoritative', async () => {
