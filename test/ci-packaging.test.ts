@@ -146,6 +146,18 @@ describe('action.yml, its steps run as a composite action runs them', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['fail-level', 'files', 'profile', 'sarif-category', 'sarif-file', 'upload-sarif']);
   });
 
+  it("is used in the README's workflow with inputs it has, and the job permission upload-sarif needs", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(name: zones\n[^]*?)```/.exec(readme);
+    expect(block, 'README.md has the workflow example (a ```yaml block starting "name: zones")').not.toBeNull();
+    const workflow = parse(block![1]!) as { jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const job = Object.values(workflow.jobs)[0]!;
+    expect(job.permissions['security-events']).toBe('write');
+    const step = job.steps.find((s) => s.uses?.startsWith('OWNER/zonesmith@'));
+    expect(Object.keys(step!.with!).every((input) => input in action.inputs)).toBe(true);
+    expect(['error', 'warning', 'never']).toContain(step!.with!['fail-level']);
+  });
+
   it('installs zonesmith from the checkout with its install step (npm ci builds dist/)', () => {
     const result = runStep(install!, root, {});
     expect(result.code, result.log).toBe(0);
