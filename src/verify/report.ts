@@ -63,7 +63,8 @@ function textReport(zones: readonly VerifiedZone[], { color, quiet }: TextOption
   for (const zone of zones) {
     parts.push(paint.bold(`${zone.zone} (${zone.source})`) + '\n');
     parts.push(serverLines(zone.servers, paint));
-    parts.push(table(zone, paint, quiet));
+    // No server answered: every row would only repeat the servers' reasons above.
+    if (!zone.unanswered) parts.push(table(zone, paint, quiet));
     parts.push(`${zone.zone}: ${countWords(zone.counts, zone.rows.length, zone.servers.length)}${lagWords(zone.servers)}\n\n`);
   }
   const all = totals(zones);
