@@ -381,6 +381,8 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     }, server.url);
     expect(outcome).toBe('blocked');
     expect(served.slice(before)).toEqual([]);
+    // The server was asked for the page and nothing else (not even a favicon: the page names its own, inline).
+    expect(new Set(served)).toEqual(new Set(['/']));
     await context.close();
     const fileUrl = pathToFileURL(pagePath).href;
     const others = requests.filter((url) => url !== fileUrl && url !== server.url && !url.startsWith('blob:') && !url.startsWith('data:'));
