@@ -168,7 +168,12 @@ export function setUpBuild(): BuildView {
     const apply = () => {
       const model = readForm();
       fillHostNames(model);
-      written = writeModel(editor.state.doc.toString(), model);
+      const text = writeModel(editor.state.doc.toString(), model);
+      if (text === undefined) {
+        status.textContent = 'The YAML has a syntax error (listed under it): fix it there, then the form writes into it again.';
+        return;
+      }
+      written = text;
       setText(editor, written);
       update();
     };

@@ -4,7 +4,7 @@
  * keeps its comments, key order and everything the form does not show (`defaults`, `records`, other
  * zones). Plain data in, plain data out: no DOM here.
  */
-import { isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface HostRow {
   name: string;
@@ -64,71 +64,155 @@ export function modelFromSpec(spec: unknown): FormModel {
 
 /** A number where the text is one (the schema wants `priority: 10`, not `"10"`); else the text, for the schema to name. */
 const numberOr = (text: string): number | string => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : text.trim());
-/** A TTL as the spec writes it: seconds as a number, BIND units (1h) as text. */
-const ttlValue = (text: string): number | string => numberOr(text);
 
-/** The value each form key has in the spec; `undefined` means "leave the key out". */
-function specValues(model: FormModel): [path: (string | number)[], value: unknown][] {
+/**
+ * The value each form key has in the spec; `undefined` means "leave the key out". `current` is zone 0
+ * as the text has it now: a service written as `{ host, port, ... }` keeps its other keys.
+ */
+function specValues(model: FormModel, current: Record<string, unknown>): [path: string[], value: unknown][] {
   const some = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
   const text = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
   const hosts = model.hosts.filter((h) => h.name.trim() !== '' || h.addresses.length > 0);
-  const services = Object.entries(model.services).filter(([, host]) => host.trim() !== '');
+  const oldServices = (current.services && typeof current.services === 'object' ? current.services : {}) as Record<string, unknown>;
+  const services = Object.entries(model.services)
+    .filter(([, host]) => host.trim() !== '')
+    .map(([id, host]) => {
+      const old = oldServices[id];
+      return [id, old && typeof old === 'object' ? { ...old, host: host.trim() } : host.trim()] as const;
+    });
   return [
     [['domain'], model.domain.trim()],
-    [['ttl'], text(model.ttl) === undefined ? undefined : ttlValue(model.ttl)],
+    [['ttl'], text(model.ttl) === undefined ? undefined : numberOr(model.ttl)],
     [['soa', 'primary'], text(model.primary)],
     [['soa', 'contact'], text(model.contact)],
     [['nameservers'], some(model.nameservers.map((n) => n.trim()).filter((n) => n !== ''))],
     [['profiles'], some(model.profiles)],
     [['hosts'], hosts.length > 0 ? Object.fromEntries(hosts.map((h) => [h.name.trim(), h.addresses.length === 1 ? h.addresses[0] : h.addresses])) : undefined],
     [['mx'], some(model.mx.filter((m) => m.host.trim() !== '').map((m) => ({ host: m.host.trim(), priority: numberOr(m.priority) })))],
-    [['services'], services.length > 0 ? Object.fromEntries(services.map(([id, host]) => [id, host.trim()])) : undefined],
+    [['services'], services.length > 0 ? Object.fromEntries(services) : undefined],
   ];
 }
 
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const key of path) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
 /**
- * Writes the form into the spec text: each key whose value differs is set (or removed when empty);
- * the rest of the text is kept as it was. Text that is not a spec the form can write into (not
- * YAML, no zone list) is replaced by a fresh one.
+ * Writes the form into the spec text: each key whose value differs is set (or removed when empty),
+ * by editing the text where that key's value is written, so every other byte (comments, layout,
+ * `defaults`, `records`, other zones) stays as it was. Empty text, or YAML without a zone list, becomes
+ * a fresh spec; text that is not YAML at all is not overwritten: the answer is then undefined (the
+ * YAML's own syntax error, shown at its line, is to be fixed first).
  */
-export function writeModel(text: string, model: FormModel): string {
-  let doc: Document = parseDocument(text);
-  if (doc.errors.length > 0 || !isMap(doc.contents) || !isSeq(doc.get('zones'))) doc = parseDocument(EMPTY_SPEC);
-  if (!isMap(doc.getIn(['zones', 0]))) doc.setIn(['zones', 0], doc.createNode({}));
-  for (const [path, value] of specValues(model)) {
-    const at = ['zones', 0, ...path];
-    const current = doc.getIn(at);
-    const currentJs = isNode(current) ? current.toJSON() : current;
-    if (JSON.stringify(currentJs) === JSON.stringify(value)) continue;
-    if (value === undefined) {
-      doc.deleteIn(at);
-      continue;
-    }
-    // A service written as { host, port, ... } keeps its other keys: only the host is the form's.
-    if (path[0] === 'services') {
-      const node = doc.createNode(value) as ReturnType<Document['createNode']>;
-      const old = doc.getIn(at);
-      if (isMap(old) && isMap(node)) {
-        for (const pair of old.items) {
-          const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
-          const host = (value as Record<string, string>)[key];
-          const was = pair.value;
-          if (host !== undefined && isMap(was)) {
-            was.set('host', host);
-            node.set(key, was);
-          }
-        }
-      }
-      doc.setIn(at, node);
-      continue;
-    }
-    const node = doc.createNode(value);
-    // MX entries read best on one line each, as in the examples: { host: inbound, priority: 10 }.
-    if (path[0] === 'mx' && isSeq(node)) for (const item of node.items) if (isMap(item)) item.flow = true;
-    if (path[0] === 'nameservers' && isSeq(node)) node.flow = true;
-    doc.setIn(at, node);
+export function writeModel(text: string, model: FormModel): string | undefined {
+  let doc = parseDocument(text);
+  if (doc.errors.length > 0 && text.trim() !== '') return undefined;
+  if (doc.errors.length > 0 || !isMap(doc.contents) || !isSeq(doc.get('zones')) || !isMap(doc.getIn(['zones', 0]))) {
+    text = EMPTY_SPEC;
+    doc = parseDocument(text);
   }
-  return doc.toString();
+  const current = (doc.getIn(['zones', 0]) as YAMLMap).toJSON() as Record<string, unknown>;
+  for (const [path, value] of specValues(model, current)) {
+    if (JSON.stringify(valueAt(current, path)) === JSON.stringify(value)) continue;
+    const edited = editText(text, ['zones', 0, ...path], value);
+    // A layout the text edit does not handle (a flow-style zone, say): the document is rewritten.
+    if (edited === undefined) return rewrite(text, model);
+    text = edited;
+  }
+  return text;
+}
+
+/** The whole spec rewritten by `yaml` with the form's values: comments kept, layout yaml's own. */
+function rewrite(text: string, model: FormModel): string {
+  const doc = parseDocument(text);
+  const current = (doc.getIn(['zones', 0]) as YAMLMap).toJSON() as Record<string, unknown>;
+  for (const [path, value] of specValues(model, current)) {
+    if (value === undefined) doc.deleteIn(['zones', 0, ...path]);
+    else doc.setIn(['zones', 0, ...path], doc.createNode(value));
+  }
+  return doc.toString(TO_STRING);
+}
+
+const TO_STRING = { flowCollectionPadding: false, lineWidth: 0 } as const;
+/** Keys whose value is written as an indented block when the form adds them (the others on one line). */
+const BLOCK_KEYS = new Set(['hosts', 'services', 'mx', 'soa']);
+
+const lineStart = (text: string, at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+
+/** A value on one line: a scalar as YAML writes it, a collection in flow style (`[a, b]`). */
+function inline(value: unknown): string {
+  return new Document(value, { flow: true }).toString(TO_STRING).trimEnd();
+}
+
+/** A collection as an indented block (each line after the first prefixed with `indent`), ending in a newline. Leaf lists and maps in it are on one line. */
+function block(value: unknown, indent: string): string {
+  const doc = new Document(value);
+  const top = doc.contents;
+  if (isMap(top) || isSeq(top)) {
+    for (const item of top.items) {
+      const node = isPair(item) ? item.value : item;
+      if (isMap(node) || isSeq(node)) node.flow = true;
+    }
+  }
+  const lines = doc.toString(TO_STRING).trimEnd().split('\n');
+  return `${lines.map((line, i) => (i === 0 ? line : indent + line)).join('\n')}\n`;
+}
+
+/**
+ * Sets (or with `undefined`, removes) the value at `path` by editing the text in place: the value's
+ * own range is replaced, a new key goes after the last key of its map, a removed key's lines go.
+ * Undefined when the layout is not one this handles (a flow map, a key sharing its line with "- ").
+ */
+function editText(text: string, path: readonly (string | number)[], value: unknown): string | undefined {
+  const doc = parseDocument(text);
+  let parentPath = path.slice(0, -1);
+  let key = path[path.length - 1] as string;
+  let wanted = value;
+  // A key whose map is not there yet (soa.primary without soa): the map is added, holding it.
+  while (!isMap(doc.getIn(parentPath, true))) {
+    if (wanted === undefined) return text;
+    if (parentPath.length <= 2) return undefined;
+    wanted = { [key]: wanted };
+    key = parentPath[parentPath.length - 1] as string;
+    parentPath = parentPath.slice(0, -1);
+  }
+  const parent = doc.getIn(parentPath, true) as YAMLMap;
+  if (parent.flow || parent.items.length === 0) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const keyStart = (p: Pair) => (p.key as Node).range![0];
+  const indentOf = (at: number) => text.slice(lineStart(text, at), at);
+  if (pair) {
+    const node = pair.value as Node | null;
+    if (!node?.range) return undefined;
+    if (wanted === undefined) {
+      // The key's lines go, from its line's start to the end of its value (comment and newline included).
+      const from = lineStart(text, keyStart(pair));
+      if (text.slice(from, keyStart(pair)).trim() !== '') return undefined;
+      return text.slice(0, from) + text.slice(node.range[2]);
+    }
+    const [from, to] = node.range;
+    if ((isMap(node) || isSeq(node)) && !node.flow && wanted !== null && typeof wanted === 'object') {
+      return text.slice(0, from) + block(wanted, indentOf(from)) + text.slice(to);
+    }
+    if (isMap(node) || isSeq(node) ? node.flow !== true : false) return undefined;
+    return text.slice(0, from) + inline(wanted) + text.slice(to);
+  }
+  if (wanted === undefined) return text;
+  // A new key: after the map's last one, at the indentation of its first.
+  const last = parent.items[parent.items.length - 1]!;
+  const lastNode = (last.value ?? last.key) as Node;
+  let at = lastNode.range![2];
+  const indent = indentOf(keyStart(parent.items[0]!)).replace(/[^ ]/g, ' ');
+  let prefix = '';
+  if (at > 0 && text[at - 1] !== '\n') prefix = '\n';
+  if (at === text.length && prefix === '' && !text.endsWith('\n')) prefix = '\n';
+  at = Math.min(at, text.length);
+  const written = BLOCK_KEYS.has(key) && wanted !== null && typeof wanted === 'object'
+    ? `${indent}${inline(key)}:\n${indent}  ${block(wanted, `${indent}  `)}`
+    : `${indent}${inline(key)}: ${inline(wanted)}\n`;
+  return text.slice(0, at) + prefix + written + text.slice(at);
 }
 
 /** The spec text's plain value, or undefined when it is not YAML at all. */
