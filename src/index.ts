@@ -5,6 +5,7 @@
  * same code can run in a browser. Reading files from disk is `zonesmith/node` (src/node.ts).
  */
 import type { Diagnostic } from './diagnostics.js';
+import { CONSOLE_FORMATS, ConsoleSheet, findConsoleProvider, formatNotes, type ConsoleFormat, type ConsoleRow, type ShownNote } from './generate/console-rows.js';
 import { recordRow, formatRecords as formatRecordRows, RECORD_FORMATS, type RecordFormat, type RecordRow } from './generate/records.js';
 import { compileTemplate, orderedRecords, type CompiledTemplate, type ZoneView } from './generate/render.js';
 import { nextSerial, type SerialOutcome } from './generate/serial.js';
@@ -12,6 +13,7 @@ import { renderZones as renderResolvedZones, type RenderedZone } from './generat
 import { lintZoneText, lintZoneTextTo, type LintResult, type RuleSetting, type RuleSettings } from './lint/engine.js';
 import type { RuleMeta } from './lint/rule.js';
 import { RULES } from './lint/rules/index.js';
+import { CONSOLE_PROVIDERS, type ConsoleColumn, type ConsoleField, type ConsoleNote, type ConsoleProvider } from './services/consoles.js';
 import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type ProfileId, type Protocol } from './services/catalog.js';
 import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
@@ -21,9 +23,16 @@ import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude } 
 import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
 
-export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, compileTemplate };
+export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, compileTemplate };
 export type {
   CompiledTemplate,
+  ConsoleColumn,
+  ConsoleField,
+  ConsoleFormat,
+  ConsoleNote,
+  ConsoleProvider,
+  ConsoleRow,
+  ShownNote,
   Diagnostic,
   IncludedFile,
   LintProfileId,
@@ -223,10 +232,7 @@ function isZoneList(spec: ResolvedSpec | readonly ResolvedZone[]): spec is reado
  */
 export function listRecords(zone: ParsedZone | ResolvedZone, options: { serial?: number; date?: Date } = {}): RecordRow[] {
   if ('records' in zone) return zone.records.map((record) => recordRow(zone.origin, record));
-  const serial = options.serial ?? (zone.serial === 'auto' ? nextSerial(undefined, options.date ?? new Date()) : zone.serial);
-  return orderedRecords(zone.zone).map((record) =>
-    recordRow(zone.zone.origin, record.type === 'SOA' ? { ...record, data: { ...record.data, serial } } : record),
-  );
+  return specZoneRecords(zone, options).map((record) => recordRow(zone.zone.origin, record));
 }
 
 /**
@@ -237,4 +243,49 @@ export function listRecords(zone: ParsedZone | ResolvedZone, options: { serial?:
  */
 export function formatRecords(rows: readonly RecordRow[], format: RecordFormat): string {
   return formatRecordRows(rows, format);
+}
+
+/** What consoleRecords returns: the text in the format asked for, and the notes that follow the rows. */
+export interface ConsoleRecords {
+  text: string;
+  notes: ShownNote[];
+}
+
+/**
+ * A zone's records as a DNS provider's console form wants them, as `zonesmith records --for PROVIDER`
+ * prints them: one row per record with that console's fields, then what the provider cannot
+ * represent or does differently, each with its source (CONSOLE_PROVIDERS holds the forms).
+ *
+ * @param zones Parsed zones (rows in file order) or resolved spec zones (in the order their zone files list them).
+ * @param provider A CONSOLE_PROVIDERS id (`generic`, `cloudflare`, `route53`, ...).
+ * @param options `format` (`table`, `csv`, `json`, `md`; default `table`), `all` to keep the SOA and
+ *   apex NS records, and for spec zones the SOA `serial` or the `date` an `auto` serial counts from.
+ *   In `csv` the notes are not in `text` (a CSV file is for importing): print `formatConsoleNotes(notes)` beside it.
+ * @throws TypeError for an unknown provider.
+ */
+export function consoleRecords(
+  zones: ParsedZone | ResolvedZone | readonly (ParsedZone | ResolvedZone)[],
+  provider: string,
+  options: { format?: ConsoleFormat; all?: boolean; serial?: number; date?: Date } = {},
+): ConsoleRecords {
+  const found = findConsoleProvider(provider);
+  if (typeof found === 'string') throw new TypeError(found);
+  const parts: string[] = [];
+  const sheet = new ConsoleSheet(found, options.format ?? 'table', (text) => void parts.push(text), { all: options.all ?? false });
+  for (const zone of Array.isArray(zones) ? zones : [zones]) {
+    if ('records' in zone) for (const record of zone.records) sheet.add(zone.origin, record);
+    else for (const row of specZoneRecords(zone, options)) sheet.add(zone.zone.origin, row);
+  }
+  const notes = sheet.finish();
+  return { text: parts.join(''), notes };
+}
+
+/** The notes of consoleRecords as text: numbered, each with its source. */
+export function formatConsoleNotes(notes: readonly ShownNote[]): string {
+  return formatNotes(notes);
+}
+
+function specZoneRecords(zone: ResolvedZone, options: { serial?: number; date?: Date }): ResourceRecord[] {
+  const serial = options.serial ?? (zone.serial === 'auto' ? nextSerial(undefined, options.date ?? new Date()) : zone.serial);
+  return orderedRecords(zone.zone).map((record) => (record.type === 'SOA' ? { ...record, data: { ...record.data, serial } } : record));
 }

@@ -34,7 +34,7 @@ export async function run(args: RecordsArgs, io: Io): Promise<number> {
   const sink = sinkFor(args, provider, io);
   if (readsSpec(input, args)) {
     if (args.origin !== undefined) throw new CommandError('--origin is for zone files; a spec names its zones (pick them with --zone)');
-    const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; no records listed' };
+    const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; no records listed', errorsOnly: true };
     const spec = await judgeSpecFile('records', input, { format: 'text' }, io, place, (data) => {
       if (input.stdin && !isMapping(data)) throw new CommandError('standard input is not a spec (a YAML or JSON mapping); for a zone file there, give --origin');
     });

@@ -86,6 +86,8 @@ export interface ReportPlace {
   whenClean: boolean;
   /** Said after the count of problems that stop the run (`; nothing was written`). */
   consequence: string;
+  /** Print only the errors (records: warnings are lint's business, not a listing's). */
+  errorsOnly?: boolean;
 }
 
 /**
@@ -109,7 +111,8 @@ export async function judgeSpecFile(
   const { spec, data, stdinText } = await readSpecWithData(input, io);
   check?.(data);
   const judged = judgeWithConfig(spec, data, args.config, stdinText);
-  const shown = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
+  const found = place.errorsOnly ? judged.diagnostics.filter((d) => d.severity === 'error') : judged.diagnostics;
+  const shown = judged.configProblems.length > 0 ? judged.configProblems : found;
   if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color, args.sarifRoot));
   if (judged.configProblems.length > 0) return EXIT.usage;
   const failed = failure(judged.diagnostics, args.maxWarnings);

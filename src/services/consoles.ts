@@ -120,13 +120,6 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'quoted',
     notes: [
       {
-        id: 'apex-form',
-        severity: 'differs',
-        when: { kind: 'always' },
-        text: 'Consoles differ in how they want the apex (`@`, an empty field, or the domain) and whether targets end in a dot; `--for PROVIDER` writes a known console\'s form',
-        source: 'https://github.com/thunderbird/dns-scripts/blob/main/records.json',
-      },
-      {
         id: 'txt-strings',
         severity: 'differs',
         when: { kind: 'txt-several-strings' },
