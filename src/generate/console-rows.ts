@@ -393,7 +393,7 @@ function mdCode(text: string): string {
 }
 
 function mdZoneHeading(provider: ConsoleProvider, zone: string, later: boolean): string {
-  return `${later ? '\n' : ''}## ${zone.replace(/\.$/, '')} at ${provider.name}\n\nIn ${provider.form} (${provider.source}), add one record per step:\n\n`;
+  return `${later ? '\n' : ''}## ${zone.replace(/\.$/, '')} at ${provider.name}\n\nOpen ${provider.form} (${provider.source}) and add one record per step:\n\n`;
 }
 
 function mdStep(columns: readonly { field: ConsoleField; label: string }[], row: ConsoleRow, refs: string): string {

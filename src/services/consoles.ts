@@ -90,7 +90,7 @@ const RECORD_SET_NOTE = (source: string, how: string): ConsoleNote => ({
   id: 'record-set',
   severity: 'differs',
   when: { kind: 'record-set' },
-  text: `Records of one name and type are one record set here: ${how}`,
+  text: `The row has the name and type of the row above, and ${how}`,
   source,
 });
 
@@ -158,7 +158,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
         id: 'proxy-off',
         severity: 'differs',
         when: { kind: 'types', types: ['A', 'AAAA', 'CNAME'] },
-        text: 'Set Proxy status to "DNS only" (grey cloud) for these rows: the proxy carries HTTP(S) only, so a proxied mail, calendar or chat host is unreachable for IMAP, SMTP and XMPP clients',
+        text: 'Proxy status is shown as "DNS only" (grey cloud), the setting for mail, calendar and chat hosts: the proxy carries HTTP(S) only, so a proxied host is unreachable for IMAP, SMTP and XMPP clients; a host that serves only the web may be Proxied',
         source: 'https://developers.cloudflare.com/dns/proxy-status/',
       },
       {
@@ -206,7 +206,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
       },
       RECORD_SET_NOTE(
         'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-basic.html#rrsets-values-basic-value',
-        'create one record with every value of these rows in Value, one per line',
+        'Route 53 keeps them as one record: put its value on a new line in the Value of that record, not in a record of its own',
       ),
       {
         id: 'txt-quoted',
@@ -243,7 +243,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'MX', 'NAPTR', 'NS', 'PTR', 'SOA', 'SRV', 'TLSA', 'TXT'],
     notes: [
-      RECORD_SET_NOTE('https://learn.microsoft.com/en-us/azure/dns/dns-zones-records#record-sets', 'add these rows as records of one record set'),
+      RECORD_SET_NOTE('https://learn.microsoft.com/en-us/azure/dns/dns-zones-records#record-sets', 'Azure keeps them as one record set: add its value to that record set'),
       {
         id: 'txt-one-string',
         severity: 'differs',
@@ -281,7 +281,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
         text: 'DNS name is the part before the zone name, which the form shows after the field; leave it empty for the apex (the API and gcloud take the full name with its final dot)',
         source: 'https://cloud.google.com/dns/docs/records#add-a-record',
       },
-      RECORD_SET_NOTE('https://cloud.google.com/dns/docs/records-overview', 'add each row as one more data item (+ Add item) of one record set'),
+      RECORD_SET_NOTE('https://cloud.google.com/dns/docs/records-overview', 'Cloud DNS keeps them as one record set: add its data as one more item (+ Add item) of that record set'),
       {
         id: 'target-dot',
         severity: 'differs',
