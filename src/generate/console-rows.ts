@@ -411,7 +411,7 @@ function mdStep(columns: readonly { field: ConsoleField; label: string }[], row:
 }
 
 function severityWord(severity: ShownNote['severity']): string {
-  return severity === 'cannot' ? 'cannot' : severity === 'differs' ? 'differs' : 'note';
+  return severity === 'info' ? 'note' : severity;
 }
 
 function mdNote(note: ShownNote): string {

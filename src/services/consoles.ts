@@ -6,8 +6,8 @@
  *
  * Facts come from the providers' own documentation and from working client code that talks to their
  * APIs (dnscontrol's provider adapters), each with its address. ../shared/reference/providers.md
- * summarises them. A fact marked "(unverified)" in its text was not found in the provider's own pages
- * when this table was written (late 2026): consoles change; check before relying on it.
+ * summarises them. What was not found in the provider's own pages when this table was written (late
+ * 2026) is said in the provider's `unverified` note (severity `check`), shown after its rows.
  *
  * Import files (zone files a provider's importer takes) are another table, beside `zonesmith export`.
  */
@@ -51,8 +51,8 @@ export type NoteCondition =
 
 export interface ConsoleNote {
   id: string;
-  /** `cannot`: the record cannot be entered as it is; `differs`: it can, but mind this. */
-  severity: 'cannot' | 'differs';
+  /** `cannot`: the record cannot be entered as it is; `differs`: it can, but mind this; `check`: a fact to confirm in the console. */
+  severity: 'cannot' | 'differs' | 'check';
   when: NoteCondition;
   text: string;
   source: string;
@@ -84,6 +84,15 @@ export interface ConsoleProvider {
   types?: readonly string[];
   notes: readonly ConsoleNote[];
 }
+
+/** What this table takes from other sources than the provider's own console pages: said once, after the rows. */
+const UNVERIFIED = (source: string, what: string): ConsoleNote => ({
+  id: 'unverified',
+  severity: 'check',
+  when: { kind: 'always' },
+  text: `Not confirmed in the provider's own pages when this table was written: ${what}`,
+  source,
+});
 
 const DNSCONTROL = 'https://github.com/StackExchange/dnscontrol/blob/main/providers';
 const RECORD_SET_NOTE = (source: string, how: string): ConsoleNote => ({
@@ -274,6 +283,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'quoted',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'IPSECKEY', 'MX', 'NAPTR', 'NS', 'PTR', 'SOA', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'],
     notes: [
+      UNVERIFIED('https://cloud.google.com/dns/docs/records', 'the console\'s labels and an empty DNS name for the apex (gcloud and the API take the full name)'),
       {
         id: 'name-prefix',
         severity: 'differs',
@@ -316,6 +326,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
     notes: [
+      UNVERIFIED('https://docs.digitalocean.com/products/networking/dns/how-to/manage-records/', 'the control panel\'s labels, and names with their final dot (the API takes them; dnscontrol sends them)'),
       {
         id: 'srv-not-offered',
         severity: 'cannot',
@@ -366,6 +377,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'quoted',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HINFO', 'MX', 'NS', 'PTR', 'RP', 'SOA', 'SRV', 'TLSA', 'TXT'],
     notes: [
+      UNVERIFIED('https://docs.hetzner.com/dns-console/dns/general/dns-overview/', 'the form\'s labels and TXT in quotes'),
       {
         id: 'target-dot',
         severity: 'differs',
@@ -384,7 +396,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
         id: 'txt-quoted',
         severity: 'differs',
         when: { kind: 'types', types: ['TXT'] },
-        text: 'TXT values are written as in a zone file, in double quotes, a long one as several quoted strings (unverified: check the console\'s preview)',
+        text: 'TXT values are written as in a zone file, in double quotes, a long one as several quoted strings',
         source: 'https://docs.hetzner.com/dns-console/dns/general/dns-overview/',
       },
     ],
@@ -414,6 +426,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'DNAME', 'LOC', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SSHFP', 'TLSA', 'TXT'],
     notes: [
+      UNVERIFIED('https://help.ovhcloud.com/csm/en-dns-edit-dns-zone?id=kb_article_view&sysparm_article=KB0051684', 'the form\'s labels and the order of its fields'),
       {
         id: 'apex-empty',
         severity: 'differs',
@@ -489,6 +502,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
     notes: [
+      UNVERIFIED('https://github.com/thunderbird/dns-scripts/blob/main/records.json', 'SRV in one Host field (`_imaps._tcp`) and values without the final dot, taken from thunderbird/dns-scripts'),
       {
         id: 'custom-mx',
         severity: 'differs',
@@ -544,6 +558,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT'],
     notes: [
+      UNVERIFIED('https://github.com/StackExchange/dnscontrol/blob/main/providers/bunnydns/convert.go', 'the form\'s labels and `@` for the apex, taken from dnscontrol\'s bunny.net adapter'),
       {
         id: 'no-dot',
         severity: 'differs',
