@@ -197,6 +197,31 @@ describe('what a provider cannot represent is said, with the rows it concerns', 
     expect(quoted.fields.value).toMatch(/^"v=DKIM1; [^"]{246}" "[^"]+"$/);
   });
 
+  it('null MX, long or escaped TXT, CAA with a space, unprintable TXT: each on its rows, for the providers that document it', async () => {
+    const quirks = join(REPO_ROOT, 'test', 'fixtures', 'records-for', 'quirks.example.dns');
+    const list = async (provider: string) => {
+      const r = await run('records', quirks, '--for', provider, '--format', 'json');
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout) as Sheet;
+      const notesOf = (fqdn: string, type: string) => s.records.find((row) => row.fqdn === fqdn && row.type === type)!.notes;
+      return { s, notesOf };
+    };
+    const ocean = await list('digitalocean');
+    expect(ocean.notesOf('quirks.example.', 'MX')).toEqual(['null-mx']);
+    expect(ocean.notesOf('long.quirks.example.', 'TXT')).toEqual(['txt-length']);
+    expect(ocean.notesOf('slash.quirks.example.', 'TXT')).toEqual(['txt-backslash']);
+    expect(ocean.s.notes.filter((n) => n.severity === 'cannot').map((n) => n.id)).toEqual(['null-mx', 'txt-length', 'txt-backslash']);
+    expect((await list('namecheap')).notesOf('quirks.example.', 'MX')).toEqual(['custom-mx', 'null-mx']);
+    expect((await list('hetzner')).notesOf('quirks.example.', 'CAA')).toEqual(['caa-space']);
+    // Azure wants the joined text; octets that are not text stay quoted with their escapes, and it is said.
+    const azure = await list('azure');
+    expect(azure.s.records.find((row) => row.fqdn === 'bin.quirks.example.')!.fields.value).toBe('"\\001\\002binary"');
+    expect(azure.notesOf('bin.quirks.example.', 'TXT')).toEqual(['txt-one-string', 'txt-unprintable']);
+    expect(azure.s.records.find((row) => row.fqdn === 'long.quirks.example.')!.fields.value).toBe('a'.repeat(255) + 'b'.repeat(255));
+    // Route 53 takes quoted strings anyway: only its usual TXT note.
+    expect((await list('route53')).notesOf('bin.quirks.example.', 'TXT')).toEqual(['txt-quoted']);
+  });
+
   it('a type the console does not offer is a "cannot" note on its row', async () => {
     const zone = ['$TTL 3600', '@ SOA ns1.example.net. h.example.com. 1 7200 3600 1209600 3600', '@ NS ns1.example.net.', '@ NS ns2.example.net.', 'www A 192.0.2.1', '_25._tcp.mail TLSA 3 1 1 ' + 'ab'.repeat(32)].join('\n') + '\n';
     const io = bufferIo(zone);

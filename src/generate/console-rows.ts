@@ -12,6 +12,7 @@ import { CONSOLE_PROVIDERS, LEFT_OUT_NOTE, type ConsoleField, type ConsoleNote, 
 import type { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import { isType, type ResourceRecord } from '../zone/record.js';
+import { csvField } from './records.js';
 import { widest } from './widest.js';
 
 export const CONSOLE_FORMATS = ['table', 'csv', 'json', 'md'] as const;
@@ -47,7 +48,7 @@ export interface ShownNote {
 const TXT_UNPRINTABLE: ConsoleNote = {
   id: 'txt-unprintable',
   severity: 'differs',
-  when: { kind: 'always' },
+  when: { kind: 'txt-unprintable' },
   text: 'This TXT value holds octets that are not printable UTF-8 text, so it is shown as quoted strings with escapes: enter it the way the console takes escapes, or import a zone file instead',
   source: 'https://www.rfc-editor.org/rfc/rfc1035#section-5.1',
 };
@@ -127,8 +128,8 @@ class RowMaker {
     return relative === '@' ? p.apex : relative;
   }
 
-  /** The cells of a record, and the ids of engine notes it needs (unprintable TXT). */
-  fields(origin: Name, record: ResourceRecord): { fields: Partial<Record<ConsoleField, string>>; extra: string[] } {
+  /** The cells of a record: what to type into each field of the form. */
+  fields(origin: Name, record: ResourceRecord): Partial<Record<ConsoleField, string>> {
     const p = this.provider;
     const fields: Partial<Record<ConsoleField, string>> = {
       zone: origin.toString(),
@@ -138,7 +139,6 @@ class RowMaker {
       ttl: String(record.ttl),
       ttlUnit: 'Seconds',
     };
-    const extra: string[] = [];
     if (p.columns.some((c) => c.field === 'proxy') && ['A', 'AAAA', 'CNAME'].includes(record.type)) fields.proxy = 'DNS only';
     if (isType(record, 'MX')) {
       const host = this.target(record.data.exchange);
@@ -156,18 +156,15 @@ class RowMaker {
       if (value === undefined) fields.value = formatRdata(record.type, record.data);
       else Object.assign(fields, { flags: String(record.data.flags), tag: String(record.data.tag), value });
     } else if (isType(record, 'TXT') || isType(record, 'SPF')) {
+      // Text that is not printable stays in quoted strings with escapes (the txt-unprintable note says so).
       const joined = p.txt === 'joined' ? joinedText(record.data.strings) : undefined;
-      if (joined !== undefined) fields.value = joined;
-      else {
-        fields.value = formatRdata(record.type, record.data);
-        if (p.txt === 'joined') extra.push(TXT_UNPRINTABLE.id);
-      }
+      fields.value = joined ?? formatRdata(record.type, record.data);
     } else if (isType(record, 'CNAME') || isType(record, 'NS') || isType(record, 'PTR') || isType(record, 'DNAME')) {
       fields.value = this.target(record.data.target as Name);
     } else {
       fields.value = formatRdata(record.type, record.data);
     }
-    return { fields, extra };
+    return fields;
   }
 
   /** `_imaps._tcp` → service `_imaps`, protocol `_tcp`, name `@`; `_sip._tls.eu` → name `eu`. */
@@ -203,6 +200,8 @@ function concerns(note: ConsoleNote, provider: ConsoleProvider, record: Resource
       const value = record.data.value as Uint8Array;
       return value.includes(0x20) || value.includes(0x09);
     }
+    case 'txt-unprintable':
+      return provider.txt === 'joined' && (isType(record, 'TXT') || isType(record, 'SPF')) && joinedText(record.data.strings) === undefined;
     case 'record-set':
       return sameSetAsPrevious;
   }
@@ -260,14 +259,14 @@ export class ConsoleSheet {
       this.leftOut++;
       return;
     }
-    const { fields, extra } = this.maker.fields(origin, record);
+    const fields = this.maker.fields(origin, record);
     const setKey = `${record.owner.key} ${record.type}`;
     const sameSet = setKey === this.previousSet;
     this.previousSet = setKey;
-    if (this.rowCount === 0) for (const note of this.notes) if (note.when.kind === 'always' && note.id !== TXT_UNPRINTABLE.id) this.show(note, 0);
+    if (this.rowCount === 0) for (const note of this.notes) if (note.when.kind === 'always') this.show(note, 0);
     const ids: string[] = [];
     for (const note of this.notes) {
-      if (concerns(note, this.provider, record, sameSet) || extra.includes(note.id)) {
+      if (concerns(note, this.provider, record, sameSet)) {
         this.show(note, 1);
         ids.push(note.id);
       }
@@ -370,11 +369,7 @@ function jsonHead(provider: ConsoleProvider, columns: readonly { field: ConsoleF
   return `{\n  "provider": ${JSON.stringify(about)},\n  "columns": ${JSON.stringify(columns)},\n  "records": [\n`;
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end in CRLF. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** A CSV line: RFC 4180 fields (csvField), CRLF at the end. */
 function csvLine(cells: readonly string[]): string {
   return cells.map(csvField).join(',') + '\r\n';
 }

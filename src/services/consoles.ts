@@ -47,6 +47,7 @@ export type NoteCondition =
   | { kind: 'txt-several-strings' } // TXT of more than one character-string
   | { kind: 'txt-backslash' } // TXT text holding a backslash
   | { kind: 'caa-value-space' } // CAA value holding white space
+  | { kind: 'txt-unprintable' } // TXT not printable UTF-8, where the console wants the joined text
   | { kind: 'record-set' }; // more records of one name and type (one record set in the console)
 
 export interface ConsoleNote {
