@@ -108,9 +108,14 @@ const DOCUMENTED: Record<string, Check> = {
     expect(r.fields.name).toBe(isApex(r) ? '@' : relative(r));
     expect(r.fields.value).toBe(r.data);
   },
-  // OVHcloud "Edit a DNS zone": Sub-domain empty for the domain itself; SRV priority, weight, port, target.
+  // ovh/docs dns_zone_mx guide: "Domain: leave blank | TTL 3600 | MX | Priority 1 | Target mx0.mail.ovh.net.";
+  // dns_zone_edit: "remember to punctuate [the target]. If you do not do this, your domain name will be
+  // automatically added"; "The TXT record is limited to 255 characters" in the assistant.
   ovh: (r) => {
     expect(r.fields.name).toBe(isApex(r) ? '' : relative(r));
+    if (r.type === 'MX') expect([r.fields.priority, r.fields.value]).toEqual(parts(r));
+    if (TARGET_TYPES.includes(r.type)) expect(r.fields.value).toMatch(/\.$/);
+    if (r.type === 'TXT') expect(r.notes.includes('txt-255')).toBe(unquoted(r.data).length > 255);
     if (r.type === 'SRV') expect([r.fields.priority, r.fields.weight, r.fields.port, r.fields.value]).toEqual(parts(r));
   },
   // godaddy.com/help/add-an-srv-record-19216: Service (_ldap), Protocol (_tcp), Name (@ for the domain),
