@@ -179,6 +179,13 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
         source: 'https://developers.cloudflare.com/dns/manage-dns-records/reference/ttl/',
       },
       {
+        id: 'caa-tag',
+        severity: 'differs',
+        when: { kind: 'types', types: ['CAA'] },
+        text: 'Tag is a choice with its own words: issue is "Only allow hostnames", issuewild "Only allow wildcards", iodef "Send violation reports to URL"; the CA domain name goes in Content',
+        source: 'https://developers.cloudflare.com/ssl/edge-certificates/caa-records/',
+      },
+      {
         id: 'txt-unquoted',
         severity: 'differs',
         when: { kind: 'types', types: ['TXT'] },
