@@ -76,6 +76,9 @@ export function providerRuns(origin: Name, record: ResourceRecord): boolean {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The types whose traffic a proxying console (Cloudflare) can carry; its proxy field is shown for them. */
+const PROXIABLE: readonly string[] = ['A', 'AAAA', 'CNAME'];
+
 /** Octets as text, or undefined when they are not printable UTF-8 (control characters included). */
 function printable(bytes: Uint8Array): string | undefined {
   let text: string;
@@ -113,7 +116,11 @@ function hasOctet(strings: readonly Uint8Array[], octet: number): boolean {
 }
 
 class RowMaker {
-  constructor(private readonly provider: ConsoleProvider) {}
+  private readonly proxied: boolean;
+
+  constructor(private readonly provider: ConsoleProvider) {
+    this.proxied = provider.columns.some((c) => c.field === 'proxy');
+  }
 
   target(name: Name): string {
     if (name.isRoot) return '.';
@@ -139,7 +146,7 @@ class RowMaker {
       ttl: String(record.ttl),
       ttlUnit: 'Seconds',
     };
-    if (p.columns.some((c) => c.field === 'proxy') && ['A', 'AAAA', 'CNAME'].includes(record.type)) fields.proxy = 'DNS only';
+    if (this.proxied && PROXIABLE.includes(record.type)) fields.proxy = 'DNS only';
     if (isType(record, 'MX')) {
       const host = this.target(record.data.exchange);
       if (p.mx === 'split') Object.assign(fields, { priority: String(record.data.preference), value: host });
@@ -227,6 +234,8 @@ export class ConsoleSheet {
   private zone: string | undefined;
   /** The table's cells, by zone (the table is the one format that needs every row before it prints). */
   private readonly tableZones: { zone: string; cells: string[][] }[] = [];
+  /** The columns the rows carry: the provider's, plus the zone for CSV (one file may hold several zones). */
+  private readonly columns: readonly { field: ConsoleField; label: string }[];
 
   constructor(
     readonly provider: ConsoleProvider,
@@ -236,6 +245,8 @@ export class ConsoleSheet {
   ) {
     this.maker = new RowMaker(provider);
     this.notes = [...provider.notes, unsupportedTypeNote(provider), TXT_UNPRINTABLE];
+    const zoneColumn = format === 'csv' && !provider.columns.some((c) => c.field === 'zone');
+    this.columns = zoneColumn ? [{ field: 'zone', label: 'Zone' }, ...provider.columns] : provider.columns;
   }
 
   /** The generic sheet keeps the lower-case headers it always had (`zone,name,fqdn,...`), in capitals in the table. */
@@ -247,12 +258,6 @@ export class ConsoleSheet {
     return this.generic ? 'notes' : 'Notes';
   }
 
-  /** The columns the rows carry: the provider's, plus the zone for CSV (one file may hold several zones). */
-  private get columns(): { field: ConsoleField; label: string }[] {
-    const own = [...this.provider.columns];
-    if (this.format === 'csv' && !own.some((c) => c.field === 'zone')) own.unshift({ field: 'zone', label: 'Zone' });
-    return own;
-  }
 
   add(origin: Name, record: ResourceRecord): void {
     if (!this.options.all && providerRuns(origin, record)) {
