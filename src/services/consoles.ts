@@ -385,7 +385,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'quoted',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HINFO', 'MX', 'NS', 'PTR', 'RP', 'SOA', 'SRV', 'TLSA', 'TXT'],
     notes: [
-      UNVERIFIED('https://docs.hetzner.com/dns-console/dns/general/dns-overview/', 'the form\'s labels and TXT in quotes'),
+      UNVERIFIED('https://github.com/StackExchange/dnscontrol/blob/main/providers/hetzner/types.go', 'the form\'s labels; the value in zone-file form (MX and SRV joined, TXT quoted) and `@` for the apex are what dnscontrol\'s Hetzner adapter sends'),
       {
         id: 'target-dot',
         severity: 'differs',
@@ -405,7 +405,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
         severity: 'differs',
         when: { kind: 'types', types: ['TXT'] },
         text: 'TXT values are written as in a zone file, in double quotes, a long one as several quoted strings',
-        source: 'https://docs.hetzner.com/dns-console/dns/general/dns-overview/',
+        source: `${DNSCONTROL}/hetzner/types.go`,
       },
     ],
   },
