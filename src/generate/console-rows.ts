@@ -355,7 +355,7 @@ export class ConsoleSheet {
     const line = (cells: readonly string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd() + '\n';
     const parts: string[] = [];
     for (const [i, zone] of this.tableZones.entries()) {
-      if (!generic) parts.push(`${i > 0 ? '\n' : ''}${zone.zone} at ${this.provider.name}: ${this.provider.form}\n`);
+      if (!generic) parts.push(`${i > 0 ? '\n' : ''}${zone.zone} at ${this.provider.name}: ${formFor(this.provider, zone.zone)}\n`);
       if (!generic || i === 0) parts.push(line(head));
       for (const cells of zone.cells) parts.push(line(pickUsed(cells)));
     }
@@ -392,8 +392,13 @@ function mdCode(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** The form's path with this zone's name where it says ZONE or DOMAIN (`Hosted zones → example.org → ...`). */
+function formFor(provider: ConsoleProvider, zone: string): string {
+  return provider.form.replace(/\b(?:ZONE|DOMAIN)\b/g, zone.replace(/\.$/, ''));
+}
+
 function mdZoneHeading(provider: ConsoleProvider, zone: string, later: boolean): string {
-  return `${later ? '\n' : ''}## ${zone.replace(/\.$/, '')} at ${provider.name}\n\nOpen ${provider.form} (${provider.source}) and add one record per step:\n\n`;
+  return `${later ? '\n' : ''}## ${zone.replace(/\.$/, '')} at ${provider.name}\n\nOpen ${formFor(provider, zone)} (${provider.source}) and add one record per step:\n\n`;
 }
 
 function mdStep(columns: readonly { field: ConsoleField; label: string }[], row: ConsoleRow, refs: string): string {
