@@ -518,7 +518,7 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     txt: 'joined',
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
     notes: [
-      UNVERIFIED('https://github.com/thunderbird/dns-scripts/blob/main/records.json', 'SRV in one Host field (`_imaps._tcp`) and values without the final dot, taken from thunderbird/dns-scripts'),
+      UNVERIFIED('https://github.com/thunderbird/dns-scripts/blob/main/records.json', 'SRV in one Host field (`_imaps._tcp`) and values without the final dot (taken from thunderbird/dns-scripts), and CAA as one value'),
       {
         id: 'custom-mx',
         severity: 'differs',
