@@ -86,8 +86,8 @@ const DOCUMENTED: Record<string, Check> = {
     if (r.type === 'MX') expect(r.fields.priority).toBe(parts(r)[0]);
     if (r.type === 'TXT') expect(r.fields.value).toBe(unquoted(r.data));
   },
-  // cloud.google.com/dns/docs/records-overview: rrdata in zone-file form, host names fully qualified
-  // with the final dot (MX "10 mail.example.com.", SRV "0 0 5222 xmpp.example.com."), TXT quoted.
+  // cloud.google.com/dns/records/json-record: rrdatas in zone-file form, MX "10 mail.example.com.",
+  // CNAME "example.com.": "hostnames must end with periods or trailing dots"; TXT quoted.
   gcloud: (r) => {
     expect(r.fields.name).toBe(isApex(r) ? '' : relative(r));
     if (TARGET_TYPES.includes(r.type)) expect(r.fields.value).toMatch(/\.$/);
