@@ -337,10 +337,10 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
       UNVERIFIED('https://docs.digitalocean.com/products/networking/dns/how-to/manage-records/', 'the control panel\'s labels, and names with their final dot (the API takes them; dnscontrol sends them)'),
       {
         id: 'srv-not-offered',
-        severity: 'cannot',
+        severity: 'differs',
         when: { kind: 'srv-not-offered' },
-        text: 'DigitalOcean rejects SRV port 0 and the target ".", so "service not offered" (RFC 6186 §3.4) cannot be published: leave these rows out; clients then fall back to their other look-ups',
-        source: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Domain-Records',
+        text: 'DigitalOcean refused SRV port 0 and the target "." in 2019 (its API issue 176, still open), so "service not offered" (RFC 6186 §3.4) could not be published; since 2020 the API takes port 0 (godo pull request 360) and dnscontrol reads "." targets back from it: enter these rows, then check with `dig SRV` that they are served as `0 0 0 .`',
+        source: 'https://github.com/digitalocean/api-v2/issues/176',
       },
       {
         id: 'null-mx',
@@ -575,6 +575,13 @@ export const CONSOLE_PROVIDERS: readonly ConsoleProvider[] = [
     types: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT'],
     notes: [
       UNVERIFIED('https://github.com/StackExchange/dnscontrol/blob/main/providers/bunnydns/convert.go', 'the form\'s labels and `@` for the apex, taken from dnscontrol\'s bunny.net adapter'),
+      {
+        id: 'srv-not-offered',
+        severity: 'differs',
+        when: { kind: 'srv-not-offered' },
+        text: 'bunny.net has taken the SRV target "." ("service not offered", RFC 6186 §3.4) only since January 2026, and tools refused it before: check with `dig SRV` that these rows are served as `0 0 0 .`',
+        source: 'https://github.com/StackExchange/dnscontrol/issues/3997',
+      },
       {
         id: 'no-dot',
         severity: 'differs',
