@@ -15,7 +15,7 @@ import { assertOutputFolder, inputOf, type Input } from './inputs.js';
 import { zoneOrigin } from './options.js';
 import { isSpecPath, pickZones } from './spec-shared.js';
 import { judgeSpecFile } from './spec-report.js';
-import { readZoneFileRecords } from './zone-rows.js';
+import { streamZoneFileRecords } from './zone-rows.js';
 import type { RecordsArgs } from './records.js';
 
 /** Where the records go: a provider's sheet, or bare zone-file lines. */
@@ -52,7 +52,7 @@ export async function run(args: RecordsArgs, io: Io): Promise<number> {
     });
   } else {
     if (args.zone) throw new CommandError('--zone picks zones of a spec; a zone file holds one zone');
-    const read = await readZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside }, io, (origin, r) => sink.add(origin, r));
+    const read = await streamZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside }, io, (origin, r) => sink.add(origin, r));
     if (read.errors > 0) return EXIT.problems;
   }
   sink.finish();

@@ -5,7 +5,7 @@
  */
 import { CONSOLE_PROVIDER_IDS } from '../services/consoles.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, SPEC_OR_ZONE_INPUT, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 
 export const RECORDS_FORMATS = ['table', 'csv', 'json', 'md', 'bind'] as const;
 export type RecordsFormat = (typeof RECORDS_FORMATS)[number];
@@ -28,11 +28,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
   describe: "List every record of a spec or zone file with the fields of a DNS provider's console, and what that provider cannot represent",
   builder: (yargs) =>
     yargs
-      .positional('input', {
-        type: 'string',
-        describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
-        demandOption: true,
-      })
+      .positional('input', SPEC_OR_ZONE_INPUT)
       .option('for', { choices: CONSOLE_PROVIDER_IDS, default: 'generic', describe: "The console whose form the rows follow: its fields, their order and names, how it wants the apex, SRV and TXT" })
       .option('format', { alias: 'f', choices: RECORDS_FORMATS, default: 'table' as const, describe: 'table (with the notes after it), csv (notes on stderr), json, md (a checklist, one step per record), bind (zone-file lines; --for generic only)' })
       .option('all', { type: 'boolean', default: false, describe: 'Also list the SOA and the apex NS records, which providers run themselves' })
