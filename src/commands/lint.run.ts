@@ -107,9 +107,11 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       bar?.increment(1);
       continue;
     }
+    // --profile first; else the config's, where `profiles: []` asks for none; else the zone decides.
+    const profiles = settings.profiles.length > 0 ? settings.profiles : config?.profiles;
     const options: LintOptions = {
       file,
-      profiles: settings.profiles.length > 0 ? settings.profiles : (config?.profiles ?? []),
+      ...(profiles ? { profiles } : {}),
       rules: config?.rules ?? {},
       // Standard input and --fix's texts include from disk as the file itself does.
       ...diskIncludes(file, args.allowIncludeOutside),

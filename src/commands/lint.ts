@@ -4,6 +4,7 @@
  * --max-warnings, 1 when there are, 2 for usage errors, unreadable files and broken configs.
  */
 import { FORMATS, type Format } from '../report/index.js';
+import { LINT_PROFILE_IDS } from '../services/catalog.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
 import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, SARIF_ROOT_OPTION, STDIN_FILENAME_OPTION } from './options.js';
 
@@ -34,8 +35,9 @@ export const lintCommand: CommandSpec<LintArgs> = {
         type: 'string',
         array: true,
         describe:
-          'Lint profiles: standard, mdaemon, connector (repeat or comma list). Default: the config\'s profiles; else, for a zone ' +
-          'that serves mail, the ones its "; zonesmith: profiles ..." header comment declares (generate writes it), or standard',
+          `Lint profiles: ${LINT_PROFILE_IDS.join(', ')} (repeat or comma list). Default: the config\'s profiles ` +
+          '(`profiles: []` for none); else, for a zone that serves mail, the ones its "; zonesmith: profiles ..." header comment ' +
+          'declares (generate writes it), or the hosted mail vendor its apex MX points at, or standard',
       })
       .option('origin', ORIGIN_OPTION)
       .option('stdin-filename', STDIN_FILENAME_OPTION)

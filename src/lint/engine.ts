@@ -36,7 +36,7 @@ export interface LintOptions {
   file: string;
   /** `--origin`; otherwise the parser decides (leading $ORIGIN, then the file name). */
   origin?: Name;
-  /** `--profile` or the config's profiles; empty or absent means "decide from the zone". */
+  /** `--profile` or the config's profiles, as asked (an empty list: no profile); absent means "decide from the zone". */
   profiles?: readonly LintProfileId[];
   /**
    * The profiles the zone was made for (a spec's `profiles`), used like a zone file's
