@@ -112,6 +112,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     const options: LintOptions = {
       file,
       ...(profiles ? { profiles } : {}),
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives !== false,
       rules: config?.rules ?? {},
       // Standard input and --fix's texts include from disk as the file itself does.
       ...diskIncludes(file, args.allowIncludeOutside),
