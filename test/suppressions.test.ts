@@ -5,14 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintZoneText, type LintOptions } from '../src/lint/engine.js';
+import { ZONE_HEAD } from './helpers/zone-head.js';
 
-const HEAD = [
-  '$ORIGIN example.com.',
-  '$TTL 3600',
-  '@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600',
-  '@ IN NS ns1.example.net.',
-  '@ IN NS ns2.example.org.',
-].join('\n');
+const HEAD = `$ORIGIN example.com.\n${ZONE_HEAD}`;
 
 function lint(body: string, options: Partial<LintOptions> = {}) {
   return lintZoneText(`${HEAD}\n${body}\n`, { file: 'example.com.dns', ...options }).diagnostics.map((d) => ({

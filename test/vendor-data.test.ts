@@ -10,22 +10,17 @@ import { HOSTED_MAIL_VENDORS, hostedMailVendorById, hostedMailVendorFor, vendorR
 import { DIALECT_LABELS, VENDOR_SERVICE_LABELS } from '../src/services/service-labels.js';
 import { Name } from '../src/zone/name.js';
 import { bindAvailable, checkZoneText } from './helpers/bind.js';
+import { ZONE_HEAD } from './helpers/zone-head.js';
 
 /** Web services that are not catalog protocols but that vendors' clients use. */
 const WEB_SERVICES = new Set(['jmap', 'exchange']);
 
-const HEAD = [
-  '$TTL 3600',
-  '@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600',
-  '@ IN NS ns1.example.net.',
-  '@ IN NS ns2.example.org.',
-].join('\n');
 
 /** A vendor's documented MX and discovery records for example.com (placeholders filled in). */
 function vendorZone(vendor: (typeof HOSTED_MAIL_VENDORS)[number]): string {
   const domain = Name.from('example.com.');
   const records = [...vendor.mxRecords, ...vendor.discovery.flatMap((d) => d.records.slice(0, 1))];
-  return `${HEAD}\n${records.map((r) => vendorRecordLine(r, domain, 3600).replace('<domain-key>', 'example-com')).join('\n')}\n`;
+  return `${ZONE_HEAD}\n${records.map((r) => vendorRecordLine(r, domain, 3600).replace('<domain-key>', 'example-com')).join('\n')}\n`;
 }
 
 describe('hosted mail vendors', () => {
