@@ -29,7 +29,7 @@ ruleTester(relativeNameLooksAbsolute, {
     {
       // The owner spells out the zone's own name.
       zone: `${HEAD}\nwww.example.com IN A 192.0.2.9\n_imaps._tcp IN SRV 0 1 993 imap.example.de`,
-      errors: [{ line: 7, message: /the owner/ }, { line: 8, message: /the SRV name/ }],
+      errors: [{ line: 7, message: /^the owner `www\.example\.com` .* means www\.example\.com\.example\.com\.; write `www` or `www\.example\.com\.`/ }, { line: 8, message: /the SRV name/ }],
     },
     {
       zone: '@ IN SOA ns1.example.net hostmaster.example.net. 1 14400 3600 1209600 3600',

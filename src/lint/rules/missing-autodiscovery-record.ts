@@ -1,4 +1,4 @@
-import { LINT_PROFILES, protocolById, PROTOCOLS, type LintProfile, type Protocol, type Requirement } from '../../services/catalog.js';
+import { LINT_PROFILES, PROBED_HOSTS, protocolById, PROTOCOLS, type LintProfile, type Protocol, type Requirement } from '../../services/catalog.js';
 import { hostedMailVendorById, vendorRecordLine, type VendorRecord } from '../../services/hosted-mail.js';
 import type { Severity } from '../../diagnostics.js';
 import { Name } from '../../zone/name.js';
@@ -42,6 +42,16 @@ function servingHost(index: ZoneIndex, apex: Name, protocols: readonly Protocol[
 /** Whether the zone publishes an SRV record for any mail protocol: it chose SRV discovery, so a gap in it is a defect. */
 function publishesMailSrv(index: ZoneIndex, apex: Name): boolean {
   return PROTOCOLS.some((p) => p.mail && Object.values(p.labels).some((label) => index.has(Name.from(label, apex), 'SRV')));
+}
+
+/** The hosts other clients look for instead of SRV records, where the zone has them: "Thunderbird (autoconfig.example.com.)". */
+function otherWays(index: ZoneIndex, apex: Name): string[] {
+  const ways: string[] = [];
+  const autoconfig = hostName(PROBED_HOSTS.autoconfig.host, apex);
+  const autodiscover = hostName(PROBED_HOSTS.autodiscover.host, apex);
+  if (resolvable(index, autoconfig)) ways.push(`Thunderbird (${autoconfig})`);
+  if (resolvable(index, autodiscover)) ways.push(`Outlook (${autodiscover})`);
+  return ways;
 }
 
 interface Missing {
@@ -91,12 +101,16 @@ function missingSrv(context: LintContext, requirement: Requirement, labelProfile
   // A zone with no mail SRV record at all has chosen no SRV discovery: clients fall back on what their
   // makers built in (Thunderbird's guesses of mail.<domain>), so the missing record is advice, not a defect.
   const none = !publishesMailSrv(index, apex);
+  const others = none ? otherWays(index, apex) : [];
   return {
     record,
     message:
       `no SRV record at ${names}: ${requirement.why}; add \`${record}\`${placeholder} (${first.protocol.source}), ` +
       `or \`${first.owner} ${ttl} IN SRV 0 0 0 .\` if the service is not offered` +
-      (none ? '; the zone publishes no mail SRV record, so clients that look for one cannot set up from an address alone' : ''),
+      (none
+        ? `; the zone publishes no mail SRV record, so clients that look for one cannot set up from an address alone` +
+          (others.length > 0 ? ` (${others.join(' and ')} still find the server)` : '')
+        : ''),
     ...(none ? { severity: 'info' as const } : {}),
   };
 }

@@ -127,8 +127,16 @@ export const relativeNameLooksAbsolute: Rule = {
       record(record) {
         const owner = record.ownerToken;
         if (owner && ownerRepeatsOrigin(owner, record.origin)) {
-          const text = message('the owner', owner.text, record.owner);
-          if (text) context.report({ where: tokenWhere(record, owner), message: text });
+          const meant = Name.parse(owner.text + '.');
+          if (meant.ok) {
+            const relative = meant.name.relativeTo(record.origin);
+            context.report({
+              where: tokenWhere(record, owner),
+              message:
+                `the owner \`${owner.text}\` has no trailing dot, so it is relative and means ${record.owner}; ` +
+                `write \`${relative}\` or \`${meant.name}\` (RFC 1035 §5.1)`,
+            });
+          }
         }
         for (const i of NAME_TOKENS[record.type] ?? []) {
           const token = record.rdataTokens[i];
