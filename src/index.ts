@@ -91,10 +91,16 @@ export interface ZoneTextOptions {
 
 /** Options for lintZone: the reading options plus what the `lint:` config and `--profile` set. */
 export interface LintZoneOptions extends ZoneTextOptions {
-  /** Profiles to judge by (`standard`, `mdaemon`, `connector`); absent or empty means "decide from the zone". */
+  /**
+   * Profiles to judge by (LINT_PROFILE_IDS: `standard`, `mdaemon`, `connector`, a hosted mail vendor such
+   * as `microsoft365`); absent or empty means "decide from the zone". To judge by none, turn
+   * `missing-autodiscovery-record` off in `rules`.
+   */
   profiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, by rule id (see RULE_METAS). */
   rules?: RuleSettings;
+  /** Report `; zonesmith-disable` comments that suppress nothing (default true). Suppression itself always applies. */
+  reportUnusedDisableDirectives?: boolean;
   /**
    * Each finding as soon as it is known, for zones with more findings than an array should hold:
    * then the result's `diagnostics` is empty. The order: while the zone is read, the reader's problems
@@ -159,8 +165,9 @@ export function lintZone(text: string | Iterable<string>, options: LintZoneOptio
   const { origin, ...read } = readOptions(options);
   const lint: Parameters<typeof lintZoneText>[1] = { ...read };
   if (origin) lint.origin = origin;
-  if (options.profiles) lint.profiles = options.profiles;
+  if (options.profiles && options.profiles.length > 0) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
+  if (options.reportUnusedDisableDirectives !== undefined) lint.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
   if (options.onDiagnostic) return { ...lintZoneTextTo(text, lint, options.onDiagnostic), diagnostics: [] };
   return lintZoneText(text, lint);
 }
