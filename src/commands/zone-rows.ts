@@ -1,5 +1,5 @@
 /**
- * `records ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
+ * `records ZONEFILE` and `verify ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
  * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
@@ -12,9 +12,19 @@ import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
 export async function readZoneFileRows(
   input: Input,
-  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  options: { origin: Name | undefined; allowIncludeOutside: boolean },
   io: Io,
 ): Promise<{ rows: RecordRow[]; errors: number }> {
+  const { origin, records, errors } = await readZoneFileRecords(input, options, io);
+  return { rows: records.map((r) => recordRow(origin, r)), errors };
+}
+
+/** The zone's records (`verify` compares them with servers), its origin, and how many errors were printed. */
+export async function readZoneFileRecords(
+  input: Input,
+  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  io: Io,
+): Promise<{ origin: Name; records: ResourceRecord[]; errors: number }> {
   const records: ResourceRecord[] = [];
   let errors = 0;
   const sink: ZoneSink = {
@@ -35,5 +45,5 @@ export async function readZoneFileRows(
     assertReadableFile(input.arg);
     summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
   }
-  return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
+  return { origin: summary.origin, records, errors };
 }
