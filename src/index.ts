@@ -15,6 +15,18 @@ import type { RuleMeta } from './lint/rule.js';
 import { RULES } from './lint/rules/index.js';
 import { CONSOLE_PROVIDERS, type ConsoleColumn, type ConsoleField, type ConsoleNote, type ConsoleProvider } from './services/consoles.js';
 import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type ProfileId, type Protocol } from './services/catalog.js';
+import {
+  HOSTED_MAIL_VENDORS,
+  hostedMailVendorById,
+  hostedMailVendorFor,
+  type DiscoveryExpectation,
+  type HostedMailId,
+  type HostedMailVendor,
+  type VendorClientPath,
+  type VendorRecord,
+  type VendorServer,
+} from './services/hosted-mail.js';
+import { DIALECT_LABELS, VENDOR_SERVICE_LABELS, type DialectLabel, type VendorServiceLabel } from './services/service-labels.js';
 import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
 import { Name } from './zone/name.js';
@@ -24,6 +36,9 @@ import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
 
 export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, compileTemplate };
+/** Vendor knowledge beside the catalog (hosted mail services, SRV labels as the world writes them), each entry with its source. */
+export { HOSTED_MAIL_VENDORS, hostedMailVendorFor, hostedMailVendorById, VENDOR_SERVICE_LABELS, DIALECT_LABELS };
+export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor, VendorClientPath, VendorRecord, VendorServer, VendorServiceLabel };
 export type {
   CompiledTemplate,
   ConsoleColumn,
@@ -85,10 +100,16 @@ export interface ZoneTextOptions {
 
 /** Options for lintZone: the reading options plus what the `lint:` config and `--profile` set. */
 export interface LintZoneOptions extends ZoneTextOptions {
-  /** Profiles to judge by (`standard`, `mdaemon`, `connector`); absent or empty means "decide from the zone". */
+  /**
+   * Profiles to judge by (LINT_PROFILE_IDS: `standard`, `mdaemon`, `connector`, a hosted mail vendor such
+   * as `microsoft365`); absent or empty means "decide from the zone". To judge by none, turn
+   * `missing-autodiscovery-record` off in `rules`.
+   */
   profiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, by rule id (see RULE_METAS). */
   rules?: RuleSettings;
+  /** Report `; zonesmith-disable` comments that suppress nothing (default true). Suppression itself always applies. */
+  reportUnusedDisableDirectives?: boolean;
   /**
    * Each finding as soon as it is known, for zones with more findings than an array should hold:
    * then the result's `diagnostics` is empty. The order: while the zone is read, the reader's problems
@@ -153,8 +174,9 @@ export function lintZone(text: string | Iterable<string>, options: LintZoneOptio
   const { origin, ...read } = readOptions(options);
   const lint: Parameters<typeof lintZoneText>[1] = { ...read };
   if (origin) lint.origin = origin;
-  if (options.profiles) lint.profiles = options.profiles;
+  if (options.profiles && options.profiles.length > 0) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
+  if (options.reportUnusedDisableDirectives !== undefined) lint.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
   if (options.onDiagnostic) return { ...lintZoneTextTo(text, lint, options.onDiagnostic), diagnostics: [] };
   return lintZoneText(text, lint);
 }
