@@ -245,12 +245,30 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     expect(zoneDownload.suggestedFilename()).toBe('example.com.dns');
     expect(readFileSync((await zoneDownload.path())!, 'utf8')).toBe(expected);
 
-    // The provider's records: pick one, copy a row's value.
+    // The provider's records: for each console, the rows `zonesmith records --for PROVIDER` lists, with
+    // its notes; a row's copy button copies what goes into the form's value field.
     const providers = await page.$$eval('#build-provider option', (options) => options.map((o) => (o as HTMLOptionElement).value));
-    await page.selectOption('#build-provider', providers[providers.length - 1]!);
-    const row = page.locator('#build-records tbody tr', { hasText: '_imap._tcp' }).first();
+    expect(providers).toContain('generic');
+    expect(providers.length).toBeGreaterThan(1);
+    for (const provider of providers) {
+      const sheet = JSON.parse((await run('records', EXAMPLE_SPEC, '--for', provider, '--format', 'json', '-o', out)).stdout) as {
+        records: { fqdn: string; fields: { value?: string } }[];
+        notes: { number: number; text: string }[];
+      };
+      await page.selectOption('#build-provider', provider);
+      const values = await page.$$eval('#build-records tbody td.value', (cells) => cells.map((c) => c.textContent));
+      expect(values).toEqual(sheet.records.map((r) => r.fields.value));
+      const notes = await page.$$eval('#build-provider-notes li', (items) => items.map((li) => li.textContent));
+      expect(notes).toHaveLength(sheet.notes.length);
+      for (const [i, note] of sheet.notes.entries()) expect(notes[i]).toContain(note.text);
+    }
+    const provider = providers.find((p) => p !== 'generic')!;
+    await page.selectOption('#build-provider', provider);
+    const sheet = JSON.parse((await run('records', EXAMPLE_SPEC, '--for', provider, '--format', 'json', '-o', out)).stdout) as { records: { fqdn: string; fields: { value?: string } }[] };
+    const imap = sheet.records.find((r) => r.fqdn === '_imap._tcp.example.com.')!;
+    const row = page.locator('#build-records tbody tr', { hasText: imap.fields.value! }).first();
     await row.getByRole('button').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('imap4.example.com.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(imap.fields.value);
 
     // YAML -> form: a change written in the YAML appears in the form; a mistake is shown at its line.
     const editor = page.locator('#build-editor .cm-content');

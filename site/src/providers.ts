@@ -1,10 +1,11 @@
 /**
- * The records table of the Build view, per DNS provider console. Until the library has the provider
- * console tables (branch records-for: `zonesmith records --for PROVIDER`), there is one: the generic
- * table `zonesmith records` prints. With them, this module reads the library's console sheet; the
- * view (build.ts) only shows a ProviderTable.
+ * The records table of the Build view, per DNS provider console: the library's `consoleRecords` (as
+ * `zonesmith records --for PROVIDER` gives them), its JSON read back: the form's fields in its order
+ * and with its labels, one row per record, then the notes on what the console cannot take or takes
+ * differently, each with its source. The SOA and apex NS are left out, as there (the provider writes
+ * its own). The view (build.ts) only shows a ProviderTable.
  */
-import { listRecords, type ResolvedZone } from '../../src/index.js';
+import { CONSOLE_PROVIDERS, consoleRecords, type ConsoleColumn, type ConsoleRow, type ResolvedZone, type ShownNote } from '../../src/index.js';
 
 export interface Provider {
   id: string;
@@ -30,18 +31,33 @@ export interface ProviderTable {
   notes: ProviderNote[];
 }
 
-export const PROVIDERS: readonly Provider[] = [{ id: 'generic', name: 'Any provider (name, type, TTL, value)' }];
+export const PROVIDERS: readonly Provider[] = CONSOLE_PROVIDERS.map(({ id, name }) => ({ id, name }));
 
-export function providerTable(_provider: string, zone: ResolvedZone | undefined, serial: number | undefined): ProviderTable {
-  const rows = zone ? listRecords(zone, serial !== undefined ? { serial } : {}) : [];
-  const opt = (n: number | undefined) => (n === undefined ? '' : String(n));
+/** `consoleRecords(..., { format: 'json' })`, as src/generate/console-rows.ts writes it. */
+interface ConsoleSheet {
+  provider: { id: string; name: string; form: string; source: string };
+  columns: ConsoleColumn[];
+  records: ConsoleRow[];
+  notes: ShownNote[];
+}
+
+export function providerTable(provider: string, zone: ResolvedZone | undefined, serial: number | undefined): ProviderTable {
+  if (!zone) return { columns: [], valueColumn: -1, rows: [], notes: [] };
+  const sheet = JSON.parse(consoleRecords(zone, provider, { format: 'json', ...(serial !== undefined ? { serial } : {}) }).text) as ConsoleSheet;
+  const numberOf = new Map(sheet.notes.map((note) => [note.id, note.number]));
+  // The zone column repeats the zone picked above; the fully qualified name, where the form has a name field too.
+  const shown = sheet.columns.filter((c) => c.field !== 'zone' && !(c.field === 'fqdn' && sheet.columns.some((o) => o.field === 'name')));
+  // Columns no record uses (a form's CAA fields, on a zone without CAA) are left out, as in the CLI's table.
+  const columns = shown.filter((c) => sheet.records.some((row) => (row.fields[c.field] ?? '') !== ''));
   return {
-    columns: ['Name', 'Type', 'TTL', 'Priority', 'Weight', 'Port', 'Value'],
-    valueColumn: 6,
-    rows: rows.map((row) => {
-      const value = row.target ?? row.data;
-      return { cells: [row.relative, row.type, String(row.ttl), opt(row.priority), opt(row.weight), opt(row.port), value], notes: [], copy: value };
-    }),
-    notes: [],
+    form: { text: sheet.provider.form, source: sheet.provider.source },
+    columns: columns.map((c) => c.label),
+    valueColumn: columns.findIndex((c) => c.field === 'value'),
+    rows: sheet.records.map((row) => ({
+      cells: columns.map((c) => row.fields[c.field] ?? ''),
+      notes: row.notes.flatMap((id) => numberOf.get(id) ?? []),
+      copy: row.fields.value ?? row.data,
+    })),
+    notes: sheet.notes.map(({ number, severity, text, source }) => ({ number, severity, text, source })),
   };
 }
