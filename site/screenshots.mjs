@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes the README's screenshots of the built page (run `npm run site` first) in the system's
 // Chromium: site/screenshots/check.png (the seed's zone as published, pasted), build.png (the example
-// spec), records.png (its records for a provider's console), phone.png (the Check view at phone width). Needs ../shared/seeds (the seed zone).
+// spec), records.png (its records for Cloudflare's console), phone.png (the Check view at phone width). Needs ../shared/seeds (the seed zone).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -35,6 +35,7 @@ await wide.mouse.move(0, 0);
 await wide.click('#tab-build');
 await wide.setViewportSize({ width: 1280, height: 1000 });
 await wide.screenshot({ path: here('screenshots/build.png') });
+await wide.selectOption('#build-provider', 'cloudflare');
 await wide.locator('#build-records-title').evaluate((title) => title.scrollIntoView());
 await wide.screenshot({ path: here('screenshots/records.png') });
 const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
