@@ -1,0 +1,141 @@
+/**
+ * What the zone answers to a question, as its authoritative server would: exact names, CNAME chains
+ * (followed while they stay in the zone), wildcards (RFC 4592), names below a delegation (another
+ * server answers) and names outside the zone (the zone cannot tell). Built over the model's records,
+ * never over the zone's text.
+ */
+import type { Name } from '../zone/name.js';
+import type { ResourceRecord } from '../zone/record.js';
+
+/** How many CNAMEs a chain may have before it is called a loop (BIND follows 16; a client gives up sooner). */
+export const MAX_CHAIN = 8;
+
+export type AnswerEnd =
+  /** Records of the type asked for. */
+  | 'data'
+  /** The name exists in the zone, without that type. */
+  | 'no-data'
+  /** No such name in the zone. */
+  | 'no-name'
+  /** The name (or a CNAME's target) lies outside the zone: another zone answers it. */
+  | 'outside'
+  /** The name lies below a delegation in this zone: the delegated zone's servers answer it. */
+  | 'delegated'
+  /** CNAMEs that point back at themselves or go on too long. */
+  | 'loop';
+
+export interface Answer {
+  /** The records of the type asked for (empty unless `end` is `data`). */
+  records: ResourceRecord[];
+  /** The CNAMEs followed on the way, in order. */
+  chain: ResourceRecord[];
+  end: AnswerEnd;
+  /** The last name asked: where the chain ends (outside, delegated, no-name, no-data) or the data's owner. */
+  name: Name;
+  /** For `delegated`: the name whose NS records cut the zone. */
+  cut?: Name;
+  /** The records came from a wildcard (`*.<name>`). */
+  wildcard?: boolean;
+}
+
+/** The zone's records by owner, with the names that exist only because names below them do (RFC 4592 §2.2.2). */
+export class ZoneAnswers {
+  private readonly byName = new Map<string, ResourceRecord[]>();
+  private readonly exists = new Set<string>();
+
+  constructor(
+    readonly apex: Name,
+    records: Iterable<ResourceRecord>,
+  ) {
+    for (const record of records) {
+      const key = record.owner.key;
+      let list = this.byName.get(key);
+      if (!list) this.byName.set(key, (list = []));
+      list.push(record);
+      for (let name = record.owner; name.isSubdomainOf(apex) && !this.exists.has(name.key); name = name.parent()) {
+        this.exists.add(name.key);
+        if (name.equals(apex)) break;
+      }
+    }
+  }
+
+  /** The records at a name, of one type (or all types), as written: no CNAME, wildcard or delegation logic. */
+  at(name: Name, type?: string): ResourceRecord[] {
+    const all = this.byName.get(name.key) ?? [];
+    return type === undefined ? all : all.filter((record) => record.type === type);
+  }
+
+  /** True when the name is inside the zone (the apex or below it). */
+  inZone(name: Name): boolean {
+    return name.isSubdomainOf(this.apex);
+  }
+
+  /** Asks the zone for `type` at `name`, following CNAMEs while they stay inside the zone. */
+  query(name: Name, type: string): Answer {
+    const chain: ResourceRecord[] = [];
+    const seen = new Set<string>();
+    let current = name;
+    for (;;) {
+      if (!this.inZone(current)) return { records: [], chain, end: 'outside', name: current };
+      const cut = this.cutAbove(current, type);
+      if (cut) return { records: [], chain, end: 'delegated', name: current, cut };
+      const { records, wildcard } = this.recordsAt(current);
+      if (records === undefined) return { records: [], chain, end: 'no-name', name: current };
+      const cname = type === 'CNAME' ? undefined : records.find((record) => record.type === 'CNAME');
+      if (cname) {
+        const followed = wildcard ? { ...cname, owner: current } : cname;
+        chain.push(followed);
+        if (seen.has(current.key) || chain.length > MAX_CHAIN) return { records: [], chain, end: 'loop', name: current };
+        seen.add(current.key);
+        current = cname.data.target as Name;
+        continue;
+      }
+      const found = records.filter((record) => record.type === type).map((record) => (wildcard ? { ...record, owner: current } : record));
+      const answer: Answer = { records: found, chain, end: found.length > 0 ? 'data' : 'no-data', name: current };
+      if (wildcard) answer.wildcard = true;
+      return answer;
+    }
+  }
+
+  /**
+   * The records a name has: its own, or a wildcard's when the name does not exist (RFC 4592 §3.3.1: the
+   * closest encloser's `*` child answers). Undefined when the name does not exist and no wildcard covers it.
+   */
+  private recordsAt(name: Name): { records: ResourceRecord[] | undefined; wildcard: boolean } {
+    if (this.exists.has(name.key)) return { records: this.byName.get(name.key) ?? [], wildcard: false };
+    let encloser = name.parent();
+    while (!this.exists.has(encloser.key) && !encloser.equals(this.apex) && encloser.isSubdomainOf(this.apex)) encloser = encloser.parent();
+    const wild = this.byName.get(encloser.prepend('*').key);
+    return wild ? { records: wild, wildcard: true } : { records: undefined, wildcard: false };
+  }
+
+  /** The delegation (NS below the apex) at or above `name` that hands it to other servers; the NS set itself answers at the cut. */
+  private cutAbove(name: Name, type: string): Name | undefined {
+    let cut: Name | undefined;
+    for (let at = name; !at.equals(this.apex) && at.isSubdomainOf(this.apex); at = at.parent()) {
+      if (this.at(at, 'NS').length > 0 && !(at.equals(name) && (type === 'NS' || type === 'DS'))) cut = at;
+    }
+    return cut;
+  }
+}
+
+export interface AddressAnswer {
+  /** A and AAAA records found (after the chain). */
+  addresses: ResourceRecord[];
+  chain: ResourceRecord[];
+  /** `data` when an address was found; otherwise why not. */
+  end: AnswerEnd;
+  /** Where the look-up ended. */
+  name: Name;
+  cut?: Name;
+}
+
+/** A and AAAA for a host name, as a client resolves it before it connects. */
+export function addressesOf(answers: ZoneAnswers, host: Name): AddressAnswer {
+  const a = answers.query(host, 'A');
+  const aaaa = answers.query(host, 'AAAA');
+  const addresses = [...a.records, ...aaaa.records];
+  const answer: AddressAnswer = { addresses, chain: a.chain, end: addresses.length > 0 ? 'data' : a.end, name: a.name };
+  if (a.cut) answer.cut = a.cut;
+  return answer;
+}
