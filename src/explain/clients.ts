@@ -98,6 +98,10 @@ export interface ClientGoal {
    * list implicit TLS first, as RFC 8314 §5.1 prefers it).
    */
   choose?: 'first' | 'priority';
+  /** Catalog protocols the goal finds, when its steps ask for no SRV record (else the SRV steps' protocols). */
+  protocols?: readonly string[];
+  /** The host name a suggested record gives an address to, when the goal's steps guess host names (default: the first one not the domain itself). */
+  fixHost?: RelativeHost;
   /** Host names, relative to the domain, that a suggested record may point at when the zone gives them an address. */
   hostHints?: readonly RelativeHost[];
   note?: string;
@@ -114,6 +118,11 @@ export interface ClientTable {
    * (Thunderbird is set up by a configuration file, or else by guessing both servers.)
    */
   needs?: readonly (readonly string[])[];
+  /**
+   * The mail server product the client works with only (MDaemon's own discovery): left out by default
+   * when a hosted-mail vendor runs the domain's mail.
+   */
+  server?: string;
   note?: string;
 }
 
@@ -174,6 +183,7 @@ const MDAEMON_SERVICE = (protocol: string, title: string): ClientGoal => ({
 export const MDAEMON_AUTODISCOVERY: ClientTable = {
   id: 'mdaemon-autodiscovery',
   name: "MDaemon's AutoDiscovery service",
+  server: 'MDaemon',
   sources: ['MDaemon 24.0 manual, AutoDiscovery service (../shared/seeds/002_55874f0bc622499e.txt)'],
   note: 'The client finds the AutoDiscovery server by SRV, then asks it for each protocol; MDaemon looks up that protocol\'s SRV record.',
   goals: [
@@ -210,17 +220,22 @@ const CONNECTOR_SMTP: readonly Attempt[] = [
 export const MDAEMON_CONNECTOR: ClientTable = {
   id: 'mdaemon-connector',
   name: "MDaemon Connector's auto-detect",
+  server: 'MDaemon',
   sources: ['MDaemon 24.0 manual, MDaemon Connector client settings (../shared/seeds/000_39571cd0e465481e.txt)'],
   note: 'If every attempt fails, it tries the same hosts again without encryption.',
   goals: [
     {
       id: 'imap',
       title: 'the IMAP server',
+      protocols: ['imaps', 'imap'],
+      fixHost: 'imap',
       steps: ['mail', 'imap', '@', 'imap.mail'].map((host) => ({ ask: 'connect', host, attempts: CONNECTOR_IMAP }) as const),
     },
     {
       id: 'smtp',
       title: 'the SMTP server',
+      protocols: ['submissions', 'submission'],
+      fixHost: 'smtp',
       steps: ['mail', 'smtp', '@', 'smtp.mail'].map((host) => ({ ask: 'connect', host, attempts: CONNECTOR_SMTP }) as const),
     },
   ],
@@ -351,6 +366,8 @@ export const THUNDERBIRD: ClientTable = {
     {
       id: 'guess-incoming',
       title: 'an incoming server by guessing',
+      protocols: ['imaps', 'imap', 'pop3s', 'pop3'],
+      fixHost: 'imap',
       steps: [
         { ask: 'connect', host: 'imap', attempts: [{ port: 993, security: 'implicit-tls' }, { port: 143, security: 'starttls' }] },
         { ask: 'connect', host: 'pop3', attempts: [{ port: 995, security: 'implicit-tls' }, { port: 110, security: 'starttls' }] },
@@ -370,6 +387,8 @@ export const THUNDERBIRD: ClientTable = {
     {
       id: 'guess-outgoing',
       title: 'an outgoing server by guessing',
+      protocols: ['submissions', 'submission'],
+      fixHost: 'smtp',
       steps: ['smtp', 'mail', '@'].map((host) => ({
         ask: 'connect' as const,
         host,

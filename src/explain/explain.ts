@@ -10,6 +10,7 @@ import type { ResourceRecord } from '../zone/record.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { ZoneAnswers } from './answers.js';
 import { CLIENT_IDS, CLIENTS, clientById, type ClientTable } from './clients.js';
+import type { HostedVendorView } from './hosted.js';
 import { hostedMailFor } from './vendors.js';
 import { walkClient, type ExplainedClient, type WalkContext } from './walk.js';
 
@@ -36,8 +37,12 @@ export interface Explanation {
   loads: boolean;
   /** Why BIND refuses it, in file order. */
   refusals: Refusal[];
+  /** The vendor hosting the domain's mail (by its apex MX) and how its own clients find it. */
+  hosted?: HostedVendorView;
   clients: ExplainedClient[];
-  /** The zone loads and every client explained sets itself up. */
+  /** Clients not explained by default because they need a server product the domain's mail vendor does not run. */
+  leftOut?: { id: string; name: string; server: string }[];
+  /** The zone loads and every client explained sets itself up, or fails only where the mail vendor documents no record. */
   ok: boolean;
 }
 
@@ -80,28 +85,42 @@ export function explainRecords(input: ExplainInput, options: ExplainOptions = {}
   const email = options.email ?? `user@${input.origin.toString().replace(/\.$/, '')}`;
   const domain = emailDomain(email)!;
   const refusals = refusalsOf(input);
+  const hosted = hostedMailFor(input.origin, input.records);
   const context: WalkContext = {
     answers: new ZoneAnswers(input.origin, input.records as readonly ResourceRecord[]),
     domain,
     email,
-    hosted: hostedMailFor(input.records),
+    hosted,
     whereOf: (record) => {
       const position = (record as Partial<ParsedRecord>).position;
       return position ? `${position.file}:${position.line}` : undefined;
     },
   };
-  const tables: ClientTable[] = options.clients && options.clients.length > 0 ? options.clients.map((id) => clientById(id)!) : [...CLIENTS];
-  const clients = tables.filter((table, i) => tables.indexOf(table) === i).map((table) => walkClient(context, table));
+  const asked = options.clients && options.clients.length > 0;
+  const tables: ClientTable[] = asked ? options.clients!.map((id) => clientById(id)!) : [...CLIENTS];
+  // A hosted vendor's domain has no MDaemon server behind it: its clients are explained only when asked for.
+  const leftOut = !asked && hosted.vendor ? tables.filter((table) => table.server !== undefined) : [];
+  const clients = tables
+    .filter((table, i) => tables.indexOf(table) === i && !leftOut.includes(table))
+    .map((table) => walkClient(context, table));
   const loads = refusals.length === 0;
-  return {
+  const explanation: Explanation = {
     zone: input.origin.toString(),
     domain: domain.toString(),
     email,
     loads,
     refusals,
     clients,
-    ok: loads && clients.every((client) => client.setUp),
+    ok: loads && clients.every((client) => client.setUp || onlyVendorGaps(client)),
   };
+  if (hosted.vendor) explanation.hosted = hosted.vendor;
+  if (leftOut.length > 0) explanation.leftOut = leftOut.map((table) => ({ id: table.id, name: table.name, server: table.server! }));
+  return explanation;
+}
+
+/** A client that fails only where the domain's mail vendor documents nothing: the zone is as the vendor says. */
+function onlyVendorGaps(client: ExplainedClient): boolean {
+  return client.goals.every((goal) => goal.outcome !== 'fails' || goal.vendorGap === true) && !client.goals.some((g) => g.steps.some((s) => s.verdict === 'broken'));
 }
 
 /** The reader's errors and BIND's zone-level refusals (zone-checks.ts), in file order. */

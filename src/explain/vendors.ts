@@ -1,10 +1,49 @@
 /**
- * The adapter between the hosted-mail vendor data (beside the service catalog) and explain's
- * HostedMail. Until that data is in the tree, no host outside the zone has a known operator.
+ * The adapter between the hosted-mail vendor data (src/services/hosted-mail.ts, beside the service
+ * catalog) and explain's HostedMail. No vendor is named here: everything comes from the data.
  */
-import type { ResourceRecord } from '../zone/record.js';
-import { NO_HOSTED_MAIL, type HostedMail } from './hosted.js';
+import { HOSTED_MAIL_VENDORS, hostedMailVendorFor, vendorRecordLine, type HostedMailVendor } from '../services/hosted-mail.js';
+import type { Name } from '../zone/name.js';
+import type { MxData, ResourceRecord } from '../zone/record.js';
+import type { HostedMail } from './hosted.js';
 
-export function hostedMailFor(_records: readonly ResourceRecord[]): HostedMail {
-  return NO_HOSTED_MAIL;
+/** Every server host any vendor documents, with who runs it: a CNAME or SRV target there is that vendor's. */
+const OPERATORS = new Map<string, string>();
+for (const vendor of HOSTED_MAIL_VENDORS) {
+  for (const server of vendor.servers) {
+    const key = server.host.toLowerCase();
+    if (!OPERATORS.has(key)) OPERATORS.set(key, `${vendor.name}'s ${server.protocol} server`);
+  }
+}
+
+/** The vendor of the apex MX with the lowest preference that a vendor claims. */
+function apexVendor(apex: Name, records: readonly ResourceRecord[]): HostedMailVendor | undefined {
+  let best: { preference: number; vendor: HostedMailVendor } | undefined;
+  for (const record of records) {
+    if (record.type !== 'MX' || !record.owner.equals(apex)) continue;
+    const data = record.data as MxData;
+    const vendor = hostedMailVendorFor(data.exchange);
+    if (vendor && (!best || data.preference < best.preference)) best = { preference: data.preference, vendor };
+  }
+  return best?.vendor;
+}
+
+export function hostedMailFor(apex: Name, records: readonly ResourceRecord[]): HostedMail {
+  const vendor = apexVendor(apex, records);
+  const hosted: HostedMail = {
+    operatorOf: (host) => OPERATORS.get(host.key),
+    mailOperatorOf: (exchange) => hostedMailVendorFor(exchange)?.name,
+    documentedRecords: (protocols, domain) => {
+      const expectation = vendor?.discovery.find((d) => d.protocols.some((p) => protocols.includes(p)));
+      return expectation ? expectation.records.map((record) => vendorRecordLine(record, domain, 3600)) : [];
+    },
+    serverOf: (protocol) => {
+      const server = vendor?.servers.find((s) => s.protocol === protocol);
+      return server ? { host: server.host, port: server.port } : undefined;
+    },
+    serversFor: (protocols) =>
+      (vendor?.servers ?? []).filter((s) => protocols.includes(s.protocol)).map((s) => `${s.host} port ${s.port} (${s.protocol})`),
+  };
+  if (vendor) hosted.vendor = { id: vendor.id, name: vendor.name, source: vendor.source, clients: vendor.clients.map((c) => ({ ...c })) };
+  return hosted;
 }

@@ -78,6 +78,10 @@ export interface ExplainedGoal {
   says: string;
   /** Records that would make the client find a server, when it fails or a step is broken. */
   fix: string[];
+  /** When it fails on a hosted-mail domain: the vendor's servers for it, to set the client up by hand. */
+  byHand?: string[];
+  /** It fails because the domain's mail vendor documents no record for it: the zone is as the vendor says. */
+  vendorGap?: boolean;
   note?: string;
 }
 
@@ -159,7 +163,12 @@ function addressStory(context: WalkContext, host: Name, found: AddressAnswer): {
     case 'data':
       return { shown, ends: `${host} has an address${via}` };
     case 'outside':
-      return { shown, ends: `${host}${via} ends at ${found.name}, outside this zone: the zone cannot tell whether it has an address` };
+      return {
+        shown,
+        ends: found.chain.length > 0
+          ? `${host}${via} ends at ${found.name}, outside this zone: the zone cannot tell whether it has an address`
+          : `${host} lies outside this zone (its address is not checked here)`,
+      };
     case 'delegated':
       return { shown, ends: `${found.name} lies below the delegation ${found.cut}: that zone's servers answer for it, not this zone` };
     case 'loop':
@@ -372,7 +381,7 @@ function walkStep(context: WalkContext, step: ClientStep): ExplainedStep {
     case 'mx-domain':
       return mxDomainStep(context, step);
     case 'elsewhere': {
-      const result: ExplainedStep = { asks: step.what, answers: [], verdict: 'elsewhere', says: 'not in DNS: the zone has no say' };
+      const result: ExplainedStep = { asks: step.what, answers: [], verdict: 'elsewhere', says: 'the zone has no say in it' };
       if (step.note) result.note = step.note;
       return result;
     }
@@ -383,22 +392,82 @@ function walkStep(context: WalkContext, step: ClientStep): ExplainedStep {
 function ends(step: ClientStep, result: ExplainedStep, choose: ClientGoal['choose']): boolean {
   if (choose === 'priority') return false;
   if (result.verdict === 'lands') return true;
-  return step.ask === 'srv' && step.final === true && result.verdict !== 'nothing';
+  if (step.ask !== 'srv') return false;
+  // A client that got an SRV answer follows it, into nowhere if need be: no fallback to guesses (RFC 6120 §3.2.1, RFC 6764 §6).
+  return result.verdict === 'broken' || (step.final === true && result.verdict !== 'nothing');
 }
 
-/** The records that would make a goal work, pointing at a host the zone shows serving it, else at a placeholder. */
-function goalFix(context: WalkContext, goal: ClientGoal): string[] {
+/** The catalog protocols a goal finds: its SRV steps' protocols, or what the table says. */
+function goalProtocols(goal: ClientGoal): string[] {
+  const fromSrv = goal.steps.flatMap((step) => (step.ask === 'srv' ? [step.protocol] : []));
+  return fromSrv.length > 0 ? fromSrv : [...(goal.protocols ?? [])];
+}
+
+/**
+ * The records that would make a goal work, never pointing clients at a host the zone does not show
+ * serving the protocol: the exact records the domain's mail vendor documents; else an SRV record for a
+ * protocol the zone already serves at another profile's label (MDaemon's `_smtp._tcp` target is the
+ * submission server); else at a host the goal's hints name and the zone gives an address; else at the
+ * vendor's server for it; else with a placeholder to fill in.
+ */
+function goalFix(context: WalkContext, goal: ClientGoal): { fix: string[]; vendorGap: boolean } {
+  const protocols = goalProtocols(goal);
+  const documented = context.hosted.documentedRecords(protocols, context.domain);
+  if (documented.length > 0) return { fix: documented, vendorGap: false };
+  const vendorGap = context.hosted.vendor !== undefined;
+  // The vendor documents nothing for it and runs no server for it: no record can help.
+  if (vendorGap && !goalProtocols(goal).some((p) => context.hosted.serverOf(p))) return { fix: [], vendorGap };
+  const srvSteps = goal.steps.filter((step): step is SrvStep => step.ask === 'srv');
   const fix: string[] = [];
-  const srv = goal.steps.find((step): step is SrvStep => step.ask === 'srv');
-  if (srv) {
-    const { protocol, label } = protocolOf(srv);
-    const target = hintedTarget(context, goal) ?? `<host of your ${protocol.description} server>.`;
-    fix.push(srvLine(Name.from(label, context.domain), { priority: 0, weight: 1, port: protocol.defaultPort }, target));
+  const srvFor = (step: SrvStep, target: string, port?: number) => {
+    const { protocol, label } = protocolOf(step);
+    return srvLine(Name.from(label, context.domain), { priority: 0, weight: 1, port: port ?? protocol.defaultPort }, target);
+  };
+  let suggested: string | undefined;
+  for (const step of srvSteps) {
+    const target = servingTarget(context, protocolOf(step).protocol);
+    if (target) {
+      suggested = srvFor(step, target);
+      break;
+    }
   }
-  const named = goal.steps.find((step): step is HttpStep | ConnectStep => (step.ask === 'http' || step.ask === 'connect') && step.host !== '@');
-  if (named && !srv) fix.push(addressFix(hostName(context.domain, named.host)));
-  else if (named) fix.push(`or ${addressFix(hostName(context.domain, named.host))}`);
-  return fix;
+  // For the host names a client guesses: an alias of the host the zone already names for the protocol.
+  let serving: string | undefined;
+  for (const id of protocols) {
+    const protocol = protocolById(id);
+    serving = protocol ? servingTarget(context, protocol) : undefined;
+    if (serving) break;
+  }
+  const first = srvSteps[0];
+  if (!suggested && first) {
+    const hinted = hintedTarget(context, goal);
+    const server = srvSteps.map((step) => ({ step, server: context.hosted.serverOf(step.protocol) })).find((s) => s.server);
+    if (hinted) suggested = srvFor(first, hinted);
+    else if (server) suggested = srvFor(server.step, server.server!.host, server.server!.port);
+    else suggested = `${srvFor(first, PLACEHOLDER)}   ; ${PLACEHOLDER} is the host that serves ${protocolOf(first).protocol.description}`;
+  }
+  if (suggested) fix.push(suggested);
+  const named = goal.fixHost ?? goal.steps.find((step): step is HttpStep | ConnectStep => (step.ask === 'http' || step.ask === 'connect') && step.host !== '@')?.host;
+  if (named) {
+    const host = hostName(context.domain, named);
+    fix.push(`${suggested ? 'or ' : ''}${serving ? `${host} 3600 IN CNAME ${serving}` : addressFix(host)}`);
+  }
+  return { fix, vendorGap };
+}
+
+/** Stands for the host name an administrator must fill in. */
+const PLACEHOLDER = '<server>.';
+
+/** A host the zone already names for this protocol, at another profile's label, that has an address. */
+function servingTarget(context: WalkContext, protocol: Protocol): string | undefined {
+  for (const label of Object.values(protocol.labels)) {
+    if (!label) continue;
+    for (const record of context.answers.at(Name.from(label, context.domain), 'SRV')) {
+      const target = (record.data as SrvData).target;
+      if (!target.isRoot && addressesOf(context.answers, target).end === 'data') return target.toString();
+    }
+  }
+  return undefined;
 }
 
 /** A host name of the goal's hints that has an address in the zone: the zone shows it is meant for this. */
@@ -408,6 +477,13 @@ function hintedTarget(context: WalkContext, goal: ClientGoal): string | undefine
     if (addressesOf(context.answers, host).end === 'data') return host.toString();
   }
   return undefined;
+}
+
+/** Hosts, each once, in order. */
+function hostList(endpoints: readonly Endpoint[]): string[] {
+  const hosts: string[] = [];
+  for (const endpoint of endpoints) if (!hosts.includes(endpoint.host)) hosts.push(endpoint.host);
+  return hosts;
 }
 
 export function walkGoal(context: WalkContext, goal: ClientGoal): ExplainedGoal {
@@ -429,15 +505,17 @@ export function walkGoal(context: WalkContext, goal: ClientGoal): ExplainedGoal 
     explained.endsUp = ordered[0]!.endpoint!;
     explained.alternatives = maybes.map((s) => s.endpoint!);
     for (const other of ordered.slice(1)) explained.alternatives.push(other.endpoint!);
-    const before = maybes.length > 0 ? `, unless ${maybes.map((s) => s.endpoint!.host).join(' or ')} answers first` : '';
+    const before = maybes.length > 0 ? `, unless ${hostList(maybes.map((s) => s.endpoint!)).join(' or ')} answers first` : '';
     explained.says = `ends up at ${endpointText(explained.endsUp)}${before}`;
   } else if (maybes.length > 0) {
     explained.outcome = 'maybe';
+    // Only the server can make a "maybe" work; a record can make it certain (not on a vendor's domain: the vendor's word counts).
+    if (!context.hosted.vendor && explained.fix.length === 0) explained.fix = goalFix(context, goal).fix;
     explained.endsUp = maybes[0]!.endpoint!;
     explained.alternatives = maybes.slice(1).map((s) => s.endpoint!);
     explained.says =
       `ends up at ${endpointText(explained.endsUp)} if the server there answers` +
-      (explained.alternatives.length > 0 ? `; else ${explained.alternatives.map((e) => e.host).join(', then ')}` : '; the zone sends it nowhere else');
+      (explained.alternatives.length > 0 ? `; else ${hostList(explained.alternatives).join(', then ')}` : '; the zone sends it nowhere else');
   } else if (stopped) {
     explained.outcome = 'not-offered';
     explained.says = 'the domain says it does not offer this (SRV target "."): the client does not set it up';
@@ -448,7 +526,16 @@ export function walkGoal(context: WalkContext, goal: ClientGoal): ExplainedGoal 
     explained.outcome = 'fails';
     const broken = steps.some((s) => s.verdict === 'broken');
     explained.says = broken ? 'fails: the records it finds lead nowhere' : 'fails: nothing in the zone sends it anywhere';
-    if (explained.fix.length === 0) explained.fix = goalFix(context, goal);
+    if (explained.fix.length === 0) {
+      const { fix, vendorGap } = goalFix(context, goal);
+      explained.fix = fix;
+      if (vendorGap && !broken) {
+        explained.vendorGap = true;
+        explained.says += `: ${context.hosted.vendor!.name} documents no DNS record for this, so its users set it up by hand` + (fix.length > 0 ? ' (or add the record below)' : '');
+      }
+    }
+    const byHand = context.hosted.serversFor(goalProtocols(goal));
+    if (byHand.length > 0) explained.byHand = byHand;
   }
   return explained;
 }
@@ -465,12 +552,17 @@ export function walkClient(context: WalkContext, client: ClientTable): Explained
   const explained: ExplainedClient = { id: client.id, name: client.name, sources: [...client.sources], goals, setUp, says: '' };
   if (client.note) explained.note = client.note;
   const failing = goals.filter((goal) => goal.outcome === 'fails').map((goal) => goal.title);
-  explained.says = setUp
-    ? failing.length > 0
-      ? `sets itself up (${failing.join(', ')}: not found, not needed)`
-      : 'sets itself up'
-    : failing.length > 0
-      ? `cannot set itself up: no ${failing.join(', no ')}`
-      : 'cannot set itself up: a record on the way leads nowhere';
+  const found = goals.filter((goal) => goal.outcome === 'found' || goal.outcome === 'maybe').length;
+  // The set of needs that works, preferring one found for certain: its "maybe" hosts are the ones that matter.
+  const sets = needs.filter((set) => set.every(working));
+  const certain = sets.find((set) => set.every((id) => goals.find((g) => g.id === id)?.outcome !== 'maybe'));
+  const used = certain ?? sets[0] ?? [];
+  const maybeHosts = hostList(goals.flatMap((goal) => (used.includes(goal.id) && goal.outcome === 'maybe' && goal.endsUp ? [goal.endsUp] : [])));
+  const without = failing.length > 0 ? ` (it does without ${failing.join(', ')})` : '';
+  if (setUp && maybeHosts.length > 0) explained.says = `sets itself up only if the server at ${maybeHosts.join(' and ')} answers${without}`;
+  else if (setUp) explained.says = `sets itself up${without}`;
+  else if (failing.length === 0) explained.says = 'cannot set itself up: a record on the way leads nowhere';
+  else if (failing.length > 1 && (failing.length === goals.length || found === 0)) explained.says = `cannot set itself up: it finds neither ${failing.join(' nor ')}`;
+  else explained.says = `cannot set itself up: it does not find ${failing.join(', nor ')}`;
   return explained;
 }
