@@ -24,6 +24,8 @@ export interface ExplainOptions {
 export interface Refusal {
   /** `file:line:column`. */
   where: string;
+  /** The problem's kind (ZONE_PROBLEM_KINDS), as `lint` reports it. */
+  kind: string;
   message: string;
 }
 
@@ -132,5 +134,5 @@ function refusalsOf(input: ExplainInput): Refusal[] {
   return problems
     .slice()
     .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((p) => ({ where: `${p.file}:${p.line}:${p.column}`, message: p.message }));
+    .map((p) => ({ where: `${p.file}:${p.line}:${p.column}`, kind: p.kind, message: p.message }));
 }

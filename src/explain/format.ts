@@ -3,14 +3,11 @@
  * JSON for a program. Same explanation, same bytes.
  */
 import { widest } from '../generate/widest.js';
-import type { Explanation } from './explain.js';
+import type { Explanation, Refusal } from './explain.js';
 import type { ExplainedClient, ExplainedGoal, ExplainedStep, Verdict } from './walk.js';
 
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
-
-/** How many of BIND's refusals the text shows before pointing at `zonesmith lint`. */
-const REFUSALS_SHOWN = 5;
 
 const FIX_HEADINGS: Record<ExplainedGoal['outcome'], string> = {
   fails: 'Fix: add',
@@ -43,10 +40,17 @@ function explanationText(e: Explanation): string {
   if (!e.loads) {
     out.push(
       `BIND refuses this zone as written (${e.refusals.length} error${e.refusals.length === 1 ? '' : 's'}): a server given it answers nothing for ${e.zone},`,
-      'so every client below fails until the zone loads. The first errors (`zonesmith lint` lists them all, with fixes):',
+      'so every client below fails until the zone loads. The first of each kind (`zonesmith lint` lists them all, with fixes):',
     );
-    for (const refusal of e.refusals.slice(0, REFUSALS_SHOWN)) out.push(`  ${refusal.where}  ${refusal.message}`);
-    if (e.refusals.length > REFUSALS_SHOWN) out.push(`  ... and ${e.refusals.length - REFUSALS_SHOWN} more`);
+    const kinds = new Map<string, { first: Refusal; count: number }>();
+    for (const refusal of e.refusals) {
+      const kind = kinds.get(refusal.kind);
+      if (kind) kind.count++;
+      else kinds.set(refusal.kind, { first: refusal, count: 1 });
+    }
+    for (const { first, count } of kinds.values()) {
+      out.push(`  ${first.where}  ${first.message}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`);
+    }
     out.push('', 'What each client will see once the zone loads:', '');
   }
   if (e.hosted) {
