@@ -4,13 +4,13 @@ import { formatExplanation } from '../explain/format.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveSpec, type ResolvedZone } from '../spec/resolve.js';
 import type { Name } from '../zone/name.js';
-import { readZoneText, type ParsedRecord, type ZoneReadOptions } from '../zone/parser.js';
+import type { ParsedRecord } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
-import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import { CommandError } from './errors.js';
-import { assertReadableFile, inputOf, readStdinText, type Input } from './inputs.js';
+import { inputOf, type Input } from './inputs.js';
+import { readZoneInput } from './zone-input.js';
 import { zoneOrigin } from './options.js';
-import { isSpecPath, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
+import { loadSpecInput, pickZones, readsSpec, reportSpecProblems } from './spec-shared.js';
 import type { ExplainArgs } from './explain.js';
 
 export async function run(args: ExplainArgs, io: Io): Promise<number> {
@@ -30,7 +30,7 @@ export async function run(args: ExplainArgs, io: Io): Promise<number> {
     io.out(args.format === 'json' ? JSON.stringify(explanations, null, 2) + '\n' : explanations.map((e) => formatExplanation(e, 'text')).join('\n'));
   } else {
     if (args.zone) throw new CommandError('--zone picks zones of a spec; a zone file holds one zone');
-    const zone = await readZoneInput(input, zoneOrigin(args, input), args.allowIncludeOutside, io);
+    const zone = await readZone(input, zoneOrigin(args, input), args.allowIncludeOutside, io);
     explanations = [explain(zone, options)];
     io.out(formatExplanation(explanations[0]!, args.format));
   }
@@ -52,25 +52,11 @@ function zonesOfAddress(zones: readonly ResolvedZone[], email: string): Resolved
   return [nearest];
 }
 
-/** A spec by its extension; standard input is a spec unless --origin says it is a zone (as for `records`). */
-function readsSpec(input: Input, args: ExplainArgs): boolean {
-  if (input.stdin && args.stdinFilename === undefined) return args.origin === undefined;
-  return isSpecPath(input.name);
-}
-
 /** The zone as BIND reads it, with the reader's problems (explain says BIND refuses the zone, and why). */
-async function readZoneInput(input: Input, origin: Name | undefined, allowIncludeOutside: boolean, io: Io) {
+async function readZone(input: Input, origin: Name | undefined, allowIncludeOutside: boolean, io: Io) {
   const records: ParsedRecord[] = [];
   const problems: ZoneProblem[] = [];
   const sink = { record: (r: ParsedRecord) => void records.push(r), problem: (p: ZoneProblem) => void problems.push(p) };
-  const options: ZoneReadOptions = { file: input.name };
-  if (origin) options.origin = origin;
-  let summary;
-  if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
-  } else {
-    assertReadableFile(input.arg);
-    summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
-  }
+  const summary = await readZoneInput(input, { origin, allowIncludeOutside }, sink, io);
   return { origin: summary.origin, records, problems };
 }

@@ -6,16 +6,14 @@
 import { CLIENT_IDS } from '../explain/clients.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../explain/format.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, SPEC_OR_ZONE_INPUT, STDIN_FILENAME_OPTION, ZONE_OPTION, type OriginArgs } from './options.js';
 
-export interface ExplainArgs {
+export interface ExplainArgs extends OriginArgs {
   input: string;
   client?: string[];
   email?: string;
   format: ExplainFormat;
   zone?: string[];
-  origin?: string;
-  stdinFilename?: string;
   allowIncludeOutside: boolean;
 }
 
@@ -24,11 +22,7 @@ export const explainCommand: CommandSpec<ExplainArgs> = {
   describe: 'Walk each mail, calendar and chat client\'s look-up steps over a spec or zone file: where it ends up, or which record is missing',
   builder: (yargs) =>
     yargs
-      .positional('input', {
-        type: 'string',
-        describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
-        demandOption: true,
-      })
+      .positional('input', SPEC_OR_ZONE_INPUT)
       .option('client', { type: 'string', array: true, choices: CLIENT_IDS, describe: 'Only these clients (repeatable; default: all)' })
       .option('email', { type: 'string', describe: 'The address the user types (default: user@<zone>); its domain picks the zone of a spec' })
       .option('format', { alias: 'f', choices: EXPLAIN_FORMATS, default: 'text' as ExplainFormat, describe: 'Output format' })

@@ -5,6 +5,13 @@ import type { Input } from './inputs.js';
 
 export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;
 
+/** The input of the commands that read a spec or a zone file (records, explain). */
+export const SPEC_OR_ZONE_INPUT = {
+  type: 'string',
+  describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
+  demandOption: true,
+} as const;
+
 export const ORIGIN_OPTION = {
   type: 'string',
   describe: 'Zone origin (default: a leading $ORIGIN, else the file name); required for a zone on standard input',

@@ -12,7 +12,7 @@ import type { SoaData } from '../zone/record.js';
 import { CommandError, cannotRead, isSystemError } from './errors.js';
 import { assertOutputFolder, inputOf, type Input } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { isSpecPath, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
+import { loadSpecInput, pickZones, readsSpec, reportSpecProblems } from './spec-shared.js';
 import { readZoneFileRows } from './zone-rows.js';
 import type { RecordsArgs } from './records.js';
 
@@ -43,15 +43,6 @@ export async function run(args: RecordsArgs, io: Io): Promise<number> {
   }
   io.out(formatRecords(rows, args.format));
   return EXIT.ok;
-}
-
-/**
- * A spec by its extension; standard input is a spec unless --origin says it is a zone (or
- * --stdin-filename gives it a name to go by).
- */
-function readsSpec(input: Input, args: RecordsArgs): boolean {
-  if (input.stdin && args.stdinFilename === undefined) return args.origin === undefined;
-  return isSpecPath(input.name);
 }
 
 function isMapping(data: unknown): boolean {

@@ -5,10 +5,10 @@
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
 import type { Name } from '../zone/name.js';
-import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
-import { diskIncludes, readZoneFile } from '../zone/read-file.js';
+import type { ZoneSink } from '../zone/parser.js';
 import type { ResourceRecord } from '../zone/record.js';
-import { assertReadableFile, readStdinText, type Input } from './inputs.js';
+import type { Input } from './inputs.js';
+import { readZoneInput } from './zone-input.js';
 
 export async function readZoneFileRows(
   input: Input,
@@ -26,14 +26,6 @@ export async function readZoneFileRows(
       io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
     },
   };
-  const options: ZoneReadOptions = { file: input.name };
-  if (origin) options.origin = origin;
-  let summary;
-  if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
-  } else {
-    assertReadableFile(input.arg);
-    summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
-  }
+  const summary = await readZoneInput(input, { origin, allowIncludeOutside }, sink, io);
   return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
 }
