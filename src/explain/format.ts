@@ -82,7 +82,9 @@ function goalText(goal: ExplainedGoal, out: string[]): void {
   goal.steps.forEach((step, i) => stepText(step, i + 1, out));
   out.push(`    => ${goal.says}`);
   if (goal.fix.length > 0) {
-    out.push(`    ${FIX_HEADINGS[goal.outcome]}`);
+    const broken = goal.steps.some((step) => step.verdict === 'broken');
+    const heading = goal.vendorGap ? "To let it find the server all the same, add (not in the vendor's instructions)" : broken ? 'Fix: correct or add' : FIX_HEADINGS[goal.outcome];
+    out.push(`    ${heading}`);
     for (const line of goal.fix) out.push(`      ${line}`);
   }
   if (goal.byHand) out.push(`    By hand: ${goal.byHand.join('; ')}`);
@@ -95,7 +97,6 @@ function stepText(step: ExplainedStep, n: number, out: string[]): void {
   for (const answer of step.answers) out.push(`         ${answer.where ? `${answer.text.padEnd(width)}  ; ${answer.where}` : answer.text}`);
   out.push(`       ${VERDICT_WORDS[step.verdict]}: ${step.says}`);
   if (step.note) out.push(`       (${step.note})`);
-  if (step.fix && step.fix.length > 0) for (const line of step.fix) out.push(`       fix: ${line}`);
 }
 
 function okWords(e: Explanation): string {

@@ -562,6 +562,9 @@ export function walkClient(context: WalkContext, client: ClientTable): Explained
   if (setUp && maybeHosts.length > 0) explained.says = `sets itself up only if the server at ${maybeHosts.join(' and ')} answers${without}`;
   else if (setUp) explained.says = `sets itself up${without}`;
   else if (failing.length === 0) explained.says = 'cannot set itself up: a record on the way leads nowhere';
+  else if (context.hosted.vendor && goals.every((goal) => goal.outcome !== 'fails' || goal.vendorGap)) {
+    explained.says = `is set up by hand: ${context.hosted.vendor.name} documents no DNS record for ${failing.join(' or ')}`;
+  }
   else if (failing.length > 1 && (failing.length === goals.length || found === 0)) explained.says = `cannot set itself up: it finds neither ${failing.join(' nor ')}`;
   else explained.says = `cannot set itself up: it does not find ${failing.join(', nor ')}`;
   return explained;
