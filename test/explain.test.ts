@@ -17,6 +17,7 @@ import {
   type ExplainedGoal,
   type Explanation,
 } from '../src/index.js';
+import { ZoneRecords } from '../src/explain/answers.js';
 import { run } from './helpers/cli.js';
 import { REPO_ROOT, requireShared, SEED_ZONE } from './helpers/shared.js';
 
@@ -207,6 +208,16 @@ describe('what the walker says plainly', () => {
     expect(outlook.outcome).toBe('fails');
     expect(outlook.fix[0]).toMatch(/^_autodiscover\._tcp\.nothing\.example\.org\. 3600 IN SRV 0 1 443 <server>\./);
     expect(outlook.fix[1]).toBe('or autodiscover.nothing.example.org. 3600 IN A <address of autodiscover.nothing.example.org.>');
+  });
+
+  it('keeps only what a look-up reads: address, alias, SRV, MX, NS records and TXT at _service names', () => {
+    const records = new ZoneRecords();
+    for (const record of zoneFile(join(FIXTURES, 'vendors', 'microsoft365.dns')).records) records.add(record);
+    const kept = [...records.byName.values()].flat();
+    expect(new Set(kept.map((r) => r.type))).toEqual(new Set(['A', 'CNAME', 'MX', 'NS', 'SRV', 'TXT']));
+    // The apex TXT (SPF, verification) is not kept; _dmarc's is (an underscore name); every owner and the names above it exist.
+    expect(kept.filter((r) => r.type === 'TXT').map((r) => r.owner.toString())).toEqual(['_dmarc.example.com.']);
+    expect(records.exists.has('_tls.example.com.')).toBe(true); // an empty non-terminal above _sip._tls
   });
 
   it('the same input gives the same bytes', () => {

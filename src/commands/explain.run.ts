@@ -1,5 +1,5 @@
 /** The implementation of `zonesmith explain`, loaded only when the command runs (see explain.ts). */
-import { explainOptionsProblem, explainRecords, type Explanation, type ExplainOptions } from '../explain/explain.js';
+import { explainOptionsProblem, explainRecords, ZoneExplainer, type Explanation, type ExplainOptions } from '../explain/explain.js';
 import { formatExplanation } from '../explain/format.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveSpec, type ResolvedZone } from '../spec/resolve.js';
@@ -30,8 +30,7 @@ export async function run(args: ExplainArgs, io: Io): Promise<number> {
     io.out(args.format === 'json' ? JSON.stringify(explanations, null, 2) + '\n' : explanations.map((e) => formatExplanation(e, 'text')).join('\n'));
   } else {
     if (args.zone) throw new CommandError('--zone picks zones of a spec; a zone file holds one zone');
-    const zone = await readZone(input, zoneOrigin(args, input), args.allowIncludeOutside, io);
-    explanations = [explain(zone, options)];
+    explanations = [await explainZoneInput(input, zoneOrigin(args, input), args.allowIncludeOutside, options, io)];
     io.out(formatExplanation(explanations[0]!, args.format));
   }
   return explanations.every((e) => e.ok) ? EXIT.ok : EXIT.problems;
@@ -52,11 +51,12 @@ function zonesOfAddress(zones: readonly ResolvedZone[], email: string): Resolved
   return [nearest];
 }
 
-/** The zone as BIND reads it, with the reader's problems (explain says BIND refuses the zone, and why). */
-async function readZone(input: Input, origin: Name | undefined, allowIncludeOutside: boolean, io: Io) {
-  const records: ParsedRecord[] = [];
-  const problems: ZoneProblem[] = [];
-  const sink = { record: (r: ParsedRecord) => void records.push(r), problem: (p: ZoneProblem) => void problems.push(p) };
+/** Reads the zone as BIND does, streaming each record into the explainer (it keeps only what the walk reads). */
+async function explainZoneInput(input: Input, origin: Name | undefined, allowIncludeOutside: boolean, options: ExplainOptions, io: Io): Promise<Explanation> {
+  const explainer = new ZoneExplainer();
+  const sink = { record: (r: ParsedRecord) => explainer.add(r), problem: (p: ZoneProblem) => explainer.problem(p) };
   const summary = await readZoneInput(input, { origin, allowIncludeOutside }, sink, io);
-  return { origin: summary.origin, records, problems };
+  const problem = explainOptionsProblem(summary.origin, options);
+  if (problem) throw new CommandError(problem);
+  return explainer.explain(summary.origin, options);
 }

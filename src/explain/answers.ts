@@ -26,9 +26,9 @@ export type AnswerEnd =
 
 export interface Answer {
   /** The records of the type asked for (empty unless `end` is `data`). */
-  records: ResourceRecord[];
+  records: KeptRecord[];
   /** The CNAMEs followed on the way, in order. */
-  chain: ResourceRecord[];
+  chain: KeptRecord[];
   end: AnswerEnd;
   /** The last name asked: where the chain ends (outside, delegated, no-name, no-data) or the data's owner. */
   name: Name;
@@ -38,29 +38,53 @@ export interface Answer {
   wildcard?: boolean;
 }
 
-/** The zone's records by owner, with the names that exist only because names below them do (RFC 4592 §2.2.2). */
+/** A record as explain keeps it: the model's fields, and where it was written (`file:line`), without the tokens. */
+export interface KeptRecord extends ResourceRecord {
+  where?: string;
+}
+
+/** The types a client's look-up reads, and NS for delegations; TXT only at `_service` names (RFC 6764 path). */
+const KEPT_TYPES = new Set(['A', 'AAAA', 'CNAME', 'SRV', 'MX', 'NS', 'TXT']);
+
+/**
+ * The records explain reads, filled one record at a time as the zone streams by: only the types a
+ * client's look-up asks about, each without its tokens, and every owner name (a name exists when a name
+ * below it does, RFC 4592 §2.2.2). Memory grows with the names, as in the lint index.
+ */
+export class ZoneRecords {
+  readonly byName = new Map<string, KeptRecord[]>();
+  readonly exists = new Set<string>();
+
+  add(record: ResourceRecord, where?: string): void {
+    for (let name = record.owner; !this.exists.has(name.key); name = name.parent()) {
+      this.exists.add(name.key);
+      if (name.labels.length === 0) break;
+    }
+    if (!KEPT_TYPES.has(record.type)) return;
+    if (record.type === 'TXT' && !record.owner.firstLabel?.startsWith('_')) return;
+    const kept: KeptRecord = { owner: record.owner, ttl: record.ttl, class: record.class, type: record.type, data: record.data };
+    if (where) kept.where = where;
+    let list = this.byName.get(record.owner.key);
+    if (!list) this.byName.set(record.owner.key, (list = []));
+    list.push(kept);
+  }
+}
+
+/** What the zone (its records and its apex) answers. */
 export class ZoneAnswers {
-  private readonly byName = new Map<string, ResourceRecord[]>();
-  private readonly exists = new Set<string>();
+  private readonly byName: Map<string, KeptRecord[]>;
+  private readonly exists: Set<string>;
 
   constructor(
     readonly apex: Name,
-    records: Iterable<ResourceRecord>,
+    records: ZoneRecords,
   ) {
-    for (const record of records) {
-      const key = record.owner.key;
-      let list = this.byName.get(key);
-      if (!list) this.byName.set(key, (list = []));
-      list.push(record);
-      for (let name = record.owner; name.isSubdomainOf(apex) && !this.exists.has(name.key); name = name.parent()) {
-        this.exists.add(name.key);
-        if (name.equals(apex)) break;
-      }
-    }
+    this.byName = records.byName;
+    this.exists = records.exists;
   }
 
   /** The records at a name, of one type (or all types), as written: no CNAME, wildcard or delegation logic. */
-  at(name: Name, type?: string): ResourceRecord[] {
+  at(name: Name, type?: string): KeptRecord[] {
     const all = this.byName.get(name.key) ?? [];
     return type === undefined ? all : all.filter((record) => record.type === type);
   }
@@ -72,7 +96,7 @@ export class ZoneAnswers {
 
   /** Asks the zone for `type` at `name`, following CNAMEs while they stay inside the zone. */
   query(name: Name, type: string): Answer {
-    const chain: ResourceRecord[] = [];
+    const chain: KeptRecord[] = [];
     const seen = new Set<string>();
     let current = name;
     for (;;) {
@@ -101,7 +125,7 @@ export class ZoneAnswers {
    * The records a name has: its own, or a wildcard's when the name does not exist (RFC 4592 §3.3.1: the
    * closest encloser's `*` child answers). Undefined when the name does not exist and no wildcard covers it.
    */
-  private recordsAt(name: Name): { records: ResourceRecord[] | undefined; wildcard: boolean } {
+  private recordsAt(name: Name): { records: KeptRecord[] | undefined; wildcard: boolean } {
     if (this.exists.has(name.key)) return { records: this.byName.get(name.key) ?? [], wildcard: false };
     let encloser = name.parent();
     while (!this.exists.has(encloser.key) && !encloser.equals(this.apex) && encloser.isSubdomainOf(this.apex)) encloser = encloser.parent();
@@ -121,8 +145,8 @@ export class ZoneAnswers {
 
 export interface AddressAnswer {
   /** A and AAAA records found (after the chain). */
-  addresses: ResourceRecord[];
-  chain: ResourceRecord[];
+  addresses: KeptRecord[];
+  chain: KeptRecord[];
   /** `data` when an address was found; otherwise why not. */
   end: AnswerEnd;
   /** Where the look-up ended. */

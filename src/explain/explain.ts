@@ -6,9 +6,8 @@
 import { Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
-import type { ResourceRecord } from '../zone/record.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
-import { ZoneAnswers } from './answers.js';
+import { ZoneAnswers, ZoneRecords } from './answers.js';
 import { CLIENT_IDS, CLIENTS, clientById, type ClientTable } from './clients.js';
 import type { HostedVendorView } from './hosted.js';
 import { hostedMailFor } from './vendors.js';
@@ -21,12 +20,14 @@ export interface ExplainOptions {
   email?: string;
 }
 
+/** Why BIND refuses the zone: the first problem of one kind, and how many of that kind there are. */
 export interface Refusal {
-  /** `file:line:column`. */
+  /** `file:line:column` of the first. */
   where: string;
   /** The problem's kind (ZONE_PROBLEM_KINDS), as `lint` reports it. */
   kind: string;
   message: string;
+  count: number;
 }
 
 export interface Explanation {
@@ -37,7 +38,7 @@ export interface Explanation {
   email: string;
   /** BIND loads the zone (no parse error, no zone-level refusal). */
   loads: boolean;
-  /** Why BIND refuses it, in file order. */
+  /** Why BIND refuses it: the first problem of each kind, with their count, in file order. */
   refusals: Refusal[];
   /** The vendor hosting the domain's mail (by its apex MX) and how its own clients find it. */
   hosted?: HostedVendorView;
@@ -77,62 +78,93 @@ function emailDomain(email: string): Name | undefined {
 }
 
 /**
- * Explains a zone: per client, each step it takes, what the zone answers, where it ends up.
+ * Reads a zone one record at a time, as it streams from the parser, keeping only what the walk needs
+ * (ZoneRecords), BIND's zone-level checks and the first refusal of each kind; then explains it. A zone of
+ * a million records needs the memory of its names, not of its records.
+ */
+export class ZoneExplainer {
+  private readonly records = new ZoneRecords();
+  private readonly checks = new ZoneChecks();
+  private readonly refusals = new Map<string, Refusal>();
+
+  /** A record as the parser or the spec resolver gives it. */
+  add(record: ParsedRecord): void {
+    this.checks.add(record);
+    const position = record.position as ParsedRecord['position'] | undefined;
+    this.records.add(record, position ? `${position.file}:${position.line}` : undefined);
+  }
+
+  /** A problem the reader found; its errors mean BIND refuses the zone. */
+  problem(problem: ZoneProblem): void {
+    if (problem.severity !== 'error') return;
+    const seen = this.refusals.get(problem.kind);
+    if (seen) seen.count++;
+    else this.refusals.set(problem.kind, { where: `${problem.file}:${problem.line}:${problem.column}`, kind: problem.kind, message: problem.message, count: 1 });
+  }
+
+  /**
+   * Walks the clients over the zone read so far.
+   *
+   * @throws TypeError when the options name an unknown client or an address outside the zone (see explainOptionsProblem).
+   */
+  explain(origin: Name, options: ExplainOptions = {}): Explanation {
+    const problem = explainOptionsProblem(origin, options);
+    if (problem) throw new TypeError(problem);
+    for (const p of this.checks.finish(origin)) this.problem(p);
+    const email = options.email ?? `user@${origin.toString().replace(/\.$/, '')}`;
+    const domain = emailDomain(email)!;
+    const answers = new ZoneAnswers(origin, this.records);
+    const hosted = hostedMailFor(answers.at(origin, 'MX'));
+    const context: WalkContext = { answers, domain, email, hosted };
+    const asked = options.clients && options.clients.length > 0;
+    const tables: ClientTable[] = asked ? options.clients!.map((id) => clientById(id)!) : [...CLIENTS];
+    // A hosted vendor's domain has no MDaemon server behind it: its clients are explained only when asked for.
+    const leftOut = !asked && hosted.vendor ? tables.filter((table) => table.server !== undefined) : [];
+    const clients = tables
+      .filter((table, i) => tables.indexOf(table) === i && !leftOut.includes(table))
+      .map((table) => walkClient(context, table));
+    const refusals = [...this.refusals.values()].sort(byPlace);
+    const loads = refusals.length === 0;
+    const explanation: Explanation = {
+      zone: origin.toString(),
+      domain: domain.toString(),
+      email,
+      loads,
+      refusals,
+      clients,
+      ok: loads && clients.every((client) => client.setUp || onlyVendorGaps(client)),
+    };
+    if (hosted.vendor) explanation.hosted = hosted.vendor;
+    if (leftOut.length > 0) explanation.leftOut = leftOut.map((table) => ({ id: table.id, name: table.name, server: table.server! }));
+    return explanation;
+  }
+}
+
+/** File order: by file name as given, then line, then column. */
+function byPlace(a: Refusal, b: Refusal): number {
+  const [fa, la, ca] = splitWhere(a.where);
+  const [fb, lb, cb] = splitWhere(b.where);
+  return fa === fb ? la - lb || ca - cb : fa < fb ? -1 : 1;
+}
+
+function splitWhere(where: string): [string, number, number] {
+  const match = /^(.*):(\d+):(\d+)$/.exec(where);
+  return match ? [match[1]!, Number(match[2]), Number(match[3])] : [where, 0, 0];
+}
+
+/**
+ * Explains a zone held whole: per client, each step it takes, what the zone answers, where it ends up.
  *
  * @throws TypeError when the options name an unknown client or an address outside the zone (see explainOptionsProblem).
  */
 export function explainRecords(input: ExplainInput, options: ExplainOptions = {}): Explanation {
-  const problem = explainOptionsProblem(input.origin, options);
-  if (problem) throw new TypeError(problem);
-  const email = options.email ?? `user@${input.origin.toString().replace(/\.$/, '')}`;
-  const domain = emailDomain(email)!;
-  const refusals = refusalsOf(input);
-  const hosted = hostedMailFor(input.origin, input.records);
-  const context: WalkContext = {
-    answers: new ZoneAnswers(input.origin, input.records as readonly ResourceRecord[]),
-    domain,
-    email,
-    hosted,
-    whereOf: (record) => {
-      const position = (record as Partial<ParsedRecord>).position;
-      return position ? `${position.file}:${position.line}` : undefined;
-    },
-  };
-  const asked = options.clients && options.clients.length > 0;
-  const tables: ClientTable[] = asked ? options.clients!.map((id) => clientById(id)!) : [...CLIENTS];
-  // A hosted vendor's domain has no MDaemon server behind it: its clients are explained only when asked for.
-  const leftOut = !asked && hosted.vendor ? tables.filter((table) => table.server !== undefined) : [];
-  const clients = tables
-    .filter((table, i) => tables.indexOf(table) === i && !leftOut.includes(table))
-    .map((table) => walkClient(context, table));
-  const loads = refusals.length === 0;
-  const explanation: Explanation = {
-    zone: input.origin.toString(),
-    domain: domain.toString(),
-    email,
-    loads,
-    refusals,
-    clients,
-    ok: loads && clients.every((client) => client.setUp || onlyVendorGaps(client)),
-  };
-  if (hosted.vendor) explanation.hosted = hosted.vendor;
-  if (leftOut.length > 0) explanation.leftOut = leftOut.map((table) => ({ id: table.id, name: table.name, server: table.server! }));
-  return explanation;
+  const explainer = new ZoneExplainer();
+  for (const record of input.records) explainer.add(record);
+  for (const problem of input.problems ?? []) explainer.problem(problem);
+  return explainer.explain(input.origin, options);
 }
 
 /** A client that fails only where the domain's mail vendor documents nothing: the zone is as the vendor says. */
 function onlyVendorGaps(client: ExplainedClient): boolean {
   return client.goals.every((goal) => goal.outcome !== 'fails' || goal.vendorGap === true) && !client.goals.some((g) => g.steps.some((s) => s.verdict === 'broken'));
-}
-
-/** The reader's errors and BIND's zone-level refusals (zone-checks.ts), in file order. */
-function refusalsOf(input: ExplainInput): Refusal[] {
-  const checks = new ZoneChecks();
-  for (const record of input.records) checks.add(record);
-  const problems = (input.problems ?? []).filter((p) => p.severity === 'error');
-  for (const p of checks.finish(input.origin)) if (p.severity === 'error') problems.push(p);
-  return problems
-    .slice()
-    .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((p) => ({ where: `${p.file}:${p.line}:${p.column}`, kind: p.kind, message: p.message }));
 }

@@ -3,7 +3,7 @@
  * JSON for a program. Same explanation, same bytes.
  */
 import { widest } from '../generate/widest.js';
-import type { Explanation, Refusal } from './explain.js';
+import type { Explanation } from './explain.js';
 import type { ExplainedClient, ExplainedGoal, ExplainedStep, Verdict } from './walk.js';
 
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
@@ -38,18 +38,13 @@ function explanationText(e: Explanation): string {
   out.push(`Zone ${e.zone}, explained for ${e.email} (mail domain ${e.domain})`);
   out.push('');
   if (!e.loads) {
+    const errors = e.refusals.reduce((n, r) => n + r.count, 0);
     out.push(
-      `BIND refuses this zone as written (${e.refusals.length} error${e.refusals.length === 1 ? '' : 's'}): a server given it answers nothing for ${e.zone},`,
+      `BIND refuses this zone as written (${errors} error${errors === 1 ? '' : 's'}): a server given it answers nothing for ${e.zone},`,
       'so every client below fails until the zone loads. The first of each kind (`zonesmith lint` lists them all, with fixes):',
     );
-    const kinds = new Map<string, { first: Refusal; count: number }>();
     for (const refusal of e.refusals) {
-      const kind = kinds.get(refusal.kind);
-      if (kind) kind.count++;
-      else kinds.set(refusal.kind, { first: refusal, count: 1 });
-    }
-    for (const { first, count } of kinds.values()) {
-      out.push(`  ${first.where}  ${first.message}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`);
+      out.push(`  ${refusal.where}  ${refusal.message}${refusal.count > 1 ? ` (and ${refusal.count - 1} more like it)` : ''}`);
     }
     out.push('', 'What each client will see once the zone loads:', '');
   }

@@ -3,7 +3,6 @@
  * catalog) and explain's HostedMail. No vendor is named here: everything comes from the data.
  */
 import { HOSTED_MAIL_VENDORS, hostedMailVendorFor, vendorRecordLine, type HostedMailVendor } from '../services/hosted-mail.js';
-import type { Name } from '../zone/name.js';
 import type { MxData, ResourceRecord } from '../zone/record.js';
 import type { HostedMail } from './hosted.js';
 
@@ -17,10 +16,9 @@ for (const vendor of HOSTED_MAIL_VENDORS) {
 }
 
 /** The vendor of the apex MX with the lowest preference that a vendor claims. */
-function apexVendor(apex: Name, records: readonly ResourceRecord[]): HostedMailVendor | undefined {
+function apexVendor(apexMx: readonly ResourceRecord[]): HostedMailVendor | undefined {
   let best: { preference: number; vendor: HostedMailVendor } | undefined;
-  for (const record of records) {
-    if (record.type !== 'MX' || !record.owner.equals(apex)) continue;
+  for (const record of apexMx) {
     const data = record.data as MxData;
     const vendor = hostedMailVendorFor(data.exchange);
     if (vendor && (!best || data.preference < best.preference)) best = { preference: data.preference, vendor };
@@ -28,8 +26,9 @@ function apexVendor(apex: Name, records: readonly ResourceRecord[]): HostedMailV
   return best?.vendor;
 }
 
-export function hostedMailFor(apex: Name, records: readonly ResourceRecord[]): HostedMail {
-  const vendor = apexVendor(apex, records);
+/** What the vendor data says about a zone whose apex has these MX records. */
+export function hostedMailFor(apexMx: readonly ResourceRecord[]): HostedMail {
+  const vendor = apexVendor(apexMx);
   const hosted: HostedMail = {
     operatorOf: (host) => OPERATORS.get(host.key),
     mailOperatorOf: (exchange) => hostedMailVendorFor(exchange)?.name,

@@ -8,7 +8,7 @@ import { latin1String } from '../zone/bytes.js';
 import { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SrvData } from '../zone/record.js';
-import { addressesOf, type AddressAnswer, type Answer, type ZoneAnswers } from './answers.js';
+import { addressesOf, type AddressAnswer, type Answer, type KeptRecord, type ZoneAnswers } from './answers.js';
 import type { Attempt, ClientGoal, ClientStep, ClientTable, ConnectStep, HttpStep, MxDomainStep, Security, SrvStep } from './clients.js';
 import type { HostedMail } from './hosted.js';
 
@@ -103,8 +103,6 @@ export interface WalkContext {
   email: string;
   /** Hosted-mail vendor facts, when known. */
   hosted: HostedMail;
-  /** `file:line` for a record, when the caller knows where it was written. */
-  whereOf: (record: ResourceRecord) => string | undefined;
 }
 
 const SECURITY_WORDS: Record<Security, string> = {
@@ -125,10 +123,9 @@ export function endpointText(endpoint: Endpoint): string {
   return endpoint.operator ? `${where}, ${endpoint.operator}` : where;
 }
 
-function show(context: WalkContext, record: ResourceRecord): ShownRecord {
+function show(_context: WalkContext, record: KeptRecord): ShownRecord {
   const shown: ShownRecord = { text: `${record.owner.toString()} ${record.type} ${formatRdata(record.type, record.data)}` };
-  const where = context.whereOf(record);
-  if (where) shown.where = where;
+  if (record.where) shown.where = record.where;
   return shown;
 }
 
