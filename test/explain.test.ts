@@ -18,6 +18,7 @@ import {
   type Explanation,
 } from '../src/index.js';
 import { ZoneRecords } from '../src/explain/answers.js';
+import { bindAvailable, checkZoneText } from './helpers/bind.js';
 import { run } from './helpers/cli.js';
 import { REPO_ROOT, requireShared, SEED_ZONE } from './helpers/shared.js';
 
@@ -226,7 +227,52 @@ describe('what the walker says plainly', () => {
   });
 });
 
+/** The fixes explain suggests that name no placeholder: records one can add as they are. */
+function concreteFixes(e: Explanation): string[] {
+  const lines = e.clients.flatMap((c) => c.goals.flatMap((g) => g.fix)).filter((line) => !line.includes('<') && !line.startsWith('or '));
+  return [...new Set(lines)];
+}
+
+describe('the fixes explain suggests', () => {
+  it.runIf(bindAvailable())('make the client find its server, and the zone still loads in BIND (examples/example.com.dns)', () => {
+    const file = join(REPO_ROOT, 'examples', 'example.com.dns');
+    const text = readFileSync(file, 'utf8');
+    const before = explainZone(parseZone(text, { file: 'example.com.dns' }), { clients: ['rfc6186', 'mdaemon-connector'] });
+    const fixes = concreteFixes(before);
+    expect(fixes).toContain('_submission._tcp.example.com. 3600 IN SRV 0 1 587 msa.example.com.');
+    expect(fixes).toContain('imap.example.com. 3600 IN CNAME imap4.example.com.');
+    const fixed = `${text}\n${fixes.join('\n')}\n`;
+    const after = explainZone(parseZone(fixed, { file: 'example.com.dns' }), { clients: ['rfc6186', 'mdaemon-connector'] });
+    expect(after.clients.map((c) => [c.id, c.setUp])).toEqual([['rfc6186', true], ['mdaemon-connector', true]]);
+    expect(goal(after, 'mdaemon-connector', 'imap').endsUp).toMatchObject({ host: 'imap.example.com.', addresses: ['192.0.2.103'] });
+    expect(checkZoneText('example.com', fixed).code).toBe(0);
+  });
+
+  it('repair a port-0 SRV record and point an RFC 6186 client at the label it reads', () => {
+    const text = readFileSync(CASES, 'utf8');
+    for (const label of ['portzero', 'dialect']) {
+      const email = `user@${label}.example.org`;
+      const fixes = concreteFixes(explainZone(parseZone(text, { file: 'cases.dns' }), { email, clients: ['rfc6186'] }));
+      expect(fixes.length, label).toBeGreaterThan(0);
+      // A port-0 record is replaced, not added beside: drop the broken one first.
+      const kept = text.split('\n').filter((line) => !/^_imaps\._tcp\.portzero .* 0 mail\.portzero$/.test(line)).join('\n');
+      const after = explainZone(parseZone(`${kept}\n${fixes.join('\n')}\n`, { file: 'cases.dns' }), { email, clients: ['rfc6186'] });
+      const found = after.clients[0]!.goals.filter((g) => g.outcome === 'found').map((g) => g.id);
+      expect(found, label).toContain(label === 'portzero' ? 'incoming' : 'outgoing');
+    }
+  });
+});
+
 describe('zonesmith explain', () => {
+  it('picks the zone of a multi-zone spec that holds the address', async () => {
+    const result = await run('explain', 'examples/hosting.yaml', '--email', 'ann@example.net', '--client', 'rfc6186', '--format', 'json');
+    expect(result.code).toBe(0);
+    const [e, more] = JSON.parse(result.stdout) as Explanation[];
+    expect(more).toBeUndefined();
+    expect(e!.zone).toBe('example.net.');
+    expect(goal(e!, 'rfc6186', 'outgoing').endsUp).toMatchObject({ host: 'mail.hostingco.net.', attempts: [{ port: 465, security: 'implicit-tls' }], outside: true });
+  });
+
   it.runIf(requireShared(SEED_ZONE))('exits 1 on the seed as published and says BIND refuses it', async () => {
     const result = await run('explain', SEED_ZONE, '--origin', 'example.com', '--client', 'outlook');
     expect(result.code).toBe(1);
