@@ -72,7 +72,9 @@ describe('explain on the seed and the example', () => {
     expect(e.refusals.some((r) => r.where === 'example.com.as-published.dns:15:21' || r.message.includes('dns.mydnsprovider.org.example.com'))).toBe(true);
     expect(e.ok).toBe(false);
     // The MX inherits the owner `inbound`: the domain has none, so Thunderbird has no MX host to ask about.
-    expect(goal(e, 'thunderbird', 'config').steps.find((s) => s.asks.startsWith('MX'))?.says).toContain('no MX at example.com.');
+    const mx = goal(e, 'thunderbird', 'config').steps.find((s) => s.asks.startsWith('MX'))!;
+    expect(mx.says).toContain('no MX at example.com.');
+    expect(mx.says).toContain('the zone has MX records at inbound.example.com.');
     // Port 0 on _imap._tcp: an RFC 6186 client would connect to port 0; the fix gives IMAP's port.
     const incoming = goal(e, 'rfc6186', 'incoming');
     expect(incoming.outcome).toBe('fails');

@@ -43,6 +43,8 @@ export interface KeptRecord extends ResourceRecord {
   where?: string;
 }
 
+const MAX_MX_OWNERS = 4;
+
 /** The types a client's look-up reads, and NS for delegations; TXT only at `_service` names (RFC 6764 path). */
 const KEPT_TYPES = new Set(['A', 'AAAA', 'CNAME', 'SRV', 'MX', 'NS', 'TXT']);
 
@@ -54,8 +56,11 @@ const KEPT_TYPES = new Set(['A', 'AAAA', 'CNAME', 'SRV', 'MX', 'NS', 'TXT']);
 export class ZoneRecords {
   readonly byName = new Map<string, KeptRecord[]>();
   readonly exists = new Set<string>();
+  /** The first few names with MX records (to say where the MX went when the mail domain has none). */
+  readonly mxOwners: Name[] = [];
 
   add(record: ResourceRecord, where?: string): void {
+    if (record.type === 'MX' && this.mxOwners.length < MAX_MX_OWNERS && !this.mxOwners.some((n) => n.equals(record.owner))) this.mxOwners.push(record.owner);
     for (let name = record.owner; !this.exists.has(name.key); name = name.parent()) {
       this.exists.add(name.key);
       if (name.labels.length === 0) break;
@@ -74,6 +79,7 @@ export class ZoneRecords {
 export class ZoneAnswers {
   private readonly byName: Map<string, KeptRecord[]>;
   private readonly exists: Set<string>;
+  readonly mxOwners: readonly Name[];
 
   constructor(
     readonly apex: Name,
@@ -81,6 +87,7 @@ export class ZoneAnswers {
   ) {
     this.byName = records.byName;
     this.exists = records.exists;
+    this.mxOwners = records.mxOwners;
   }
 
   /** The records at a name, of one type (or all types), as written: no CNAME, wildcard or delegation logic. */

@@ -352,7 +352,9 @@ function mxDomainStep(context: WalkContext, step: MxDomainStep): ExplainedStep {
   const result: ExplainedStep = { asks: `MX ${context.domain}, then ${step.asks}`, answers: records.map((r) => show(context, r)), verdict: 'nothing', says: '' };
   const best = records[0];
   if (!best || (best.data.exchange as Name).isRoot) {
-    result.says = best ? 'a null MX (RFC 7505): the domain takes no mail; nothing to ask' : `no MX at ${context.domain}: nothing to ask`;
+    const elsewhere = context.answers.mxOwners.filter((owner) => !owner.equals(context.domain)).map(String);
+    const hint = elsewhere.length > 0 ? ` (the zone has MX records at ${elsewhere.join(', ')}: is one of them meant for ${context.domain}? A line that starts with blanks takes the owner of the line before, RFC 1035 §5.1)` : '';
+    result.says = best ? 'a null MX (RFC 7505): the domain takes no mail; nothing to ask' : `no MX at ${context.domain}: nothing to ask${hint}`;
     return result;
   }
   const exchange = best.data.exchange as Name;
