@@ -61,10 +61,13 @@ export interface HttpStep {
   note?: string;
 }
 
-/** The client tries to connect to a host name it guesses, on these ports, in this order. */
+/**
+ * The client tries to connect to host names it guesses, on these ports, in this order; of several
+ * hosts, the first that answers wins (Thunderbird tries them at once and ranks them in this order).
+ */
 export interface ConnectStep {
   ask: 'connect';
-  host: RelativeHost;
+  hosts: readonly RelativeHost[];
   attempts: readonly Attempt[];
   note?: string;
 }
@@ -229,14 +232,14 @@ export const MDAEMON_CONNECTOR: ClientTable = {
       title: 'the IMAP server',
       protocols: ['imaps', 'imap'],
       fixHost: 'imap',
-      steps: ['mail', 'imap', '@', 'imap.mail'].map((host) => ({ ask: 'connect', host, attempts: CONNECTOR_IMAP }) as const),
+      steps: ['mail', 'imap', '@', 'imap.mail'].map((host) => ({ ask: 'connect', hosts: [host], attempts: CONNECTOR_IMAP }) as const),
     },
     {
       id: 'smtp',
       title: 'the SMTP server',
       protocols: ['submissions', 'submission'],
       fixHost: 'smtp',
-      steps: ['mail', 'smtp', '@', 'smtp.mail'].map((host) => ({ ask: 'connect', host, attempts: CONNECTOR_SMTP }) as const),
+      steps: ['mail', 'smtp', '@', 'smtp.mail'].map((host) => ({ ask: 'connect', hosts: [host], attempts: CONNECTOR_SMTP }) as const),
     },
   ],
 };
@@ -310,7 +313,7 @@ export const XMPP_CLIENT: ClientTable = {
           final: true,
           note: 'once SRV answers there is no fallback to the domain (RFC 6120 §3.2.1)',
         },
-        { ask: 'connect', host: '@', attempts: [{ port: 5222, security: 'starttls' }], note: 'RFC 6120 §3.2.2: the domain itself, only when there is no SRV record' },
+        { ask: 'connect', hosts: ['@'], attempts: [{ port: 5222, security: 'starttls' }], note: 'RFC 6120 §3.2.2: the domain itself, only when there is no SRV record' },
       ],
     },
   ],
@@ -368,20 +371,14 @@ export const THUNDERBIRD: ClientTable = {
       title: 'an incoming server by guessing',
       protocols: ['imaps', 'imap', 'pop3s', 'pop3'],
       fixHost: 'imap',
+      // GuessConfig tries every host and port at once and ranks the answers: TLS or STARTTLS before plain,
+      // IMAP before POP, TLS before STARTTLS, then the host order (sortTriesByPreference). imap. is tried
+      // for IMAP only, pop3. and pop. for POP only (getIncomingTryOrder).
       steps: [
-        { ask: 'connect', host: 'imap', attempts: [{ port: 993, security: 'implicit-tls' }, { port: 143, security: 'starttls' }] },
-        { ask: 'connect', host: 'pop3', attempts: [{ port: 995, security: 'implicit-tls' }, { port: 110, security: 'starttls' }] },
-        { ask: 'connect', host: 'pop', attempts: [{ port: 995, security: 'implicit-tls' }, { port: 110, security: 'starttls' }] },
-        ...['mail', '@'].map((host) => ({
-          ask: 'connect' as const,
-          host,
-          attempts: [
-            { port: 993, security: 'implicit-tls' as const },
-            { port: 143, security: 'starttls' as const },
-            { port: 995, security: 'implicit-tls' as const },
-            { port: 110, security: 'starttls' as const },
-          ],
-        })),
+        { ask: 'connect', hosts: ['imap', 'mail', '@'], attempts: [{ port: 993, security: 'implicit-tls' }] },
+        { ask: 'connect', hosts: ['imap', 'mail', '@'], attempts: [{ port: 143, security: 'starttls' }] },
+        { ask: 'connect', hosts: ['pop3', 'pop', 'mail', '@'], attempts: [{ port: 995, security: 'implicit-tls' }] },
+        { ask: 'connect', hosts: ['pop3', 'pop', 'mail', '@'], attempts: [{ port: 110, security: 'starttls' }] },
       ],
     },
     {
@@ -389,15 +386,11 @@ export const THUNDERBIRD: ClientTable = {
       title: 'an outgoing server by guessing',
       protocols: ['submissions', 'submission'],
       fixHost: 'smtp',
-      steps: ['smtp', 'mail', '@'].map((host) => ({
-        ask: 'connect' as const,
-        host,
-        attempts: [
-          { port: 587, security: 'starttls' as const },
-          { port: 465, security: 'implicit-tls' as const },
-          { port: 25, security: 'starttls' as const },
-        ],
-      })),
+      // Ranked as for incoming: TLS (465) before STARTTLS (587, then 25), then the host order (getOutgoingTryOrder).
+      steps: [
+        { ask: 'connect', hosts: ['smtp', 'mail', '@'], attempts: [{ port: 465, security: 'implicit-tls' }] },
+        { ask: 'connect', hosts: ['smtp', 'mail', '@'], attempts: [{ port: 587, security: 'starttls' }, { port: 25, security: 'starttls' }] },
+      ],
     },
   ],
 };

@@ -9,7 +9,7 @@ import { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord, SrvData } from '../zone/record.js';
 import { addressesOf, type AddressAnswer, type Answer, type KeptRecord, type ZoneAnswers } from './answers.js';
-import type { Attempt, ClientGoal, ClientStep, ClientTable, ConnectStep, HttpStep, MxDomainStep, Security, SrvStep } from './clients.js';
+import type { Attempt, ClientGoal, ClientStep, ClientTable, ConnectStep, HttpStep, MxDomainStep, RelativeHost, Security, SrvStep } from './clients.js';
 import type { HostedMail } from './hosted.js';
 
 /** A record as the walk shows it: its zone-file line and, when known, where it was written. */
@@ -195,8 +195,8 @@ function endpointFor(context: WalkContext, host: Name, found: AddressAnswer, att
  * A host the client will contact (an HTTP URL or a guessed name): `maybe` when it has an address
  * (only the server knows whether it answers), `lands` when a hosted-mail vendor runs it.
  */
-function hostStep(context: WalkContext, step: HttpStep | ConnectStep, asks: string, attempts: Attempt[], url?: string): ExplainedStep {
-  const host = hostName(context.domain, step.host);
+function hostStep(context: WalkContext, relative: RelativeHost, step: HttpStep | ConnectStep, asks: string, attempts: Attempt[], url?: string): ExplainedStep {
+  const host = hostName(context.domain, relative);
   const found = addressesOf(context.answers, host);
   const { shown, ends } = addressStory(context, host, found);
   const result: ExplainedStep = { asks, answers: shown, verdict: 'nothing', says: '' };
@@ -229,12 +229,22 @@ function httpStep(context: WalkContext, step: HttpStep): ExplainedStep {
   const host = hostName(context.domain, step.host);
   const port = step.security === 'https' ? 443 : 80;
   const url = `${step.security}://${host.toString().replace(/\.$/, '')}${fillUrl(step.path, { email: encodeURIComponent(context.email) })}`;
-  return hostStep(context, step, `GET ${url}${step.redirectOnly ? ' (redirect only)' : ''}`, [{ port, security: step.security }], url);
+  return hostStep(context, step.host, step, `GET ${url}${step.redirectOnly ? ' (redirect only)' : ''}`, [{ port, security: step.security }], url);
 }
 
+/** Each host in turn; the first with an address is where the client goes if a server answers there. */
 function connectStep(context: WalkContext, step: ConnectStep): ExplainedStep {
-  const host = hostName(context.domain, step.host);
-  return hostStep(context, step, `connect to ${host} on ${attemptsText(step.attempts)}`, [...step.attempts]);
+  const names = step.hosts.map((host) => hostName(context.domain, host).toString());
+  const asks = `connect to ${names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]} on ${attemptsText(step.attempts)}`;
+  const results = step.hosts.map((host) => hostStep(context, host, step, asks, [...step.attempts]));
+  const chosen = results.find((r) => r.verdict === 'lands' || r.verdict === 'maybe') ?? results.find((r) => r.verdict === 'broken') ?? results[0]!;
+  if (results.length === 1) return chosen;
+  const merged: ExplainedStep = { ...chosen, answers: results.flatMap((r) => r.answers) };
+  const upTo = results.indexOf(chosen);
+  merged.says = results.slice(0, upTo + 1).map((r) => r.says.replace(/: the client moves on$/, '')).join('; ');
+  const fix = results.flatMap((r) => r.fix ?? []);
+  if (fix.length > 0) merged.fix = fix;
+  return merged;
 }
 
 /** RFC 2782 order: lowest priority, then highest weight, then the target's name (so the output is the same every run). */
@@ -446,12 +456,22 @@ function goalFix(context: WalkContext, goal: ClientGoal): { fix: string[]; vendo
     else suggested = `${srvFor(first, PLACEHOLDER)}   ; ${PLACEHOLDER} is the host that serves ${protocolOf(first).protocol.description}`;
   }
   if (suggested) fix.push(suggested);
-  const named = goal.fixHost ?? goal.steps.find((step): step is HttpStep | ConnectStep => (step.ask === 'http' || step.ask === 'connect') && step.host !== '@')?.host;
+  const named = goal.fixHost ?? firstNamedHost(goal);
   if (named) {
     const host = hostName(context.domain, named);
     fix.push(`${suggested ? 'or ' : ''}${serving ? `${host} 3600 IN CNAME ${serving}` : addressFix(host)}`);
   }
   return { fix, vendorGap };
+}
+
+/** The first host name (not the domain itself) the goal's steps ask for. */
+function firstNamedHost(goal: ClientGoal): RelativeHost | undefined {
+  for (const step of goal.steps) {
+    const hosts = step.ask === 'http' ? [step.host] : step.ask === 'connect' ? step.hosts : [];
+    const named = hosts.find((host) => host !== '@');
+    if (named) return named;
+  }
+  return undefined;
 }
 
 /** Stands for the host name an administrator must fill in. */
@@ -476,6 +496,11 @@ function hintedTarget(context: WalkContext, goal: ClientGoal): string | undefine
     if (addressesOf(context.answers, host).end === 'data') return host.toString();
   }
   return undefined;
+}
+
+/** Each text once, in order. */
+function unique(texts: readonly string[]): string[] {
+  return texts.filter((text, i) => texts.indexOf(text) === i);
 }
 
 /** Hosts, each once, in order. */
@@ -514,7 +539,7 @@ export function walkGoal(context: WalkContext, goal: ClientGoal): ExplainedGoal 
     explained.alternatives = maybes.slice(1).map((s) => s.endpoint!);
     explained.says =
       `ends up at ${endpointText(explained.endsUp)} if the server there answers` +
-      (explained.alternatives.length > 0 ? `; else ${hostList(explained.alternatives).join(', then ')}` : '; the zone sends it nowhere else');
+      (explained.alternatives.length > 0 ? `; else ${unique(explained.alternatives.map(endpointText)).join(', then ')}` : '; the zone sends it nowhere else');
   } else if (stopped) {
     explained.outcome = 'not-offered';
     explained.says = 'the domain says it does not offer this (SRV target "."): the client does not set it up';
