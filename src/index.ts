@@ -18,6 +18,18 @@ import { lintZoneText, lintZoneTextTo, type LintResult, type RuleSetting, type R
 import type { RuleMeta } from './lint/rule.js';
 import { RULES } from './lint/rules/index.js';
 import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type ProfileId, type Protocol } from './services/catalog.js';
+import {
+  HOSTED_MAIL_VENDORS,
+  hostedMailVendorById,
+  hostedMailVendorFor,
+  type DiscoveryExpectation,
+  type HostedMailId,
+  type HostedMailVendor,
+  type VendorClientPath,
+  type VendorRecord,
+  type VendorServer,
+} from './services/hosted-mail.js';
+import { DIALECT_LABELS, VENDOR_SERVICE_LABELS, type DialectLabel, type VendorServiceLabel } from './services/service-labels.js';
 import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
 import { Name } from './zone/name.js';
@@ -27,6 +39,9 @@ import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
 
 export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, EXPLAIN_FORMATS, compileTemplate };
+/** Vendor knowledge beside the catalog (hosted mail services, SRV labels as the world writes them), each entry with its source. */
+export { HOSTED_MAIL_VENDORS, hostedMailVendorFor, hostedMailVendorById, VENDOR_SERVICE_LABELS, DIALECT_LABELS };
+export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor, VendorClientPath, VendorRecord, VendorServer, VendorServiceLabel };
 export type {
   ClientTable,
   Endpoint,

@@ -6,11 +6,12 @@
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { EXIT, type Io } from '../io.js';
-import { findConfig, loadConfigFile, parseConfig, type LintConfig } from '../lint/config.js';
+import { findConfig, loadConfigFile, parseConfig, settingsForZone, type LintConfig } from '../lint/config.js';
 import { RULES } from '../lint/rules/index.js';
 import { judgeSpec, SPEC_META } from '../lint/spec-judge.js';
 import { renderAll, reporterFor, SourceQuoter, summarize, type Format } from '../report/index.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
+import type { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
 import { SARIF_ROOT_OPTION } from './options.js';
@@ -49,7 +50,7 @@ function configFor(spec: ResolvedSpec, data: unknown, explicit: string | undefin
 function judgeWithConfig(spec: ResolvedSpec, data: unknown, explicitConfig: string | undefined, stdinText: string | undefined): JudgedSpec {
   const config = configFor(spec, data, explicitConfig, stdinText);
   if (config && config.diagnostics.length > 0) return { diagnostics: spec.diagnostics, configProblems: config.diagnostics };
-  const settings = { rules: config?.rules ?? {}, ...(config?.profiles ? { profiles: config.profiles } : {}) };
+  const settings = config ? { forZone: (origin: Name) => settingsForZone(config, origin) } : {};
   return { diagnostics: judgeSpec(spec, settings), configProblems: [] };
 }
 

@@ -52,9 +52,12 @@ export interface VendorClientPath {
   how: string;
 }
 
+/** The hosted mail vendors' ids; each is also a lint profile id (catalog.ts LINT_PROFILE_IDS). */
+export type HostedMailId = 'microsoft365' | 'google-workspace' | 'fastmail' | 'zoho-mail' | 'icloud' | 'proton-mail' | 'migadu' | 'mailbox-org';
+
 export interface HostedMailVendor {
   /** Also a lint profile id (`--profile microsoft365`, `; zonesmith: profiles microsoft365`). */
-  id: string;
+  id: HostedMailId;
   name: string;
   /**
    * Apex MX exchanges that identify the vendor, lower case and absolute: an exact name
@@ -315,7 +318,7 @@ export function hostedMailVendorFor(exchange: Name | string): HostedMailVendor |
   return HOSTED_MAIL_VENDORS.find((vendor) => vendor.mx.some((pattern) => matches(pattern, key)));
 }
 
-const BY_ID = new Map(HOSTED_MAIL_VENDORS.map((vendor) => [vendor.id, vendor]));
+const BY_ID = new Map<string, HostedMailVendor>(HOSTED_MAIL_VENDORS.map((vendor) => [vendor.id, vendor]));
 
 export function hostedMailVendorById(id: string): HostedMailVendor | undefined {
   return BY_ID.get(id);

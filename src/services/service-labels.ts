@@ -63,14 +63,14 @@ export const DIALECT_LABELS: readonly DialectLabel[] = [
     label: '_smtps._tcp',
     standard: '_submissions._tcp',
     protocol: 'submissions',
-    seenIn: "mailcow's DNS guide (port 465)",
+    seenIn: "mailcow's DNS guide, for port 465",
     source: 'https://docs.mailcow.email/getstarted/prerequisite-dns/; RFC 8314 §5.1 names the label _submissions._tcp',
   },
   {
     label: '_jabber._tcp',
     standard: '_xmpp-server._tcp',
     protocol: 'xmpp-server',
-    seenIn: 'pre-RFC 3920 Jabber servers and Google Talk federation instructions (port 5269)',
+    seenIn: 'pre-RFC 3920 Jabber servers and Google Talk federation instructions, for port 5269',
     source: 'RFC 6120 §3.2.1 names the labels _xmpp-client._tcp and _xmpp-server._tcp; _jabber._tcp was the jabberd 1.x server-to-server label',
   },
 ];
