@@ -5,7 +5,7 @@
  * never over the zone's text.
  */
 import type { Name } from '../zone/name.js';
-import type { ResourceRecord } from '../zone/record.js';
+import type { Rdata, ResourceRecord } from '../zone/record.js';
 
 /** How many CNAMEs a chain may have before it is called a loop (BIND follows 16; a client gives up sooner). */
 export const MAX_CHAIN = 8;
@@ -38,61 +38,91 @@ export interface Answer {
   wildcard?: boolean;
 }
 
-/** A record as explain keeps it: the model's fields, and where it was written (`file:line`), without the tokens. */
+/** A record as the walk shows it: the model's fields, and where it was written (`file:line`). */
 export interface KeptRecord extends ResourceRecord {
   where?: string;
 }
 
+/** A record as the store keeps it: no owner (its key in the map says it), no tokens, where as numbers. */
+interface Stored {
+  type: string;
+  ttl: number;
+  class: string;
+  data: Rdata;
+  /** Index into the store's file names, or -1. */
+  file: number;
+  line: number;
+}
+
 const MAX_MX_OWNERS = 4;
+const NOTHING: readonly Stored[] = Object.freeze([]);
 
 /** The types a client's look-up reads, and NS for delegations; TXT only at `_service` names (RFC 6764 path). */
 const KEPT_TYPES = new Set(['A', 'AAAA', 'CNAME', 'SRV', 'MX', 'NS', 'TXT']);
 
 /**
  * The records explain reads, filled one record at a time as the zone streams by: only the types a
- * client's look-up asks about, each without its tokens, and every owner name (a name exists when a name
- * below it does, RFC 4592 §2.2.2). Memory grows with the names, as in the lint index.
+ * client's look-up asks about, each without its owner and tokens, and every name that exists (an owner,
+ * or a name above one: RFC 4592 §2.2.2), in one map. Memory grows with the names and the kept records.
  */
 export class ZoneRecords {
-  readonly byName = new Map<string, KeptRecord[]>();
-  readonly exists = new Set<string>();
+  private readonly names = new Map<string, readonly Stored[]>();
+  private readonly files: string[] = [];
   /** The first few names with MX records (to say where the MX went when the mail domain has none). */
   readonly mxOwners: Name[] = [];
 
-  add(record: ResourceRecord, where?: string): void {
-    if (record.type === 'MX' && this.mxOwners.length < MAX_MX_OWNERS && !this.mxOwners.some((n) => n.equals(record.owner))) this.mxOwners.push(record.owner);
-    for (let name = record.owner; !this.exists.has(name.key); name = name.parent()) {
-      this.exists.add(name.key);
-      if (name.labels.length === 0) break;
+  add(record: ResourceRecord, where?: { file: string; line: number }): void {
+    const key = record.owner.key;
+    if (!this.names.has(key)) {
+      this.names.set(key, NOTHING);
+      // The names above it exist too (empty non-terminals), up to one that is already known.
+      for (let name = record.owner.parent(); name.labels.length > 0 && !this.names.has(name.key); name = name.parent()) this.names.set(name.key, NOTHING);
     }
     if (!KEPT_TYPES.has(record.type)) return;
     if (record.type === 'TXT' && !record.owner.firstLabel?.startsWith('_')) return;
-    const kept: KeptRecord = { owner: record.owner, ttl: record.ttl, class: record.class, type: record.type, data: record.data };
-    if (where) kept.where = where;
-    let list = this.byName.get(record.owner.key);
-    if (!list) this.byName.set(record.owner.key, (list = []));
-    list.push(kept);
+    if (record.type === 'MX' && this.mxOwners.length < MAX_MX_OWNERS && !this.mxOwners.some((n) => n.equals(record.owner))) this.mxOwners.push(record.owner);
+    let file = -1;
+    if (where) {
+      file = this.files.lastIndexOf(where.file);
+      if (file < 0) file = this.files.push(where.file) - 1;
+    }
+    const stored: Stored = { type: record.type, ttl: record.ttl, class: record.class, data: record.data, file, line: where?.line ?? 0 };
+    const list = this.names.get(key)!;
+    if (list === NOTHING) this.names.set(key, [stored]);
+    else (list as Stored[]).push(stored);
+  }
+
+  /** True when the name exists in the zone read so far (an owner, or a name above one). */
+  has(name: Name): boolean {
+    return this.names.has(name.key);
+  }
+
+  /** The kept records at a name, with the name as their owner; undefined when the name does not exist. */
+  at(name: Name): KeptRecord[] | undefined {
+    const stored = this.names.get(name.key);
+    if (!stored) return undefined;
+    return stored.map((s) => {
+      const kept: KeptRecord = { owner: name, ttl: s.ttl, class: s.class, type: s.type, data: s.data };
+      if (s.file >= 0) kept.where = `${this.files[s.file]}:${s.line}`;
+      return kept;
+    });
   }
 }
 
 /** What the zone (its records and its apex) answers. */
 export class ZoneAnswers {
-  private readonly byName: Map<string, KeptRecord[]>;
-  private readonly exists: Set<string>;
   readonly mxOwners: readonly Name[];
 
   constructor(
     readonly apex: Name,
-    records: ZoneRecords,
+    private readonly records: ZoneRecords,
   ) {
-    this.byName = records.byName;
-    this.exists = records.exists;
     this.mxOwners = records.mxOwners;
   }
 
   /** The records at a name, of one type (or all types), as written: no CNAME, wildcard or delegation logic. */
   at(name: Name, type?: string): KeptRecord[] {
-    const all = this.byName.get(name.key) ?? [];
+    const all = this.records.at(name) ?? [];
     return type === undefined ? all : all.filter((record) => record.type === type);
   }
 
@@ -133,10 +163,11 @@ export class ZoneAnswers {
    * closest encloser's `*` child answers). Undefined when the name does not exist and no wildcard covers it.
    */
   private recordsAt(name: Name): { records: KeptRecord[] | undefined; wildcard: boolean } {
-    if (this.exists.has(name.key)) return { records: this.byName.get(name.key) ?? [], wildcard: false };
+    const own = this.records.at(name);
+    if (own) return { records: own, wildcard: false };
     let encloser = name.parent();
-    while (!this.exists.has(encloser.key) && !encloser.equals(this.apex) && encloser.isSubdomainOf(this.apex)) encloser = encloser.parent();
-    const wild = this.byName.get(encloser.prepend('*').key);
+    while (!this.records.has(encloser) && !encloser.equals(this.apex) && encloser.isSubdomainOf(this.apex)) encloser = encloser.parent();
+    const wild = this.records.at(encloser.prepend('*'));
     return wild ? { records: wild, wildcard: true } : { records: undefined, wildcard: false };
   }
 

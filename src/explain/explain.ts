@@ -91,7 +91,7 @@ export class ZoneExplainer {
   add(record: ParsedRecord): void {
     this.checks.add(record);
     const position = record.position as ParsedRecord['position'] | undefined;
-    this.records.add(record, position ? `${position.file}:${position.line}` : undefined);
+    this.records.add(record, position ? { file: position.file, line: position.line } : undefined);
   }
 
   /** A problem the reader found; its errors mean BIND refuses the zone. */
