@@ -123,7 +123,7 @@ export function endpointText(endpoint: Endpoint): string {
   return endpoint.operator ? `${where}, ${endpoint.operator}` : where;
 }
 
-function show(_context: WalkContext, record: KeptRecord): ShownRecord {
+function show(record: KeptRecord): ShownRecord {
   const shown: ShownRecord = { text: `${record.owner.toString()} ${record.type} ${formatRdata(record.type, record.data)}` };
   if (record.where) shown.where = record.where;
   return shown;
@@ -153,8 +153,8 @@ function tidyUrl(url: string): string {
 
 /** The records on the way to an address, and the words for where the look-up ended. */
 function addressStory(context: WalkContext, host: Name, found: AddressAnswer): { shown: ShownRecord[]; ends: string } {
-  const shown = found.chain.map((record) => show(context, record));
-  for (const record of found.addresses) shown.push(show(context, record));
+  const shown = found.chain.map((record) => show(record));
+  for (const record of found.addresses) shown.push(show(record));
   const via = found.chain.length > 0 ? ` (through ${found.chain.length === 1 ? 'a CNAME' : `${found.chain.length} CNAMEs`})` : '';
   switch (found.end) {
     case 'data':
@@ -163,7 +163,8 @@ function addressStory(context: WalkContext, host: Name, found: AddressAnswer): {
       return {
         shown,
         ends: found.chain.length > 0
-          ? `${host}${via} ends at ${found.name}, outside this zone: the zone cannot tell whether it has an address`
+          ? `${host}${via} ends at ${found.name}, outside this zone: the zone cannot tell whether it has an address` +
+            (context.hosted.operatorOf(found.name) ? '' : ` (${found.name} needs an A or AAAA record in its own zone; \`dig ${found.name} A\` shows whether it has one)`)
           : `${host} lies outside this zone (its address is not checked here)`,
       };
     case 'delegated':
@@ -285,7 +286,7 @@ function srvStep(context: WalkContext, step: SrvStep): ExplainedStep {
   const { protocol, label } = protocolOf(step);
   const owner = Name.from(label, context.domain);
   const answer = context.answers.query(owner, 'SRV');
-  const result: ExplainedStep = { asks: `SRV ${owner}`, answers: answer.chain.map((r) => show(context, r)), verdict: 'nothing', says: '' };
+  const result: ExplainedStep = { asks: `SRV ${owner}`, answers: answer.chain.map((r) => show(r)), verdict: 'nothing', says: '' };
   if (step.askedBy) result.by = step.askedBy;
   if (step.note) result.note = step.note;
   if (answer.end === 'outside' || answer.end === 'delegated') {
@@ -299,7 +300,7 @@ function srvStep(context: WalkContext, step: SrvStep): ExplainedStep {
     return result;
   }
   const records = (answer.records as ResourceRecord<SrvData>[]).slice().sort(srvOrder(step.pick));
-  for (const record of records) result.answers.push(show(context, record));
+  for (const record of records) result.answers.push(show(record));
   if (records.length === 0) {
     const others = otherLabels(context, protocol, label);
     result.says =
@@ -349,7 +350,7 @@ function davPath(context: WalkContext, owner: Name, protocol: Protocol, result: 
   for (const record of context.answers.at(owner, 'TXT')) {
     const text = (record.data.strings as readonly Uint8Array[]).map(latin1String).join('');
     if (text.startsWith('path=')) {
-      result.answers.push(show(context, record));
+      result.answers.push(show(record));
       return text.slice('path='.length);
     }
   }
@@ -359,7 +360,7 @@ function davPath(context: WalkContext, owner: Name, protocol: Protocol, result: 
 function mxDomainStep(context: WalkContext, step: MxDomainStep): ExplainedStep {
   const answer = context.answers.query(context.domain, 'MX');
   const records = answer.records.slice().sort((a, b) => (a.data.preference as number) - (b.data.preference as number));
-  const result: ExplainedStep = { asks: `MX ${context.domain}, then ${step.asks}`, answers: records.map((r) => show(context, r)), verdict: 'nothing', says: '' };
+  const result: ExplainedStep = { asks: `MX ${context.domain}, then ${step.asks}`, answers: records.map((r) => show(r)), verdict: 'nothing', says: '' };
   const best = records[0];
   if (!best || (best.data.exchange as Name).isRoot) {
     const elsewhere = context.answers.mxOwners.filter((owner) => !owner.equals(context.domain)).map(String);
