@@ -228,6 +228,11 @@ describe('what the walker says plainly', () => {
     expect(records.has(Name.from('nowhere.example.com.'))).toBe(false);
   });
 
+  it('a mail domain too long for the names clients build below it is refused, not a crash', () => {
+    const long = `${'d'.repeat(20)}.${'c'.repeat(63)}.${'b'.repeat(63)}.${'a'.repeat(63)}.example.org`;
+    expect(() => explainZone(zoneFile(CASES), { email: `user@${long}` })).toThrow(/too long for the names clients look up/);
+  });
+
   it('the same input gives the same bytes', () => {
     const once = formatExplanation(explainZone(zoneFile(CASES)), 'json');
     expect(formatExplanation(explainZone(zoneFile(CASES)), 'json')).toBe(once);

@@ -3,7 +3,7 @@
  * model (records with where they were written), returns plain data (JSON as it stands); formatting is
  * format.ts. No file system, no console: the CLI and the browser page call the same function.
  */
-import { Name } from '../zone/name.js';
+import { MAX_NAME_OCTETS, Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
@@ -62,12 +62,16 @@ export function explainOptionsProblem(origin: Name, options: ExplainOptions): st
   for (const id of options.clients ?? []) {
     if (!clientById(id)) return `unknown client "${id}"; clients are ${CLIENT_IDS.join(', ')}`;
   }
-  if (options.email === undefined) return undefined;
-  const domain = emailDomain(options.email);
+  const domain = options.email === undefined ? origin : emailDomain(options.email);
   if (!domain) return `"${options.email}" is not an e-mail address (user@example.com)`;
   if (!domain.isSubdomainOf(origin)) return `${options.email}: ${domain} is not in the zone ${origin}, so the zone cannot answer for it`;
+  // The clients put labels in front of the domain (`_autodiscover._tcp.`, `imap.mail.`): leave them room in 255 octets.
+  if (domain.wireLength > MAX_NAME_OCTETS - LOOKUP_PREFIX_OCTETS) return `${domain} is too long for the names clients look up below it (at most ${MAX_NAME_OCTETS - LOOKUP_PREFIX_OCTETS} octets)`;
   return undefined;
 }
+
+/** Room for the longest prefix a client table puts before the domain (`_autodiscover._tcp.` is 19 octets). */
+const LOOKUP_PREFIX_OCTETS = 32;
 
 function emailDomain(email: string): Name | undefined {
   const at = email.lastIndexOf('@');

@@ -240,8 +240,8 @@ function connectStep(context: WalkContext, step: ConnectStep): ExplainedStep {
   const results = step.hosts.map((host) => hostStep(context, host, step, asks, [...step.attempts]));
   const chosen = results.find((r) => r.verdict === 'lands' || r.verdict === 'maybe') ?? results.find((r) => r.verdict === 'broken') ?? results[0]!;
   if (results.length === 1) return chosen;
-  const merged: ExplainedStep = { ...chosen, answers: results.flatMap((r) => r.answers) };
   const upTo = results.indexOf(chosen);
+  const merged: ExplainedStep = { ...chosen, answers: results.slice(0, upTo + 1).flatMap((r) => r.answers) };
   merged.says = results.slice(0, upTo + 1).map((r) => r.says.replace(/: the client moves on$/, '')).join('; ');
   const fix = results.flatMap((r) => r.fix ?? []);
   if (fix.length > 0) merged.fix = fix;
@@ -250,8 +250,13 @@ function connectStep(context: WalkContext, step: ConnectStep): ExplainedStep {
 
 /** RFC 2782 order: lowest priority, then highest weight, then the target's name (so the output is the same every run). */
 function srvOrder(pick: SrvStep['pick']): (a: ResourceRecord<SrvData>, b: ResourceRecord<SrvData>) => number {
-  if (pick === 'lowest-weight') return (a, b) => a.data.weight - b.data.weight || a.data.target.key.localeCompare(b.data.target.key);
-  return (a, b) => a.data.priority - b.data.priority || b.data.weight - a.data.weight || a.data.target.key.localeCompare(b.data.target.key);
+  if (pick === 'lowest-weight') return (a, b) => a.data.weight - b.data.weight || byKey(a.data.target, b.data.target);
+  return (a, b) => a.data.priority - b.data.priority || b.data.weight - a.data.weight || byKey(a.data.target, b.data.target);
+}
+
+/** Code-unit order of the names' keys: the same on every machine (no locale). */
+function byKey(a: Name, b: Name): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 function srvLine(owner: Name, data: { priority: number; weight: number; port: number }, target: string): string {
