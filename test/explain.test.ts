@@ -305,6 +305,12 @@ describe('zonesmith explain', () => {
     expect(result.stdout).toContain('explained for ann@example.com');
   });
 
+  it('a device named as the zone is refused at once, as by every command', async () => {
+    const result = await run('explain', '/dev/zero', '--origin', 'example.com');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not a regular file');
+  });
+
   it('usage errors exit 2: an unknown client, an address outside the zone', async () => {
     const unknown = await run('explain', 'examples/example.com.yaml', '--client', 'outlok');
     expect(unknown.code).toBe(2);
