@@ -11,7 +11,7 @@ export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
 const FIX_HEADINGS: Record<ExplainedGoal['outcome'], string> = {
   fails: 'Fix: add',
-  maybe: 'To send it somewhere certain, add',
+  maybe: 'To send it to a server the zone names rather than one it hopes answers, add',
   found: 'Fix: correct',
   'not-offered': 'Fix: correct',
   unknown: 'Fix: correct',

@@ -539,7 +539,7 @@ export function walkGoal(context: WalkContext, goal: ClientGoal): ExplainedGoal 
     explained.says = `ends up at ${endpointText(explained.endsUp)}${before}`;
   } else if (maybes.length > 0) {
     explained.outcome = 'maybe';
-    // Only the server can make a "maybe" work; a record can make it certain (not on a vendor's domain: the vendor's word counts).
+    // Only the server can make a "maybe" work; a record can name the server meant (not on a vendor's domain: the vendor's word counts).
     if (!context.hosted.vendor && explained.fix.length === 0) explained.fix = goalFix(context, goal).fix;
     explained.endsUp = maybes[0]!.endpoint!;
     explained.alternatives = maybes.slice(1).map((s) => s.endpoint!);
