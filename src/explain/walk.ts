@@ -340,7 +340,9 @@ function srvStep(context: WalkContext, step: SrvStep): ExplainedStep {
     result.verdict = 'lands';
     result.endpoint = endpoint;
     const aliasNote = found.chain.length > 0 ? ' (an SRV target should not be an alias, RFC 2782; clients follow it all the same)' : '';
-    result.says = `${ends}${aliasNote}: the client goes to ${endpointText(endpoint)}${more}`;
+    // RFC 6764 §6: plain HTTP only where the user accepts it; say what that costs.
+    const plain = step.security === 'http' ? ' (plain HTTP: the password crosses the network unencrypted; an HTTPS label comes first if the zone publishes it)' : '';
+    result.says = `${ends}${aliasNote}: the client goes to ${endpointText(endpoint)}${more}${plain}`;
     return result;
   }
   result.verdict = 'broken';
