@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { CLIENTS, type ClientTable } from './explain/clients.js';
-import { explainRecords, type ExplainOptions, type Explanation, type Refusal } from './explain/explain.js';
+import { explainRecords, type ExplainOptions, type Explanation, type LeftOut, type Refusal } from './explain/explain.js';
 import { EXPLAIN_FORMATS, formatExplanation as formatExplanationText, type ExplainFormat } from './explain/format.js';
 import type { HostedVendorView } from './explain/hosted.js';
 import type { Endpoint, ExplainedClient, ExplainedGoal, ExplainedStep, Outcome, ShownRecord, Verdict } from './explain/walk.js';
@@ -53,6 +53,7 @@ export type {
   Explanation,
   HostedVendorView,
   Outcome,
+  LeftOut,
   Refusal,
   ShownRecord,
   Verdict,

@@ -276,6 +276,20 @@ describe('the fixes explain suggests', () => {
 });
 
 describe('zonesmith explain', () => {
+  it("leaves MDaemon's clients out of a zone that shows no MDaemon server, and every client of the hosting example finds its servers", async () => {
+    const result = await run('explain', 'examples/hosting.yaml', '--format', 'json');
+    expect(result.code).toBe(0);
+    const explanations = JSON.parse(result.stdout) as Explanation[];
+    expect(explanations).toHaveLength(3);
+    for (const e of explanations) {
+      expect(e.leftOut?.map((c) => c.id)).toEqual(['mdaemon-autodiscovery', 'mdaemon-connector']);
+      expect(e.leftOut?.[0]?.why).toContain('_airsync._tcp, _pop._tcp, _smtp._tcp');
+    }
+    const asked = await run('explain', 'examples/hosting.yaml', '--zone', 'example.org', '--client', 'mdaemon-autodiscovery');
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain("MDaemon's AutoDiscovery service: cannot set itself up");
+  });
+
   it('picks the zone of a multi-zone spec that holds the address', async () => {
     const result = await run('explain', 'examples/hosting.yaml', '--email', 'ann@example.net', '--client', 'rfc6186', '--format', 'json');
     expect(result.code).toBe(0);

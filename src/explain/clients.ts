@@ -122,10 +122,11 @@ export interface ClientTable {
    */
   needs?: readonly (readonly string[])[];
   /**
-   * The mail server product the client works with only (MDaemon's own discovery): left out by default
-   * when a hosted-mail vendor runs the domain's mail.
+   * The mail server product the client works with only (MDaemon's own discovery), and the label profile
+   * of its SRV records: explained by default only when the zone publishes a label that only this profile
+   * has (MDaemon's `_airsync._tcp`, `_pop._tcp`, `_smtp._tcp`) and no hosted-mail vendor runs its mail.
    */
-  server?: string;
+  server?: { name: string; profile: ProfileId };
   note?: string;
 }
 
@@ -186,7 +187,7 @@ const MDAEMON_SERVICE = (protocol: string, title: string): ClientGoal => ({
 export const MDAEMON_AUTODISCOVERY: ClientTable = {
   id: 'mdaemon-autodiscovery',
   name: "MDaemon's AutoDiscovery service",
-  server: 'MDaemon',
+  server: { name: 'MDaemon', profile: 'mdaemon' },
   sources: ['MDaemon 24.0 manual, AutoDiscovery service (../shared/seeds/002_55874f0bc622499e.txt)'],
   note: 'The client finds the AutoDiscovery server by SRV, then asks it for each protocol; MDaemon looks up that protocol\'s SRV record.',
   goals: [
@@ -223,7 +224,7 @@ const CONNECTOR_SMTP: readonly Attempt[] = [
 export const MDAEMON_CONNECTOR: ClientTable = {
   id: 'mdaemon-connector',
   name: "MDaemon Connector's auto-detect",
-  server: 'MDaemon',
+  server: { name: 'MDaemon', profile: 'mdaemon' },
   sources: ['MDaemon 24.0 manual, MDaemon Connector client settings (../shared/seeds/000_39571cd0e465481e.txt)'],
   note: 'If every attempt fails, it tries the same hosts again without encryption.',
   goals: [

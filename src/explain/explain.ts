@@ -3,6 +3,7 @@
  * model (records with where they were written), returns plain data (JSON as it stands); formatting is
  * format.ts. No file system, no console: the CLI and the browser page call the same function.
  */
+import { PROFILE_IDS, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { MAX_NAME_OCTETS, Name } from '../zone/name.js';
 import type { ParsedRecord } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
@@ -43,10 +44,30 @@ export interface Explanation {
   /** The vendor hosting the domain's mail (by its apex MX) and how its own clients find it. */
   hosted?: HostedVendorView;
   clients: ExplainedClient[];
-  /** Clients not explained by default because they need a server product the domain's mail vendor does not run. */
-  leftOut?: { id: string; name: string; server: string }[];
+  /** Clients not explained by default: they need a server product the zone does not show (ask for them by id). */
+  leftOut?: LeftOut[];
   /** The zone loads and every client explained sets itself up, or fails only where the mail vendor documents no record. */
   ok: boolean;
+}
+
+export interface LeftOut {
+  id: string;
+  name: string;
+  why: string;
+}
+
+/** The SRV labels only this profile has (MDaemon's `_airsync._tcp`, `_pop._tcp`, `_smtp._tcp`), from the catalog. */
+function ownLabels(profile: ProfileId): string[] {
+  const labels: string[] = [];
+  for (const protocol of PROTOCOLS) {
+    const label = protocol.labels[profile];
+    if (label && !PROFILE_IDS.some((other) => other !== profile && protocol.labels[other] === label)) labels.push(label);
+  }
+  return labels;
+}
+
+function ownLabelsPublished(answers: ZoneAnswers, domain: Name, profile: ProfileId): boolean {
+  return ownLabels(profile).some((label) => answers.at(Name.from(label, domain), 'SRV').length > 0);
 }
 
 /** A zone as explain reads it: its apex and its records (each with where it was written, when known). */
@@ -122,10 +143,21 @@ export class ZoneExplainer {
     const context: WalkContext = { answers, domain, email, hosted };
     const asked = options.clients && options.clients.length > 0;
     const tables: ClientTable[] = asked ? options.clients!.map((id) => clientById(id)!) : [...CLIENTS];
-    // A hosted vendor's domain has no MDaemon server behind it: its clients are explained only when asked for.
-    const leftOut = !asked && hosted.vendor ? tables.filter((table) => table.server !== undefined) : [];
+    // A server product's own clients (MDaemon's) are explained by default only where the zone shows that product.
+    const leftOut: LeftOut[] = [];
+    if (!asked) {
+      for (const table of tables) {
+        if (!table.server) continue;
+        const why = hosted.vendor
+          ? `they are for ${table.server.name} servers; ${hosted.vendor.name} runs this domain's mail`
+          : ownLabelsPublished(answers, domain, table.server.profile)
+            ? undefined
+            : `they are for ${table.server.name} servers, and the zone publishes none of its own SRV labels (${ownLabels(table.server.profile).join(', ')})`;
+        if (why) leftOut.push({ id: table.id, name: table.name, why });
+      }
+    }
     const clients = tables
-      .filter((table, i) => tables.indexOf(table) === i && !leftOut.includes(table))
+      .filter((table, i) => tables.indexOf(table) === i && !leftOut.some((l) => l.id === table.id))
       .map((table) => walkClient(context, table));
     const refusals = [...this.refusals.values()].sort(byPlace);
     const loads = refusals.length === 0;
@@ -139,7 +171,7 @@ export class ZoneExplainer {
       ok: loads && clients.every((client) => client.setUp || onlyVendorGaps(client)),
     };
     if (hosted.vendor) explanation.hosted = hosted.vendor;
-    if (leftOut.length > 0) explanation.leftOut = leftOut.map((table) => ({ id: table.id, name: table.name, server: table.server! }));
+    if (leftOut.length > 0) explanation.leftOut = leftOut;
     return explanation;
   }
 }

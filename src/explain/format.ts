@@ -54,7 +54,7 @@ function explanationText(e: Explanation): string {
     out.push(`  Source: ${e.hosted.source}`, '');
   }
   if (e.leftOut) {
-    out.push(`Left out (ask for them with --client): ${e.leftOut.map((c) => `${c.name} (${c.id})`).join(', ')}: they find a ${e.leftOut[0]!.server} server.`, '');
+    out.push(`Left out (ask for them with --client): ${e.leftOut.map((c) => `${c.name} (${c.id})`).join(', ')}: ${e.leftOut[0]!.why}.`, '');
   }
   for (const client of e.clients) clientText(client, out);
   out.push(e.loads ? 'Summary' : 'Summary, once the zone loads');
