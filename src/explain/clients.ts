@@ -132,6 +132,8 @@ export interface ClientTable {
 
 const AUTODISCOVER_PATH = '/autodiscover/autodiscover.xml';
 const AUTODISCOVER_URL = `https://{host}:{port}${AUTODISCOVER_PATH}`;
+/** The `_autodiscover._tcp` look-up every Autodiscover client makes; each says what it does with the answer. */
+const AUTODISCOVER_SRV = { ask: 'srv', protocol: 'autodiscover', profile: 'standard', security: 'https' } as const;
 
 /** Outlook 2016 and later (and other Exchange clients): MS-OXDISCO and Microsoft's documented order. */
 export const OUTLOOK: ClientTable = {
@@ -154,14 +156,7 @@ export const OUTLOOK: ClientTable = {
         { ask: 'http', host: '@', security: 'https', path: AUTODISCOVER_PATH },
         { ask: 'http', host: 'autodiscover', security: 'https', path: AUTODISCOVER_PATH },
         { ask: 'http', host: 'autodiscover', security: 'http', path: AUTODISCOVER_PATH, redirectOnly: true },
-        {
-          ask: 'srv',
-          protocol: 'autodiscover',
-          profile: 'standard',
-          security: 'https',
-          url: AUTODISCOVER_URL,
-          note: 'MS-OXDISCO: only records that point to an SSL endpoint are used',
-        },
+        { ...AUTODISCOVER_SRV, url: AUTODISCOVER_URL, note: 'MS-OXDISCO: only records that point to an SSL endpoint are used' },
       ],
     },
   ],
@@ -195,7 +190,7 @@ export const MDAEMON_AUTODISCOVERY: ClientTable = {
       id: 'autodiscover',
       title: 'the AutoDiscovery server',
       hostHints: ['autodiscover', 'mail'],
-      steps: [{ ask: 'srv', protocol: 'autodiscover', profile: 'mdaemon', security: 'https', url: AUTODISCOVER_URL }],
+      steps: [{ ...AUTODISCOVER_SRV, profile: 'mdaemon', url: AUTODISCOVER_URL }],
     },
     MDAEMON_SERVICE('activesync', 'the ActiveSync server'),
     MDAEMON_SERVICE('imap', 'the IMAP server'),
@@ -356,10 +351,7 @@ export const THUNDERBIRD: ClientTable = {
         { ask: 'http', host: '@', security: 'https', path: AUTODISCOVER_PATH },
         { ask: 'http', host: 'autodiscover', security: 'http', path: AUTODISCOVER_PATH, redirectOnly: true },
         {
-          ask: 'srv',
-          protocol: 'autodiscover',
-          profile: 'standard',
-          security: 'https',
+          ...AUTODISCOVER_SRV,
           url: `https://{host}${AUTODISCOVER_PATH}`,
           port: 443,
           pick: 'lowest-weight',
