@@ -57,6 +57,23 @@ describe('hosted mail vendors', () => {
   });
 });
 
+describe('a hosted mail profile asked for by name', () => {
+  const zone = `${ZONE_HEAD}\n@ IN MX 10 mail\nmail IN A 192.0.2.25\n`;
+  const judged = (text: string, profiles?: ('microsoft365' | 'fastmail')[]) =>
+    lintZoneText(text, { file: 'example.com.dns', origin: Name.from('example.com.'), ...(profiles ? { profiles } : {}) });
+
+  it('--profile microsoft365 holds any zone to the autodiscover CNAME, named exactly', () => {
+    const { profiles, diagnostics } = judged(zone, ['microsoft365']);
+    expect(profiles).toEqual(['microsoft365']);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('add `autodiscover.example.com. 3600 IN CNAME autodiscover.outlook.com.`')]);
+  });
+
+  it('a "; zonesmith: profiles fastmail" header declares it', () => {
+    const { profiles } = judged(`; zonesmith: profiles fastmail\n${zone}`);
+    expect(profiles).toEqual(['fastmail']);
+  });
+});
+
 describe('SRV labels as the world writes them', () => {
   it('each vendor label and dialect has a source; each dialect names a catalog protocol whose standard label it gives', () => {
     for (const entry of VENDOR_SERVICE_LABELS) {

@@ -8,7 +8,7 @@ import type { ParsedRecord } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { CommandError } from './errors.js';
 import { inputOf, type Input } from './inputs.js';
-import { readZoneInput } from './zone-input.js';
+import { zoneReader } from './zone-rows.js';
 import { zoneOrigin } from './options.js';
 import { loadSpecInput, pickZones, readsSpec, reportSpecProblems } from './spec-shared.js';
 import type { ExplainArgs } from './explain.js';
@@ -55,7 +55,7 @@ function zonesOfAddress(zones: readonly ResolvedZone[], email: string): Resolved
 async function explainZoneInput(input: Input, origin: Name | undefined, allowIncludeOutside: boolean, options: ExplainOptions, io: Io): Promise<Explanation> {
   const explainer = new ZoneExplainer();
   const sink = { record: (r: ParsedRecord) => explainer.add(r), problem: (p: ZoneProblem) => explainer.problem(p) };
-  const summary = await readZoneInput(input, { origin, allowIncludeOutside }, sink, io);
+  const summary = (await zoneReader(input, { origin, allowIncludeOutside }, io))(sink);
   const problem = explainOptionsProblem(summary.origin, options);
   if (problem) throw new CommandError(problem);
   return explainer.explain(summary.origin, options);

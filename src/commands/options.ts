@@ -3,14 +3,14 @@ import { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import type { Input } from './inputs.js';
 
-export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;
-
-/** The input of the commands that read a spec or a zone file (records, explain). */
+/** The input of the commands that read a spec or one zone file (records, verify, explain). */
 export const SPEC_OR_ZONE_INPUT = {
   type: 'string',
   describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
   demandOption: true,
 } as const;
+
+export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;
 
 export const ORIGIN_OPTION = {
   type: 'string',

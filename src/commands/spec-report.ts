@@ -87,21 +87,33 @@ export interface ReportPlace {
   whenClean: boolean;
   /** Said after the count of problems that stop the run (`; nothing was written`). */
   consequence: string;
+  /** Print only the errors (records: warnings are lint's business, not a listing's). */
+  errorsOnly?: boolean;
 }
 
 /**
  * What `validate` and `generate` share: check the report options, read and judge the spec, print the
  * report, and say whether the run goes on (the spec, judged) or ends (its exit code).
  */
-export async function judgeSpecFile(command: string, input: Input, args: SpecReportArgs, io: Io, place: ReportPlace): Promise<ResolvedSpec | number> {
+export async function judgeSpecFile(
+  command: string,
+  input: Input,
+  args: SpecReportArgs,
+  io: Io,
+  place: ReportPlace,
+  /** Refuses data that is no spec at all before it is judged (throws a CommandError). */
+  check?: (data: unknown) => void,
+): Promise<ResolvedSpec | number> {
   if (args.maxWarnings !== undefined && !(Number.isInteger(args.maxWarnings) && args.maxWarnings >= 0)) {
     throw new CommandError('--max-warnings takes a whole number of 0 or more');
   }
   if (args.config !== undefined) assertReadableFile(args.config);
   if (args.sarifRoot !== undefined) assertSarifRoot(args.sarifRoot);
   const { spec, data, stdinText } = await readSpecWithData(input, io);
+  check?.(data);
   const judged = judgeWithConfig(spec, data, args.config, stdinText);
-  const shown = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
+  const found = place.errorsOnly ? judged.diagnostics.filter((d) => d.severity === 'error') : judged.diagnostics;
+  const shown = judged.configProblems.length > 0 ? judged.configProblems : found;
   if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color, args.sarifRoot));
   if (judged.configProblems.length > 0) return EXIT.usage;
   const failed = failure(judged.diagnostics, args.maxWarnings);

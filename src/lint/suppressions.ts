@@ -210,9 +210,17 @@ function countBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The chunks of a text, each handed to the scanner before it goes on. */
-export function* scanned(text: string | Iterable<string>, suppressions: Suppressions): Generator<string> {
-  const chunks = typeof text === 'string' ? [text] : text;
+/** The text for the parser, each chunk handed to the scanner before it goes on (a whole text: scanned first, passed as it is). */
+export function scanned(text: string | Iterable<string>, suppressions: Suppressions): string | Iterable<string> {
+  if (typeof text === 'string') {
+    suppressions.feed(text);
+    suppressions.end();
+    return text;
+  }
+  return scannedChunks(text, suppressions);
+}
+
+function* scannedChunks(chunks: Iterable<string>, suppressions: Suppressions): Generator<string> {
   for (const chunk of chunks) {
     suppressions.feed(chunk);
     yield chunk;

@@ -26,7 +26,7 @@ export interface VendorRecord {
  */
 export interface DiscoveryExpectation {
   records: readonly VendorRecord[];
-  /** Catalog protocol ids (catalog.ts PROTOCOLS) the record lets clients find; empty for Autodiscover-only vendors' web service. */
+  /** Catalog protocol ids (catalog.ts PROTOCOLS) the record lets clients find; empty when it leads to a settings file (Thunderbird's autoconfig) rather than a protocol's server. */
   protocols: readonly string[];
   /** Which clients read it, and what they do with it (a finding and `explain` quote it). */
   why: string;
@@ -242,6 +242,12 @@ export const HOSTED_MAIL_VENDORS: readonly HostedMailVendor[] = [
       { owner: '@', type: 'MX', data: '20 aspmx2.migadu.com.' },
     ],
     discovery: [
+      {
+        records: [{ owner: 'autoconfig', type: 'CNAME', data: 'autoconfig.migadu.com.' }],
+        protocols: [],
+        why: 'Thunderbird fetches its settings from autoconfig.<domain>, which Migadu serves',
+        level: 'optional',
+      },
       {
         records: [
           { owner: '_autodiscover._tcp', type: 'SRV', data: '0 1 443 autodiscover.migadu.com.' },
