@@ -142,6 +142,20 @@ describe('hosted mail, from the precision corpus', () => {
   });
 });
 
+describe('hosted mail, as the vendor documents its clients', () => {
+  it('Google Workspace: Thunderbird finds Google through the ISPDB, as Google says; the MX step names Google', () => {
+    const e = explainZone(zoneFile(join(FIXTURES, 'vendors', 'google-workspace.dns')), { clients: ['thunderbird'] });
+    expect(e.clients[0]!.vendorSays).toMatch(/^Google Workspace \(Gmail\) documents: Thunderbird finds Google through its ISPDB/);
+    expect(goal(e, 'thunderbird', 'config').steps.find((s) => s.asks.startsWith('MX'))?.says).toContain('(Google Workspace (Gmail))');
+  });
+
+  it('Migadu: Thunderbird follows autoconfig.<domain> to the host Migadu documents for it', () => {
+    const config = goal(explainZone(zoneFile(join(FIXTURES, 'vendors', 'migadu.dns')), { clients: ['thunderbird'] }), 'thunderbird', 'config');
+    expect(config.outcome).toBe('found');
+    expect(config.endsUp).toMatchObject({ host: 'autoconfig.example.com.', operator: "Migadu's autoconfig service", outside: true });
+  });
+});
+
 describe('what the walker says plainly', () => {
   it('SRV 0 0 0 . : not offered, and XMPP does not fall back to the domain', () => {
     const xmpp = goal(explainCase('notoffered', ['xmpp']), 'xmpp', 'xmpp-client');

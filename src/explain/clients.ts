@@ -127,6 +127,8 @@ export interface ClientTable {
    * has (MDaemon's `_airsync._tcp`, `_pop._tcp`, `_smtp._tcp`) and no hosted-mail vendor runs its mail.
    */
   server?: { name: string; profile: ProfileId };
+  /** How hosted-mail vendors name this client in their instructions (matched in the vendor data's client paths). */
+  vendorNames?: readonly string[];
   note?: string;
 }
 
@@ -139,6 +141,7 @@ const AUTODISCOVER_SRV = { ask: 'srv', protocol: 'autodiscover', profile: 'stand
 export const OUTLOOK: ClientTable = {
   id: 'outlook',
   name: 'Outlook / Exchange Autodiscover',
+  vendorNames: ['Outlook'],
   sources: [
     'https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/autodiscover-for-exchange',
     'https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxdisco/',
@@ -243,6 +246,7 @@ export const MDAEMON_CONNECTOR: ClientTable = {
 export const RFC6186: ClientTable = {
   id: 'rfc6186',
   name: 'RFC 6186 / RFC 8314 mail client',
+  vendorNames: ['RFC 6186', 'RFC 8314'],
   sources: ['https://www.rfc-editor.org/rfc/rfc6186#section-3', 'https://www.rfc-editor.org/rfc/rfc8314#section-5.1'],
   note: 'SRV 0 0 0 . means the service is not offered at that label (RFC 6186 §3.4); implicit TLS is preferred (RFC 8314 §5.1).',
   goals: [
@@ -286,6 +290,7 @@ const DAV = (kind: 'caldav' | 'carddav'): ClientGoal => ({
 export const DAV_CLIENT: ClientTable = {
   id: 'dav',
   name: 'CalDAV / CardDAV client',
+  vendorNames: ['CalDAV', 'CardDAV', 'RFC 6764'],
   sources: ['https://www.rfc-editor.org/rfc/rfc6764#section-6', 'https://www.rfc-editor.org/rfc/rfc6352#section-11'],
   note: 'After an SRV answer the client reads the TXT path= beside it, else uses /.well-known/ (RFC 6764 §4, §6).',
   goals: [DAV('caldav'), DAV('carddav')],
@@ -321,6 +326,7 @@ const THUNDERBIRD_WELL_KNOWN = `/.well-known/autoconfig${THUNDERBIRD_CONFIG}`;
 export const THUNDERBIRD: ClientTable = {
   id: 'thunderbird',
   name: 'Thunderbird',
+  vendorNames: ['Thunderbird'],
   sources: [
     'https://searchfox.org/comm-central/source/mail/components/accountcreation/modules/FindConfig.sys.mjs',
     'https://searchfox.org/comm-central/source/mail/components/accountcreation/modules/FetchConfig.sys.mjs',

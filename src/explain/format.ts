@@ -66,6 +66,7 @@ function explanationText(e: Explanation): string {
 
 function clientText(client: ExplainedClient, out: string[]): void {
   out.push(`${client.name}: ${client.says}`);
+  if (client.vendorSays) out.push(`  ${client.vendorSays}`);
   if (client.note) out.push(`  ${client.note}`);
   out.push(`  Source: ${client.sources.join(', ')}`);
   for (const goal of client.goals) goalText(goal, out);

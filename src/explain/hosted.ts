@@ -25,6 +25,8 @@ export interface HostedMail {
   mailOperatorOf(exchange: Name): string | undefined;
   /** The records the domain's vendor documents for these catalog protocols, as zone-file lines for `domain`. */
   documentedRecords(protocols: readonly string[], domain: Name): string[];
+  /** What the domain's vendor says of a client it names one of these ways ("finds Fastmail through its ISPDB ..."). */
+  clientPath(names: readonly string[]): { client: string; how: string } | undefined;
   /** The domain's vendor's server for one catalog protocol, if it documents one. */
   serverOf(protocol: string): { host: string; port: number } | undefined;
   /** The domain's vendor's servers for these protocols ("imap.fastmail.com. port 993"), for setting a client up by hand. */
@@ -36,6 +38,7 @@ export const NO_HOSTED_MAIL: HostedMail = {
   operatorOf: () => undefined,
   mailOperatorOf: () => undefined,
   documentedRecords: () => [],
+  clientPath: () => undefined,
   serverOf: () => undefined,
   serversFor: () => [],
 };

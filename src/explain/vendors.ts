@@ -13,6 +13,13 @@ for (const vendor of HOSTED_MAIL_VENDORS) {
     const key = server.host.toLowerCase();
     if (!OPERATORS.has(key)) OPERATORS.set(key, `${vendor.name}'s ${server.protocol} server`);
   }
+  // The targets of the CNAMEs a vendor documents (Migadu's autoconfig.migadu.com.) are the vendor's too.
+  for (const expectation of vendor.discovery) {
+    for (const record of expectation.records) {
+      const key = record.data.toLowerCase();
+      if (record.type === 'CNAME' && !OPERATORS.has(key)) OPERATORS.set(key, `${vendor.name}'s ${record.owner} service`);
+    }
+  }
 }
 
 /** The vendor of the apex MX with the lowest preference that a vendor claims. */
@@ -35,6 +42,14 @@ export function hostedMailFor(apexMx: readonly ResourceRecord[]): HostedMail {
     documentedRecords: (protocols, domain) => {
       const expectation = vendor?.discovery.find((d) => d.protocols.some((p) => protocols.includes(p)));
       return expectation ? expectation.records.map((record) => vendorRecordLine(record, domain, 3600)) : [];
+    },
+    clientPath: (names) => {
+      // The closest naming wins: "Thunderbird" itself before "K-9/Thunderbird for Android" in another entry.
+      const wanted = names.map((n) => n.toLowerCase());
+      const clients = vendor?.clients ?? [];
+      const named = (match: (client: string, name: string) => boolean) => clients.find((c) => wanted.some((n) => match(c.client.toLowerCase(), n)));
+      const path = named((c, n) => c === n) ?? named((c, n) => c.startsWith(n)) ?? named((c, n) => c.includes(n));
+      return path ? { ...path } : undefined;
     },
     serverOf: (protocol) => {
       const server = vendor?.servers.find((s) => s.protocol === protocol);

@@ -91,6 +91,8 @@ export interface ExplainedClient {
   sources: string[];
   note?: string;
   goals: ExplainedGoal[];
+  /** What the domain's hosted-mail vendor says this client does, when its instructions name it. */
+  vendorSays?: string;
   /** The client finds what it needs (every goal of one of its `needs` sets is not `fails`, and nothing on the way is broken). */
   setUp: boolean;
   says: string;
@@ -583,6 +585,8 @@ export function walkClient(context: WalkContext, client: ClientTable): Explained
   const setUp = !broken && needs.some((set) => set.every(working));
   const explained: ExplainedClient = { id: client.id, name: client.name, sources: [...client.sources], goals, setUp, says: '' };
   if (client.note) explained.note = client.note;
+  const vendorSays = context.hosted.vendor && client.vendorNames ? context.hosted.clientPath(client.vendorNames) : undefined;
+  if (vendorSays) explained.vendorSays = `${context.hosted.vendor!.name} documents: ${vendorSays.client} ${vendorSays.how}`;
   const failing = goals.filter((goal) => goal.outcome === 'fails').map((goal) => goal.title);
   const found = goals.filter((goal) => goal.outcome === 'found' || goal.outcome === 'maybe').length;
   // The set of needs that works, preferring one found for certain: its "maybe" hosts are the ones that matter.
