@@ -333,6 +333,13 @@ describe('zonesmith explain', () => {
     expect(result.stdout).toContain('explained for ann@example.com');
   });
 
+  it('a spec with errors is reported as validate reports it, and not explained', async () => {
+    const result = await run('explain', 'test/fixtures/specs/four-problems.yaml');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/specs/four-problems.yaml:10:10');
+    expect(result.stdout).toBe('');
+  });
+
   it('a device named as the zone is refused at once, as by every command', async () => {
     const result = await run('explain', '/dev/zero', '--origin', 'example.com');
     expect(result.code).toBe(2);
