@@ -1,5 +1,5 @@
 /**
- * `records ZONEFILE` and `verify ZONEFILE`: the zone read exactly as BIND reads it (the project's one
+ * `records ZONEFILE`, `verify ZONEFILE` and `explain ZONEFILE`: the zone read exactly as BIND reads it (the project's one
  * parser). Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
@@ -9,13 +9,13 @@ import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-interface ZoneFileOptions {
+export interface ZoneFileOptions {
   origin: Name | undefined;
   allowIncludeOutside: boolean;
 }
 
 /** A reader of the zone: the file from disk, or standard input read once (as text) and read from memory after. */
-async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
+export async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
   const options: ZoneReadOptions = { file: input.name };
   if (origin) options.origin = origin;
   if (input.stdin) {
