@@ -345,7 +345,39 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     await context.close();
   });
 
-  it('has text of WCAG AA contrast in both views, empty and full', async () => {
+  it('explains, step by step, where each client ends up: for the zone being checked and the zone being built, as zonesmith explain does', async () => {
+    const { context, page, errors } = await open(pathToFileURL(pagePath).href);
+    const dir = tempDir();
+    const named = join(dir, 'example.com.dns');
+    copyFileSync(SEED_ZONE, named);
+    await page.setInputFiles('#check-file', named);
+    await page.click('#tab-explain');
+    await page.waitForFunction(() => document.querySelectorAll('#explain-out .client').length > 0);
+    // The seed as published: BIND refuses it, and the steps say so; the JSON is the command's, record for record.
+    expect(await page.textContent('#explain-out .refusals')).toContain('BIND refuses this zone');
+    const cli = await run('explain', named, '--format', 'json');
+    const [fromCheck] = await Promise.all([page.waitForEvent('download'), page.click('#explain-download-json')]);
+    expect(readFileSync((await fromCheck.path())!, 'utf8')).toBe(cli.stdout.replaceAll(`${dir}/`, ''));
+    const clients = (JSON.parse(cli.stdout) as { clients: { name: string; setUp: boolean }[] }).clients;
+    expect(await page.$$eval('#explain-out .client h3', (hs) => hs.map((h) => h.textContent))).toEqual(clients.map((c) => `${c.setUp ? 'sets up' : 'fails'} ${c.name}`));
+
+    // The zone of the Build view, for one client and another address.
+    await page.check('#explain-from input[value="build"]');
+    await page.check('#explain-client-rfc6186');
+    await page.fill('#explain-email', 'ann@example.com');
+    await page.waitForFunction(() => document.querySelector('#explain-status')!.textContent!.startsWith('ann@example.com'));
+    const built = await run('explain', EXAMPLE_SPEC, '--client', 'rfc6186', '--email', 'ann@example.com', '--format', 'json');
+    const [fromBuild] = await Promise.all([page.waitForEvent('download'), page.click('#explain-download-json')]);
+    // (The command explains each zone of a spec, in a list; the page the zone picked.)
+    expect(JSON.parse(readFileSync((await fromBuild.path())!, 'utf8'))).toEqual((JSON.parse(built.stdout.replaceAll(`${REPO_ROOT}/examples/`, '')) as unknown[])[0]);
+    // An address outside the zone is said at the field.
+    await page.fill('#explain-email', 'ann@elsewhere.example');
+    await page.waitForFunction(() => document.querySelector('#explain-email')!.getAttribute('aria-invalid') === 'true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has text of WCAG AA contrast in every view, empty and full', async () => {
     const { context, page } = await open(pathToFileURL(pagePath).href);
     expect(await page.evaluate(lowContrastText)).toEqual([]);
     await page.fill('#check-origin', 'example.com');
@@ -354,12 +386,15 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     expect(await page.evaluate(lowContrastText)).toEqual([]);
     await page.click('#tab-build');
     expect(await page.evaluate(lowContrastText)).toEqual([]);
+    await page.click('#tab-explain');
+    await page.waitForFunction(() => document.querySelectorAll('#explain-out .client').length > 0);
+    expect(await page.evaluate(lowContrastText)).toEqual([]);
     await context.close();
   });
 
   it('is usable at phone width and by keyboard, with every control labelled', async () => {
     const { context, page } = await open(server.url, { width: 360, height: 740 });
-    for (const tab of ['check', 'build']) {
+    for (const tab of ['check', 'build', 'explain']) {
       await page.click(`#tab-${tab}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       const unlabelled = await page.$$eval('input, select, textarea, button, [contenteditable="true"]', (elements) =>
