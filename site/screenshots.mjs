@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes the README's screenshots of the built page (run `npm run site` first) in the system's
 // Chromium: site/screenshots/check.png (the seed's zone as published, pasted), build.png (the example
-// spec), records.png (its records for Cloudflare's console), phone.png (the Check view at phone width). Needs ../shared/seeds (the seed zone).
+// spec), explain.png (where the clients end up with the seed's zone), records.png (its records for Cloudflare's console), phone.png (the Check view at phone width). Needs ../shared/seeds (the seed zone).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,6 +32,10 @@ const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await checkView(wide);
 await wide.screenshot({ path: here('screenshots/check.png') });
 await wide.mouse.move(0, 0);
+await wide.click('#tab-explain');
+await wide.locator('#explain-out .client').first().waitFor();
+await wide.evaluate(() => window.scrollTo(0, 0));
+await wide.screenshot({ path: here('screenshots/explain.png') });
 await wide.click('#tab-build');
 await wide.setViewportSize({ width: 1280, height: 1000 });
 await wide.screenshot({ path: here('screenshots/build.png') });
@@ -42,4 +46,4 @@ const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, dev
 await checkView(phone, false);
 await phone.screenshot({ path: here('screenshots/phone.png') });
 await browser.close();
-console.log('site/screenshots/: check.png, build.png, records.png, phone.png');
+console.log('site/screenshots/: check.png, explain.png, build.png, records.png, phone.png');
