@@ -6,7 +6,7 @@ import { REPO_ROOT } from './helpers/shared.js';
 const fixture = (name: string) => join(REPO_ROOT, 'test', 'fixtures', 'specs', name);
 
 describe('the command line', () => {
-  it.each(['generate', 'validate', 'records', 'init'])('%s --help shows its options and examples', async (command) => {
+  it.each(['generate', 'validate', 'records', 'init', 'serve'])('%s --help shows its options and examples', async (command) => {
     const { code, stdout } = await run(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toContain(`zonesmith ${command}`);
