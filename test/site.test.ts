@@ -361,6 +361,16 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     const clients = (JSON.parse(cli.stdout) as { clients: { name: string; setUp: boolean }[] }).clients;
     expect(await page.$$eval('#explain-out .client h3', (hs) => hs.map((h) => h.textContent))).toEqual(clients.map((c) => `${c.setUp ? 'sets up' : 'fails'} ${c.name}`));
 
+    // An answer's line takes the user to it in the zone being checked.
+    await page.locator('#explain-out .where-link', { hasText: 'example.com.dns:21' }).first().click();
+    expect(await page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
+    const cursorLine = await page.evaluate(() => {
+      const view = (window as unknown as { zonesmith: { check: { view: { state: { doc: { lineAt(n: number): { number: number } }; selection: { main: { head: number } } } } } } }).zonesmith.check.view;
+      return view.state.doc.lineAt(view.state.selection.main.head).number;
+    });
+    expect(cursorLine).toBe(21);
+    await page.click('#tab-explain');
+
     // The zone of the Build view, for one client and another address.
     await page.check('#explain-from input[value="build"]');
     await page.check('#explain-client-rfc6186');

@@ -20,6 +20,8 @@ export interface BuildView {
   update(): void;
   /** The zone shown (the first, or the one picked), when the spec has no errors: for other views (Explain). */
   pickedZone(): ResolvedZone | undefined;
+  /** Puts the cursor on a line of the YAML (from Explain's answers). */
+  reveal(line: number): void;
 }
 
 export function setUpBuild(): BuildView {
@@ -294,5 +296,9 @@ export function setUpBuild(): BuildView {
   byId('build-download-spec').addEventListener('click', () => download(specFileName(), editor.state.doc.toString(), 'application/yaml'));
 
   load(exampleSpec);
-  return { update, pickedZone: () => (resolved && zones.length > 0 ? resolved.zones[pickedIndex()] : undefined) };
+  return {
+    update,
+    pickedZone: () => (resolved && zones.length > 0 ? resolved.zones[pickedIndex()] : undefined),
+    reveal: (line) => goTo(editor, { line, column: 1 }),
+  };
 }

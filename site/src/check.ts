@@ -33,6 +33,8 @@ export interface CheckView {
   check(): void;
   /** The zone text and how it is read (file name, origin), for other views (Explain). */
   zoneInput(): { text: string; file?: string; origin?: string };
+  /** Puts the cursor on a line of the zone (from Explain's answers). */
+  reveal(line: number): void;
 }
 
 export function setUpCheck(): CheckView {
@@ -206,7 +208,7 @@ export function setUpCheck(): CheckView {
   }
 
   check();
-  return { view, check, zoneInput };
+  return { view, check, zoneInput, reveal: (line) => goTo(view, { line, column: 1 }) };
 }
 
 /**

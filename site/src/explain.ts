@@ -11,6 +11,8 @@ export interface ExplainSources {
   checked(): { text: string; file?: string; origin?: string };
   /** The Build view's first (or picked) zone, when the spec has no errors. */
   built(): ResolvedZone | undefined;
+  /** Shows a line of the zone's text in the view it came from. */
+  reveal(from: 'check' | 'build', line: number): void;
 }
 
 export interface ExplainView {
@@ -32,9 +34,10 @@ export function setUpExplain(sources: ExplainSources): ExplainView {
 
   let last: Explanation | undefined;
 
+  const which = (): 'check' | 'build' => (from.querySelector<HTMLInputElement>('input:checked')?.value === 'build' ? 'build' : 'check');
+
   function zone(): ParsedZone | ResolvedZone | string {
-    const which = from.querySelector<HTMLInputElement>('input:checked')?.value ?? 'check';
-    if (which === 'build') return sources.built() ?? 'The spec in "Build a zone" has errors: fix them there first.';
+    if (which() === 'build') return sources.built() ?? 'The spec in "Build a zone" has errors: fix them there first.';
     const { text, file, origin } = sources.checked();
     if (text.trim() === '') return 'Paste a zone into "Check a zone" first, or explain the zone of "Build a zone".';
     try {
@@ -67,7 +70,7 @@ export function setUpExplain(sources: ExplainSources): ExplainView {
     last = explanation;
     const setUp = explanation.clients.filter((c) => c.setUp).length;
     status.textContent = `${explanation.email}: ${explanation.loads ? '' : 'BIND refuses this zone. '}${setUp} of ${explanation.clients.length} clients set themselves up.`;
-    out.replaceChildren(...render(explanation));
+    out.replaceChildren(...render(explanation, (line) => sources.reveal(which(), line)));
   }
 
   from.addEventListener('change', update);
@@ -92,7 +95,10 @@ function endpointText(endpoint: Endpoint): string {
   return `${endpoint.url ?? endpoint.host}${ports ? ` on port ${ports}` : ''}${endpoint.operator ? `, run by ${endpoint.operator}` : ''}`;
 }
 
-function render(explanation: Explanation): HTMLElement[] {
+/** Shows the line an answer was written on. */
+type Reveal = (line: number) => void;
+
+function render(explanation: Explanation, reveal: Reveal): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (!explanation.loads) {
     parts.push(
@@ -108,29 +114,29 @@ function render(explanation: Explanation): HTMLElement[] {
       el('li', {}, el('span', { class: `badge ${client.setUp ? 'ok' : 'error'}` }, client.setUp ? 'sets up' : 'fails'), ' ', el('a', { href: `#explain-${client.id}` }, client.name), ` — ${client.says}`),
     )),
   );
-  for (const client of explanation.clients) parts.push(renderClient(client));
+  for (const client of explanation.clients) parts.push(renderClient(client, reveal));
   if (explanation.leftOut && explanation.leftOut.length > 0) {
     parts.push(el('p', { class: 'hint' }, `Not explained: ${explanation.leftOut.map((c) => `${c.name} (${c.why})`).join('; ')}.`));
   }
   return parts;
 }
 
-function renderClient(client: ExplainedClient): HTMLElement {
+function renderClient(client: ExplainedClient, reveal: Reveal): HTMLElement {
   return el(
     'section',
     { class: `client ${client.setUp ? 'ok' : 'fails'}`, 'aria-labelledby': `explain-${client.id}` },
     el('h3', { id: `explain-${client.id}` }, el('span', { class: `badge ${client.setUp ? 'ok' : 'error'}` }, client.setUp ? 'sets up' : 'fails'), ` ${client.name}`),
     el('p', {}, client.says),
-    ...client.goals.map(renderGoal),
+    ...client.goals.map((goal) => renderGoal(goal, reveal)),
   );
 }
 
 const OUTCOME_CLASS: Record<ExplainedGoal['outcome'], string> = { found: 'ok', maybe: 'info', 'not-offered': 'info', unknown: 'warning', fails: 'error' };
 
-function renderGoal(goal: ExplainedGoal): HTMLElement {
+function renderGoal(goal: ExplainedGoal, reveal: Reveal): HTMLElement {
   const children: (Node | string)[] = [
     el('h4', {}, el('span', { class: `badge ${OUTCOME_CLASS[goal.outcome]}` }, goal.outcome), ` ${goal.title}`),
-    el('ol', { class: 'steps' }, ...goal.steps.map(renderStep)),
+    el('ol', { class: 'steps' }, ...goal.steps.map((step) => renderStep(step, reveal))),
     el('p', { class: 'says' }, goal.says),
   ];
   if (goal.endsUp) children.push(el('p', { class: 'ends' }, 'Ends up at ', el('code', {}, endpointText(goal.endsUp))));
@@ -143,15 +149,24 @@ const VERDICT_CLASS: Record<ExplainedStep['verdict'], string> = {
   lands: 'ok', maybe: 'info', 'not-offered': 'info', nothing: 'muted', broken: 'error', unknown: 'warning', elsewhere: 'info', skipped: 'muted',
 };
 
-function renderStep(step: ExplainedStep): HTMLElement {
+function renderStep(step: ExplainedStep, reveal: Reveal): HTMLElement {
   const children: (Node | string)[] = [
     el('div', { class: 'asks' }, el('span', { class: `badge ${VERDICT_CLASS[step.verdict]}` }, step.verdict), ' ', el('code', {}, step.asks), step.by ? ` (asked by ${step.by})` : ''),
     el('p', {}, step.says),
   ];
   if (step.answers.length > 0) {
-    children.push(el('ul', { class: 'answers' }, ...step.answers.map((a) => el('li', {}, el('code', {}, a.text), a.where ? el('span', { class: 'hint' }, ` (${a.where})`) : ''))));
+    children.push(el('ul', { class: 'answers' }, ...step.answers.map((a) => el('li', {}, el('code', {}, a.text), ...(a.where ? [' ', whereButton(a.where, reveal)] : [])))));
   }
   if (step.fix && step.fix.length > 0) children.push(el('pre', { class: 'fix' }, step.fix.join('\n')));
   if (step.note) children.push(el('p', { class: 'hint' }, step.note));
   return el('li', { class: 'step' }, ...children);
+}
+
+/** `file:line` as a button that shows that line in the view the zone came from. */
+function whereButton(where: string, reveal: Reveal): HTMLElement {
+  const line = Number(/:(\d+)$/.exec(where)?.[1]);
+  if (!Number.isInteger(line) || line < 1) return el('span', { class: 'hint' }, `(${where})`);
+  const button = el('button', { type: 'button', class: 'where-link', 'aria-label': `Show ${where}` }, where);
+  button.addEventListener('click', () => reveal(line));
+  return button;
 }

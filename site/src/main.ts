@@ -6,12 +6,19 @@ import { setUpTabs } from './tabs.js';
 
 let explain: ExplainView | undefined;
 // Explain follows the other views' zones: it is worked out when its tab is shown.
-setUpTabs((panel) => {
+const tabs = setUpTabs((panel) => {
   if (panel === 'explain') explain?.update();
 });
 const check = setUpCheck();
 const build = setUpBuild();
-explain = setUpExplain({ checked: () => check.zoneInput(), built: () => build.pickedZone() });
+explain = setUpExplain({
+  checked: () => check.zoneInput(),
+  built: () => build.pickedZone(),
+  reveal(from, line) {
+    tabs.show(from);
+    (from === 'check' ? check : build).reveal(line);
+  },
+});
 if (location.hash === '#explain') explain.update();
 // For the browser tests: lint, render or explain now, without waiting for a debounce.
 (window as unknown as { zonesmith: unknown }).zonesmith = { check, build, explain };

@@ -2,7 +2,7 @@
  * ARIA tabs: click or arrow keys (Home/End too) switch; the chosen tab is in the URL's #fragment.
  * `onShow` hears which panel (`check`, `build`, ...) was just shown.
  */
-export function setUpTabs(onShow: (panel: string) => void = () => {}): void {
+export function setUpTabs(onShow: (panel: string) => void = () => {}): { show(panel: string): void } {
   const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const select = (tab: HTMLButtonElement, focus: boolean) => {
     for (const other of tabs) {
@@ -27,4 +27,10 @@ export function setUpTabs(onShow: (panel: string) => void = () => {}): void {
   });
   const start = tabs.find((tab) => `#${tab.id.replace(/^tab-/, '')}` === location.hash);
   if (start) select(start, false);
+  return {
+    show(panel) {
+      const tab = tabs.find((t) => t.id === `tab-${panel}`);
+      if (tab) select(tab, false);
+    },
+  };
 }
