@@ -12,9 +12,19 @@ import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
 export async function readZoneFileRows(
   input: Input,
-  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  options: { origin: Name | undefined; allowIncludeOutside: boolean },
   io: Io,
 ): Promise<{ rows: RecordRow[]; errors: number }> {
+  const read = await readZoneFileRecords(input, options, io);
+  return { rows: read.records.map((r) => recordRow(read.origin, r)), errors: read.errors };
+}
+
+/** The records of a zone file (or standard input) as BIND reads them, with its origin. */
+export async function readZoneFileRecords(
+  input: Input,
+  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  io: Io,
+): Promise<{ origin: Name; records: ResourceRecord[]; errors: number }> {
   const records: ResourceRecord[] = [];
   let errors = 0;
   const sink: ZoneSink = {
@@ -35,5 +45,5 @@ export async function readZoneFileRows(
     assertReadableFile(input.arg);
     summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
   }
-  return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
+  return { origin: summary.origin, records, errors };
 }

@@ -1,0 +1,161 @@
+/**
+ * What each provider's zone-file importer accepts, as data: one entry per provider, each fact with
+ * the page it comes from. `verified` says whether the page was read while writing this (December
+ * 2026) or the fact comes from ../shared/reference/providers.md and still wants checking.
+ * The zone-file writer (zonefile.ts) reads only this table; no provider has code of its own.
+ */
+
+export const IMPORT_TARGET_IDS = ['cloudflare', 'route53', 'azure', 'gcloud', 'hetzner', 'godaddy'] as const;
+export type ImportTargetId = (typeof IMPORT_TARGET_IDS)[number];
+
+export interface ImportFact {
+  text: string;
+  source: string;
+  verified: boolean;
+}
+
+export interface ImportTarget {
+  id: ImportTargetId;
+  name: string;
+  /** How the file is imported (shown in the file's header). */
+  how: string;
+  /** The importer ignores or rejects the SOA: it is left out of the file. */
+  omitSoa: ImportFact;
+  /** The importer ignores or rejects NS records at the apex (the provider serves its own): left out. */
+  omitApexNs: ImportFact;
+  /** Largest file the importer takes, in bytes. */
+  maxBytes?: { bytes: number } & ImportFact;
+  /** Most records one import takes. */
+  maxRecords?: { records: number } & ImportFact;
+  /** Several files may be imported one after another (each adds records without touching the others). */
+  split?: ImportFact;
+  /** Record types the provider holds; others are left out with a note. */
+  types: { list: readonly string[] } & ImportFact;
+  /** Other facts the person importing should know, shown in the file's header. */
+  notes: readonly ImportFact[];
+}
+
+const CLOUDFLARE_IMPORT = 'https://developers.cloudflare.com/dns/manage-dns-records/how-to/import-and-export/';
+const ROUTE53_IMPORT = 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-creating-import.html';
+const AZURE_IMPORT = 'https://learn.microsoft.com/azure/dns/dns-import-export';
+const GCLOUD_IMPORT = 'https://cloud.google.com/sdk/gcloud/reference/dns/record-sets/import';
+const HETZNER_IMPORT = 'https://docs.hetzner.cloud/reference/cloud#zone-actions-import-a-zone-file';
+const GODADDY_IMPORT = 'https://www.godaddy.com/help/import-dns-records-4125';
+
+export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
+  cloudflare: {
+    id: 'cloudflare',
+    name: 'Cloudflare',
+    how: 'DNS > Records > Import and Export > Import DNS records (untick "Proxy imported DNS records"), or POST /zones/{zone_id}/dns_records/import',
+    omitSoa: { text: 'Cloudflare serves its own SOA for the zone', source: CLOUDFLARE_IMPORT, verified: false },
+    omitApexNs: { text: 'Cloudflare assigns the zone its own name servers; apex NS records in an import would become records beside them', source: CLOUDFLARE_IMPORT, verified: false },
+    maxBytes: { bytes: 262144, text: 'The zone file size limit is 256 KiB (262144 bytes)', source: CLOUDFLARE_IMPORT, verified: true },
+    split: { text: 'each import adds its records to the zone, so parts can be imported one after another', source: CLOUDFLARE_IMPORT, verified: false },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CERT', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'LOC', 'MX', 'NAPTR', 'NS', 'PTR', 'SMIMEA', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT', 'URI'],
+      text: 'record types Cloudflare DNS supports',
+      source: 'https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/',
+      verified: false,
+    },
+    notes: [
+      { text: 'CNAME, DNAME, MX, NS, PTR and SRV content must be fully qualified with a trailing dot (every name in this file is)', source: CLOUDFLARE_IMPORT, verified: true },
+      { text: 'untick "Proxy imported DNS records": mail, autodiscovery and SRV targets must be DNS-only', source: CLOUDFLARE_IMPORT, verified: true },
+    ],
+  },
+  route53: {
+    id: 'route53',
+    name: 'Amazon Route 53',
+    how: 'Hosted zones > the zone > Import zone file (paste the file)',
+    omitSoa: { text: 'Route 53 ignores the SOA record in the zone file', source: ROUTE53_IMPORT, verified: true },
+    omitApexNs: { text: 'Route 53 ignores NS records that have the same name as the hosted zone', source: ROUTE53_IMPORT, verified: true },
+    maxRecords: { records: 1000, text: 'You can import a maximum of 1000 records', source: ROUTE53_IMPORT, verified: true },
+    split: {
+      text: 'an import fails only when the hosted zone already holds a record of the file, so parts that share no RRset can be imported one after another',
+      source: ROUTE53_IMPORT,
+      verified: true,
+    },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'],
+      text: 'supported DNS record types',
+      source: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html',
+      verified: false,
+    },
+    notes: [
+      { text: '$GENERATE and $INCLUDE make the import fail (this file has neither)', source: ROUTE53_IMPORT, verified: true },
+      { text: 'the import fails, creating nothing, if the hosted zone already contains a record of the file', source: ROUTE53_IMPORT, verified: true },
+    ],
+  },
+  azure: {
+    id: 'azure',
+    name: 'Azure DNS',
+    how: 'az network dns zone import -g RESOURCE_GROUP -n ZONE -f FILE',
+    omitSoa: { text: 'Azure DNS keeps its own SOA host and serial for the zone', source: AZURE_IMPORT, verified: false },
+    omitApexNs: { text: 'Azure DNS replaces the apex NS names with the name servers it assigns', source: AZURE_IMPORT, verified: false },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'MX', 'NS', 'PTR', 'SRV', 'TLSA', 'TXT'],
+      text: 'record types Azure DNS supports',
+      source: 'https://learn.microsoft.com/azure/dns/dns-zones-records#record-types',
+      verified: false,
+    },
+    notes: [
+      { text: 'right-hand-side names must be fully qualified: relative names in other providers\' exports are a frequent import error (every name here is)', source: AZURE_IMPORT, verified: false },
+      { text: 'into an existing zone, imported record sets are merged with the ones there', source: AZURE_IMPORT, verified: false },
+    ],
+  },
+  gcloud: {
+    id: 'gcloud',
+    name: 'Google Cloud DNS',
+    how: 'gcloud dns record-sets import FILE --zone=MANAGED_ZONE --zone-file-format',
+    omitSoa: { text: 'the SOA\'s name-server field is not imported: name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
+    omitApexNs: { text: 'NS records for the origin of the zone are not imported since name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
+    split: {
+      text: 'record sets cannot be imported when one of the same name and type exists, so parts that share no RRset can be imported one after another',
+      source: GCLOUD_IMPORT,
+      verified: true,
+    },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'IPSECKEY', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'],
+      text: 'supported DNS record types',
+      source: 'https://cloud.google.com/dns/docs/records-overview#supported_dns_record_types',
+      verified: false,
+    },
+    notes: [
+      { text: 'by default the import stops at a conflict (a record set of the same name and type); --delete-all-existing replaces every record set of the zone', source: GCLOUD_IMPORT, verified: true },
+    ],
+  },
+  hetzner: {
+    id: 'hetzner',
+    name: 'Hetzner DNS',
+    how: 'Zone > Import zone file, or POST /zones/{id_or_name}/actions/import_zonefile',
+    omitSoa: { text: 'the SOA is managed by Hetzner and cannot be changed', source: HETZNER_IMPORT, verified: false },
+    omitApexNs: { text: 'Hetzner serves the zone from its own name servers', source: HETZNER_IMPORT, verified: false },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HINFO', 'HTTPS', 'MX', 'NS', 'PTR', 'RP', 'SRV', 'SVCB', 'TLSA', 'TXT'],
+      text: 'record types of Hetzner DNS',
+      source: HETZNER_IMPORT,
+      verified: false,
+    },
+    notes: [
+      { text: 'the import replaces ALL record sets of the zone: records not in this file are deleted', source: HETZNER_IMPORT, verified: true },
+      { text: 'the console appends the domain to names without a trailing dot (every name here has one)', source: HETZNER_IMPORT, verified: false },
+    ],
+  },
+  godaddy: {
+    id: 'godaddy',
+    name: 'GoDaddy',
+    how: 'DNS > Manage zones > the domain > Import zone file',
+    omitSoa: { text: 'GoDaddy serves its own SOA', source: GODADDY_IMPORT, verified: false },
+    omitApexNs: { text: 'GoDaddy\'s name servers are set under Nameservers, not by records', source: GODADDY_IMPORT, verified: false },
+    types: {
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
+      text: 'record types GoDaddy\'s DNS editor offers',
+      source: 'https://www.godaddy.com/help/manage-dns-records-680',
+      verified: false,
+    },
+    notes: [{ text: 'GoDaddy\'s own exports write MX targets without a trailing dot; every name in this file has one', source: GODADDY_IMPORT, verified: false }],
+  },
+};
+
+export function factText(fact: ImportFact): string {
+  return `${fact.text} (${fact.source}${fact.verified ? '' : ', unverified'})`;
+}

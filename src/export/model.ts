@@ -1,0 +1,96 @@
+/**
+ * What every export format shares: a zone's records grouped into RRsets as BIND holds them (one TTL
+ * per RRset, the first record's: BIND's "TTL set to prior TTL"), and the notes an export gives about
+ * what the target cannot carry. A format never drops a record without a note naming it.
+ */
+import type { Name } from '../zone/name.js';
+import type { ResourceRecord } from '../zone/record.js';
+
+/** One zone to export: its origin and its records (SOA and apex NS included, as read or generated). */
+export interface ExportZone {
+  origin: Name;
+  records: readonly ResourceRecord[];
+}
+
+export interface RRset {
+  owner: Name;
+  class: string;
+  type: string;
+  ttl: number;
+  records: ResourceRecord[];
+}
+
+/**
+ * What an export says about the records: `left-out` (the target cannot hold it, or its importer
+ * ignores it), `changed` (held in another form: a TTL, string boundaries), `limit` (the file is over
+ * a documented limit: nothing is written).
+ */
+export interface ExportNote {
+  kind: 'left-out' | 'changed' | 'warning' | 'limit';
+  /** `owner TYPE` of the RRset concerned, when it is about one. */
+  rrset?: string;
+  message: string;
+  /** Where the fact comes from (documentation URL). */
+  source?: string;
+}
+
+export interface ExportFile {
+  /** Added to the output name for split files (`.part1`); empty for a single file. */
+  suffix: string;
+  text: string;
+}
+
+export interface ExportResult {
+  files: ExportFile[];
+  notes: ExportNote[];
+}
+
+/** RRsets in order of first appearance; records of other classes are kept apart by class. */
+export function groupRRsets(records: readonly ResourceRecord[]): RRset[] {
+  const sets = new Map<string, RRset>();
+  for (const record of records) {
+    const key = `${record.owner.key}\u0000${record.class}\u0000${record.type}`;
+    const set = sets.get(key);
+    if (set) set.records.push(record);
+    else sets.set(key, { owner: record.owner, class: record.class, type: record.type, ttl: record.ttl, records: [record] });
+  }
+  return [...sets.values()];
+}
+
+export function rrsetLabel(set: { owner: Name; type: string }): string {
+  return `${set.owner.toString()} ${set.type}`;
+}
+
+/** Records outside the zone (BIND ignores them as out-of-zone data) and of a class other than IN. */
+export function partitionInZone(zone: ExportZone, sets: readonly RRset[], notes: ExportNote[]): RRset[] {
+  return sets.filter((set) => {
+    if (!set.owner.isSubdomainOf(zone.origin)) {
+      notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: `outside zone ${zone.origin.toString()} (BIND ignores out-of-zone data)` });
+      return false;
+    }
+    if (set.class !== 'IN') {
+      notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: `class ${set.class}: the target holds Internet-class (IN) records only` });
+      return false;
+    }
+    return true;
+  });
+}
+
+/** The TTL most RRsets of the zone have (the SOA's when tied), for formats with a zone default. */
+export function commonTtl(sets: readonly RRset[]): number {
+  const counts = new Map<number, number>();
+  for (const set of sets) counts.set(set.ttl, (counts.get(set.ttl) ?? 0) + 1);
+  const soa = sets.find((s) => s.type === 'SOA')?.ttl;
+  let best = soa ?? sets[0]?.ttl ?? 3600;
+  for (const [ttl, count] of counts) if (count > (counts.get(best) ?? 0)) best = ttl;
+  return best;
+}
+
+/** Character-strings as text when they are UTF-8, else undefined. */
+export function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
