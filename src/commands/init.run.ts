@@ -7,7 +7,7 @@ import { EXIT, type Io } from '../io.js';
 import { parseSpecName, hostnameProblem } from '../spec/names.js';
 import { LINT_PROFILES, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { cannotWrite } from './errors.js';
+import { cannotWrite, CommandError } from './errors.js';
 import type { InitArgs } from './init.js';
 
 const INIT_TEMPLATE = new URL('../../templates/init.yaml.hbs', import.meta.url);
@@ -36,6 +36,8 @@ export function starterSpec(domain: string, profile: ProfileId, file: string): s
 }
 
 export async function run(args: InitArgs, io: Io): Promise<number> {
+  if (args.from !== undefined) return (await import('./init-from.run.js')).runFrom(args, args.from, io);
+  if (args.origin !== undefined) throw new CommandError('--origin is for init --from ZONEFILE');
   const domainText = args.domain.replace(/\.$/, '');
   const parsed = parseSpecName(domainText + '.', Name.root);
   const problem = !parsed.ok ? parsed.error : parsed.name.labels.length < 1 ? 'name a domain such as example.com' : hostnameProblem(parsed.name, false);

@@ -5,6 +5,8 @@
  */
 import type { Name } from '../zone/name.js';
 import type { ResourceRecord } from '../zone/record.js';
+import { dataKey } from '../zone/zone-checks.js';
+import { formatRdata } from '../zone/rdata.js';
 
 /** One zone to export: its origin and its records (SOA and apex NS included, as read or generated). */
 export interface ExportZone {
@@ -18,6 +20,8 @@ export interface RRset {
   type: string;
   ttl: number;
   records: ResourceRecord[];
+  /** A repeated record was written in another case (`MX 10 Some.Domain.` after `MX 10 some.domain.`): BIND keeps one of them. */
+  caseVariants?: boolean;
 }
 
 /**
@@ -48,9 +52,19 @@ export interface ExportResult {
 /** RRsets in order of first appearance; records of other classes are kept apart by class. */
 export function groupRRsets(records: readonly ResourceRecord[]): RRset[] {
   const sets = new Map<string, RRset>();
+  const seen = new Set<string>();
   for (const record of records) {
-    const key = `${record.owner.key}\u0000${record.class}\u0000${record.type}`;
+    // A repeated record is one record to BIND (the first one written, names compared without case).
+    const identity = `${record.owner.key}\u0000${record.class}\u0000${record.type}\u0000${dataKey(record.type, record.data)}`;
+    // BIND keeps the signatures of each type apart (one RRset, one TTL, per type covered).
+    const covered = record.type === 'RRSIG' || record.type === 'SIG' ? `\u0000${String(record.data.typeCovered)}` : '';
+    const key = `${record.owner.key}\u0000${record.class}\u0000${record.type}${covered}`;
     const set = sets.get(key);
+    if (seen.has(identity)) {
+      if (set && !set.records.some((r) => formatRdata(r.type, r.data) === formatRdata(record.type, record.data))) set.caseVariants = true;
+      continue;
+    }
+    seen.add(identity);
     if (set) set.records.push(record);
     else sets.set(key, { owner: record.owner, class: record.class, type: record.type, ttl: record.ttl, records: [record] });
   }
