@@ -1,0 +1,142 @@
+/**
+ * `export --to zonefile --for PROVIDER`: golden files for the examples, each file loaded by BIND
+ * (with the SOA and NS it leaves out added back) and read back to the records it came from; the
+ * documented limits (Route 53: 1,000 records; Cloudflare: 256 KiB) refused with a clear error, and
+ * with --split met by files of whole RRsets.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IMPORT_TARGET_IDS, IMPORT_TARGETS } from '../src/export/import-targets.js';
+import { exportZoneFile } from '../src/export/zonefile.js';
+import { parseZone } from '../src/index.js';
+import { Name } from '../src/zone/name.js';
+import type { ResourceRecord } from '../src/zone/record.js';
+import { bindAvailable, checkZoneText } from './helpers/bind.js';
+import { run, tempDir } from './helpers/cli.js';
+import { EXAMPLE_SPECS, notSoaOrApexNs, recordSet, specZones } from './helpers/export-source.js';
+import { expectGolden } from './helpers/golden.js';
+import { REPO_ROOT } from './helpers/shared.js';
+
+beforeAll(() => {
+  vi.stubEnv('SOURCE_DATE_EPOCH', '1764633600'); // 2025-12-02: the serial of `serial: auto`
+});
+
+/** The import file as a zone BIND loads: the SOA and NS the importer does without, added back. */
+function withSoaAndNs(origin: Name, text: string): string {
+  const o = origin.toString();
+  return `${o} 3600 IN SOA ns1.${o} hostmaster.${o} 1 7200 3600 1209600 3600\n${o} 3600 IN NS ns1.${o}\nns1.${o} 3600 IN A 192.0.2.53\n${text}`;
+}
+
+function readBack(origin: Name, text: string): ResourceRecord[] {
+  // Read against the root: a name written relative would land outside the zone and fail the comparison.
+  const parsed = parseZone(text, { origin: '.' });
+  // The file leaves the SOA to the provider: that one refusal is expected, no other.
+  expect(parsed.problems.filter((p) => p.severity === 'error' && p.kind !== 'no-soa')).toEqual([]);
+  return parsed.records.filter((r) => r.owner.isSubdomainOf(origin));
+}
+
+describe('export --to zonefile', () => {
+  for (const spec of EXAMPLE_SPECS) {
+    for (const provider of IMPORT_TARGET_IDS) {
+      it(`${spec} for ${provider}: golden, loads in BIND, reads back to the same records`, async () => {
+        const dir = tempDir();
+        const result = await run('export', join(REPO_ROOT, spec), '--to', 'zonefile', '--for', provider, '-o', dir);
+        expect(result.code, result.stderr).toBe(0);
+        // The SOA and apex NS are named on standard error, each with its source.
+        expect(result.stderr).toContain(`left-out: `);
+        expect(result.stderr).toContain(IMPORT_TARGETS[provider].omitApexNs.source);
+        for (const zone of specZones(spec)) {
+          const domain = zone.origin.toString().replace(/\.$/, '');
+          const name = `${domain}.${provider}.zone`;
+          const text = readFileSync(join(dir, name), 'utf8');
+          expectGolden(`export/zonefile/${name}`, text);
+          expect(text).not.toMatch(/^\$/m); // no $INCLUDE, $GENERATE, $ORIGIN or $TTL
+          expect(text).not.toMatch(/\tSOA\t/);
+          if (bindAvailable()) {
+            const verdict = checkZoneText(zone.origin.toString(), withSoaAndNs(zone.origin, text));
+            expect(verdict.code, verdict.lines.join('\n')).toBe(0);
+          }
+          expect(recordSet(readBack(zone.origin, text))).toEqual(recordSet(zone.records, notSoaOrApexNs(zone.origin)));
+        }
+      });
+    }
+  }
+
+  it('--to zonefile without --for says which providers there are (exit 2)', async () => {
+    const result = await run('export', join(REPO_ROOT, EXAMPLE_SPECS[0]), '--to', 'zonefile');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('route53 (Amazon Route 53)');
+  });
+});
+
+/** A zone of `count` A records at distinct names, plus SOA and NS. */
+function bigZone(count: number, txtBytes = 0): { origin: Name; records: ResourceRecord[] } {
+  const lines = ['$ORIGIN big.example.', '$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.53'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`h${i} A 198.51.100.${i % 250}`);
+    if (txtBytes > 0) lines.push(`h${i} TXT "${'x'.repeat(txtBytes)}"`);
+  }
+  const parsed = parseZone(lines.join('\n') + '\n', { origin: 'big.example.' });
+  return { origin: parsed.origin, records: parsed.records };
+}
+
+describe('import limits', () => {
+  it('Route 53: over 1,000 records is an error naming the limit and its source; --split writes whole RRsets, each file within it', () => {
+    const zone = bigZone(1200);
+    const refused = exportZoneFile(zone, 'route53');
+    expect(refused.files).toEqual([]);
+    const limit = refused.notes.find((n) => n.kind === 'limit')!;
+    expect(limit.message).toContain('1201 records');
+    expect(limit.message).toContain('at most 1000');
+    expect(limit.message).toContain('--split');
+    expect(limit.source).toBe(IMPORT_TARGETS.route53.maxRecords!.source);
+
+    const split = exportZoneFile(zone, 'route53', { split: true });
+    expect(split.files.map((f) => f.suffix)).toEqual(['.part1', '.part2']);
+    const seen = new Map<string, string>();
+    let total = 0;
+    for (const file of split.files) {
+      const records = readBack(zone.origin, file.text);
+      expect(records.length).toBeLessThanOrEqual(1000);
+      total += records.length;
+      for (const r of records) {
+        const rrset = `${r.owner.key} ${r.type}`;
+        expect(seen.get(rrset) ?? file.suffix, `${rrset} in two files`).toBe(file.suffix);
+        seen.set(rrset, file.suffix);
+      }
+      if (bindAvailable()) expect(checkZoneText('big.example.', withSoaAndNs(zone.origin, file.text)).code).toBe(0);
+    }
+    expect(total).toBe(1201);
+  });
+
+  it('Cloudflare: over 256 KiB is an error; --split keeps every file at or under 262144 bytes', () => {
+    const zone = bigZone(1100, 240);
+    const refused = exportZoneFile(zone, 'cloudflare');
+    expect(refused.files).toEqual([]);
+    expect(refused.notes.find((n) => n.kind === 'limit')!.message).toMatch(/would be [0-9]+ bytes; Cloudflare takes at most 262144/);
+    const split = exportZoneFile(zone, 'cloudflare', { split: true });
+    expect(split.files.length).toBeGreaterThan(1);
+    for (const file of split.files) expect(Buffer.byteLength(file.text)).toBeLessThanOrEqual(262144);
+    expect(split.files.reduce((n, f) => n + readBack(zone.origin, f.text).length, 0)).toBe(2201);
+  });
+
+  it('a provider whose importer has no documented way to take several files gets the error without --split', () => {
+    const result = exportZoneFile(bigZone(10), 'hetzner', { split: true });
+    expect(result.files.length).toBe(1);
+    expect(IMPORT_TARGETS.hetzner.split).toBeUndefined();
+  });
+
+  it('the CLI writes nothing and exits 1 over a limit', async () => {
+    const dir = tempDir();
+    const zone = bigZone(1001);
+    const text = zone.records.map((r) => `${r.owner.toString()} ${r.ttl} IN ${r.type} ${r.type === 'SOA' ? 'ns1.big.example. hostmaster.big.example. 1 7200 3600 1209600 300' : r.type === 'NS' ? 'ns1.big.example.' : String(r.data.address)}`).join('\n');
+    const file = join(tempDir(), 'big.example.zone');
+    (await import('node:fs')).writeFileSync(file, text + '\n');
+    const result = await run('export', file, '--to', 'zonefile', '--for', 'route53', '-o', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('imports at most 1000');
+    expect(result.stderr).toContain('nothing was written');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
