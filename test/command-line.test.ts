@@ -180,7 +180,7 @@ describe('options: one wording for every mistake', () => {
   });
 
   it('an unknown command gets the nearest one', async () => {
-    expect(await failsInOneLine(['lnt', ZONE])).toMatch(/^zonesmith: unknown command "lnt" \(did you mean lint\?\); the commands are generate, validate, records, init, lint; see `zonesmith --help`$/);
+    expect(await failsInOneLine(['lnt', ZONE])).toMatch(/^zonesmith: unknown command "lnt" \(did you mean lint\?\); the commands are generate, validate, records, init, lint, export; see `zonesmith --help`$/);
   });
 
   it('other mistakes are one line too: a bad --origin, a missing argument', async () => {

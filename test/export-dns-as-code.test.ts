@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { default as formatsPlugin } from 'ajv-formats';
 import { generate as dnsZonefileGenerate } from 'dns-zonefile';
 import { isMap, isSeq, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('natural order, as octoDNS enforces it (natsort_keygen)', () => {
 
 describe('export --to octodns', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
+  (formatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/octodns-zone.schema.json'), 'utf8')));
 
   it('the schema refuses what octoDNS\'s docs refuse', () => {

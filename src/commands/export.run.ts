@@ -79,7 +79,7 @@ async function readZones(input: ReturnType<typeof inputOf>, args: ExportArgs, io
     }));
   }
   if (args.zone) throw new CommandError('--zone picks zones of a spec; a zone file holds one zone');
-  const read = await readZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside }, io);
+  const read = await readZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside, zoneChecks: true }, io);
   if (read.errors > 0) {
     io.err(`zonesmith export: ${input.name} has errors BIND would refuse; nothing was exported\n`);
     return EXIT.problems;

@@ -30,7 +30,7 @@ export async function runFrom(args: InitArgs, from: string, io: Io): Promise<num
     if (typeof read === 'number') return read;
     ({ origin, records } = read);
   } else {
-    const read = await readZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside }, io);
+    const read = await readZoneFileRecords(input, { origin: zoneOrigin(args, input), allowIncludeOutside: args.allowIncludeOutside, zoneChecks: true }, io);
     if (read.errors > 0) {
       io.err(`zonesmith init: ${input.name} has errors BIND would refuse; fix them first (nothing was written)\n`);
       return EXIT.problems;

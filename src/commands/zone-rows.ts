@@ -8,6 +8,8 @@ import type { Name } from '../zone/name.js';
 import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
+import type { ZoneProblem } from '../zone/problem.js';
+import { ZoneChecks } from '../zone/zone-checks.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
 export async function readZoneFileRows(
@@ -22,19 +24,23 @@ export async function readZoneFileRows(
 /** The records of a zone file (or standard input) as BIND reads them, with its origin. */
 export async function readZoneFileRecords(
   input: Input,
-  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
+  { origin, allowIncludeOutside, zoneChecks = false }: { origin: Name | undefined; allowIncludeOutside: boolean; zoneChecks?: boolean },
   io: Io,
 ): Promise<{ origin: Name; records: ResourceRecord[]; errors: number }> {
   const records: ResourceRecord[] = [];
   let errors = 0;
+  const report = (p: ZoneProblem) => {
+    if (p.severity === 'error') errors++;
+    io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
+  };
+  // With zoneChecks, also what BIND refuses about the zone as a whole (a CNAME beside other data, ...).
+  const checks = zoneChecks ? new ZoneChecks() : undefined;
   const sink: ZoneSink = {
     record: (r) => {
+      checks?.add(r);
       records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
     },
-    problem: (p) => {
-      if (p.severity === 'error') errors++;
-      io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
-    },
+    problem: report,
   };
   const options: ZoneReadOptions = { file: input.name };
   if (origin) options.origin = origin;
@@ -45,5 +51,6 @@ export async function readZoneFileRecords(
     assertReadableFile(input.arg);
     summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
   }
+  if (checks) for (const p of checks.finish(summary.origin)) report(p);
   return { origin: summary.origin, records, errors };
 }
