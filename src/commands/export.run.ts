@@ -12,7 +12,7 @@ import type { SoaData } from '../zone/record.js';
 import { cannotWrite, CommandError } from './errors.js';
 import { assertOutputFolder, inputOf } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { isSpecPath, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
+import { inputIsSpec, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
 import { readZoneFileRecords } from './zone-rows.js';
 import type { ExportArgs } from './export.js';
 
@@ -63,8 +63,7 @@ export async function run(args: ExportArgs, io: Io): Promise<number> {
 
 /** The zones of a spec (SOA serial as generate would first write it) or the one zone of a zone file. */
 async function readZones(input: ReturnType<typeof inputOf>, args: ExportArgs, io: Io): Promise<ExportZone[] | number> {
-  const spec = input.stdin ? args.stdinFilename !== undefined && isSpecPath(input.name) : isSpecPath(input.name);
-  if (spec || (input.stdin && args.origin === undefined && args.stdinFilename === undefined)) {
+  if (inputIsSpec(input, args)) {
     if (args.origin !== undefined) throw new CommandError('--origin is for zone files; a spec names its zones (pick them with --zone)');
     const resolved = resolveSpec(await loadSpecInput(input, io));
     if (reportSpecProblems(resolved, io, '; nothing was exported') > 0) return EXIT.problems;

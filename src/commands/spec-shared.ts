@@ -42,6 +42,15 @@ export function reportSpecProblems(spec: ResolvedSpec, io: Io, consequence = '')
   return errors;
 }
 
+/**
+ * Whether an input of a command that reads specs and zone files alike is a spec: by its extension;
+ * standard input is a spec unless --origin says it is a zone (or --stdin-filename names it).
+ */
+export function inputIsSpec(input: Input, args: { origin?: string; stdinFilename?: string }): boolean {
+  if (input.stdin && args.stdinFilename === undefined) return args.origin === undefined;
+  return isSpecPath(input.name);
+}
+
 /** Spec files are YAML or JSON by extension; anything else given to `records` is a zone file. */
 export function isSpecPath(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);

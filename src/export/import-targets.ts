@@ -81,7 +81,7 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
       verified: false,
     },
     notes: [
-      { text: '$GENERATE and $INCLUDE make the import fail (this file has neither)', source: ROUTE53_IMPORT, verified: true },
+      { text: 'the GENERATE and INCLUDE directives make the import fail (this file has neither; their names are not even written here, in case an importer looks for them in comments)', source: ROUTE53_IMPORT, verified: true },
       { text: 'the import fails, creating nothing, if the hosted zone already contains a record of the file', source: ROUTE53_IMPORT, verified: true },
     ],
   },

@@ -35,10 +35,11 @@ export function exportZoneFile(zone: ExportZone, target: ImportTargetId, options
   const header = (part: string) =>
     [
       `; ${zone.origin.toString()} for import into ${provider.name}${part}`,
-      `; ${provider.how}`,
+      `; How: ${provider.how}`,
       ...provider.notes.map((n) => `; - ${factText(n)}`),
-      `; Left out: the SOA (${factText(provider.omitSoa)}) and the apex NS records (${factText(provider.omitApexNs)}).`,
-      `; Written by zonesmith export: every name is fully qualified; no $INCLUDE, $GENERATE or $ORIGIN.`,
+      `; Left out, the SOA: ${factText(provider.omitSoa)}`,
+      `; Left out, the apex NS records: ${factText(provider.omitApexNs)}`,
+      `; Written by zonesmith export: every name is fully qualified; no directive at all (no ORIGIN, TTL, INCLUDE or GENERATE).`,
       '',
     ].join('\n') + '\n';
   const blocks = kept.map((set) => ({ set, lines: recordLines(set) }));
