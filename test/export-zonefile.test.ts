@@ -63,6 +63,20 @@ describe('export --to zonefile', () => {
     }
   }
 
+  it('one judge: a spec generate would refuse is not exported (exit 1, the findings on stderr)', async () => {
+    const dir = tempDir();
+    const spec = join(dir, 'bad.yaml');
+    (await import('node:fs')).writeFileSync(
+      spec,
+      'version: 1\nzones:\n  - domain: bad.example\n    soa: { primary: ns1.bad.example, contact: hostmaster@bad.example }\n    nameservers: [ns1.bad.example]\n    hosts: { ns1: 192.0.2.1 }\n    services: { imaps: mailbox }\n',
+    );
+    const result = await run('export', spec, '--to', 'zonefile', '--for', 'cloudflare', '-o', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('target-no-address');
+    expect(result.stderr).toContain('nothing was exported');
+    expect(readdirSync(dir)).toEqual(['bad.yaml']);
+  });
+
   it('--to zonefile without --for says which providers there are (exit 2)', async () => {
     const result = await run('export', join(REPO_ROOT, EXAMPLE_SPECS[0]), '--to', 'zonefile');
     expect(result.code).toBe(2);

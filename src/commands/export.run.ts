@@ -7,12 +7,12 @@ import { orderedRecords } from '../generate/render.js';
 import { buildDate, nextSerial } from '../generate/serial.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { EXIT, type Io } from '../io.js';
-import { resolveSpec } from '../spec/resolve.js';
 import type { SoaData } from '../zone/record.js';
 import { cannotWrite, CommandError } from './errors.js';
 import { assertOutputFolder, inputOf } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { inputIsSpec, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
+import { inputIsSpec, pickZones } from './spec-shared.js';
+import { judgeSpecFile } from './spec-report.js';
 import { readZoneFileRecords } from './zone-rows.js';
 import type { ExportArgs } from './export.js';
 
@@ -65,8 +65,10 @@ export async function run(args: ExportArgs, io: Io): Promise<number> {
 async function readZones(input: ReturnType<typeof inputOf>, args: ExportArgs, io: Io): Promise<ExportZone[] | number> {
   if (inputIsSpec(input, args)) {
     if (args.origin !== undefined) throw new CommandError('--origin is for zone files; a spec names its zones (pick them with --zone)');
-    const resolved = resolveSpec(await loadSpecInput(input, io));
-    if (reportSpecProblems(resolved, io, '; nothing was exported') > 0) return EXIT.problems;
+    // One judge: a spec generate would refuse (its errors, or the lint rules' over its zones) is not exported either.
+    const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was exported' };
+    const resolved = await judgeSpecFile('export', input, { format: 'text' }, io, place);
+    if (typeof resolved === 'number') return resolved;
     const picked = pickZones(resolved, args.zone, io);
     if (!picked) return EXIT.usage;
     const date = buildDate(process.env);
