@@ -14,7 +14,7 @@ import { Name } from '../src/zone/name.js';
 import type { ResourceRecord } from '../src/zone/record.js';
 import { bindAvailable, checkZoneText } from './helpers/bind.js';
 import { run, tempDir } from './helpers/cli.js';
-import { EXAMPLE_SPECS, notSoaOrApexNs, recordSet, specZones } from './helpers/export-source.js';
+import { EXAMPLE_SPECS, recordSet, specZones } from './helpers/export-source.js';
 import { expectGolden } from './helpers/golden.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
@@ -22,8 +22,9 @@ beforeAll(() => {
   vi.stubEnv('SOURCE_DATE_EPOCH', '1764633600'); // 2025-12-02: the serial of `serial: auto`
 });
 
-/** The import file as a zone BIND loads: the SOA and NS the importer does without, added back. */
+/** The import file as a zone BIND loads: the SOA and NS the importer does without, added back (when left out). */
 function withSoaAndNs(origin: Name, text: string): string {
+  if (/\tSOA\t/.test(text)) return text;
   const o = origin.toString();
   return `${o} 3600 IN SOA ns1.${o} hostmaster.${o} 1 7200 3600 1209600 3600\n${o} 3600 IN NS ns1.${o}\nns1.${o} 3600 IN A 192.0.2.53\n${text}`;
 }
@@ -31,8 +32,8 @@ function withSoaAndNs(origin: Name, text: string): string {
 function readBack(origin: Name, text: string): ResourceRecord[] {
   // Read against the root: a name written relative would land outside the zone and fail the comparison.
   const parsed = parseZone(text, { origin: '.' });
-  // The file leaves the SOA to the provider: that one refusal is expected, no other.
-  expect(parsed.problems.filter((p) => p.severity === 'error' && p.kind !== 'no-soa')).toEqual([]);
+  // Read against the root, the zone's SOA is missing (the provider keeps its own) or not at "the" apex: no other refusal.
+  expect(parsed.problems.filter((p) => p.severity === 'error' && p.kind !== 'no-soa' && p.kind !== 'soa-not-at-apex')).toEqual([]);
   return parsed.records.filter((r) => r.owner.isSubdomainOf(origin));
 }
 
@@ -43,21 +44,24 @@ describe('export --to zonefile', () => {
         const dir = tempDir();
         const result = await run('export', join(REPO_ROOT, spec), '--to', 'zonefile', '--for', provider, '-o', dir);
         expect(result.code, result.stderr).toBe(0);
-        // The SOA and apex NS are named on standard error, each with its source.
-        expect(result.stderr).toContain(`left-out: `);
-        expect(result.stderr).toContain(IMPORT_TARGETS[provider].omitApexNs.source);
+        // The SOA and apex NS are left out where the importer ignores them, and named on standard error with the source.
+        const target = IMPORT_TARGETS[provider];
+        if (target.apexNs.omit) expect(result.stderr).toContain(`NS: ${target.apexNs.text} [${target.apexNs.source}]`);
+        if (target.soa.omit) expect(result.stderr).toContain(`SOA: ${target.soa.text} [${target.soa.source}]`);
         for (const zone of specZones(spec)) {
           const domain = zone.origin.toString().replace(/\.$/, '');
           const name = `${domain}.${provider}.zone`;
           const text = readFileSync(join(dir, name), 'utf8');
           expectGolden(`export/zonefile/${name}`, text);
           expect(text).not.toMatch(/\$/); // no directive ($INCLUDE, $GENERATE, $ORIGIN, $TTL), not even named in a comment
-          expect(text).not.toMatch(/\tSOA\t/);
+          expect(/\tSOA\t/.test(text)).toBe(!target.soa.omit);
           if (bindAvailable()) {
             const verdict = checkZoneText(zone.origin.toString(), withSoaAndNs(zone.origin, text));
             expect(verdict.code, verdict.lines.join('\n')).toBe(0);
           }
-          expect(recordSet(readBack(zone.origin, text))).toEqual(recordSet(zone.records, notSoaOrApexNs(zone.origin)));
+          const kept = (r: ResourceRecord) =>
+            r.type === 'SOA' ? !target.soa.omit : r.type === 'NS' && r.owner.equals(zone.origin) ? !target.apexNs.omit : true;
+          expect(recordSet(readBack(zone.origin, text))).toEqual(recordSet(zone.records, kept));
         }
       });
     }
@@ -152,5 +156,38 @@ describe('import limits', () => {
     expect(result.stderr).toContain('imports at most 1000');
     expect(result.stderr).toContain('nothing was written');
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('what an importer does not take is named', () => {
+  const rich = () => {
+    const file = join(REPO_ROOT, 'test/fixtures/export/source/rich.example.dns');
+    const parsed = parseZone(readFileSync(file, 'utf8'), { file, origin: 'rich.example.' });
+    return { origin: parsed.origin, records: parsed.records };
+  };
+
+  it('Azure: the types its import does not support are left out, each with the page that lists them; multi-string TXT is warned of', () => {
+    const result = exportZoneFile(rich(), 'azure');
+    const said = result.notes.map((n) => `${n.kind} ${n.rrset}`);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        'left-out _443._tcp.www.rich.example. TLSA',
+        'left-out host.rich.example. SSHFP',
+        'left-out sub.rich.example. DS',
+        'left-out sip.rich.example. NAPTR',
+        'left-out 10.2.0.rich.example. PTR',
+        'left-out info.rich.example. HINFO',
+        'warning sel1._domainkey.rich.example. TXT',
+        'warning semi.rich.example. TXT',
+      ]),
+    );
+    expect(result.notes.every((n) => n.source?.startsWith('https://'))).toBe(true);
+    expect(result.files[0]!.text).not.toContain('\tTLSA\t');
+  });
+
+  it('GoDaddy: CAA is kept, TLSA is left out', () => {
+    const result = exportZoneFile(rich(), 'godaddy');
+    expect(result.files[0]!.text).toContain('\tCAA\t0 issue "letsencrypt.org"');
+    expect(result.notes.map((n) => n.rrset)).toContain('_443._tcp.www.rich.example. TLSA');
   });
 });

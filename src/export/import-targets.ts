@@ -19,10 +19,12 @@ export interface ImportTarget {
   name: string;
   /** How the file is imported (shown in the file's header). */
   how: string;
-  /** The importer ignores or rejects the SOA: it is left out of the file. */
-  omitSoa: ImportFact;
-  /** The importer ignores or rejects NS records at the apex (the provider serves its own): left out. */
-  omitApexNs: ImportFact;
+  /** What the importer does with the SOA; `omit`: it ignores or rejects it, so it is left out of the file. */
+  soa: { omit: boolean } & ImportFact;
+  /** What it does with the NS records at the apex (the provider serves its own); `omit` as for the SOA. */
+  apexNs: { omit: boolean } & ImportFact;
+  /** The importer joins a TXT record's character-strings and cuts the text at 255 (named for each such record). */
+  joinsTxtStrings?: ImportFact;
   /** Largest file the importer takes, in bytes. */
   maxBytes?: { bytes: number } & ImportFact;
   /** Most records one import takes. */
@@ -37,7 +39,7 @@ export interface ImportTarget {
 
 const CLOUDFLARE_IMPORT = 'https://developers.cloudflare.com/dns/manage-dns-records/how-to/import-and-export/';
 const ROUTE53_IMPORT = 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-creating-import.html';
-const AZURE_IMPORT = 'https://learn.microsoft.com/azure/dns/dns-import-export';
+const AZURE_IMPORT = 'https://learn.microsoft.com/azure/dns/dns-import-export'; // read as articles/dns/dns-import-export.md of MicrosoftDocs/azure-docs (2019 text)
 const GCLOUD_IMPORT = 'https://cloud.google.com/sdk/gcloud/reference/dns/record-sets/import';
 const HETZNER_IMPORT = 'https://docs.hetzner.cloud/reference/cloud#zone-actions-import-a-zone-file';
 const GODADDY_IMPORT = 'https://www.godaddy.com/help/import-dns-records-4125';
@@ -47,8 +49,8 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     id: 'cloudflare',
     name: 'Cloudflare',
     how: 'DNS > Records > Import and Export > Import DNS records (untick "Proxy imported DNS records"), or POST /zones/{zone_id}/dns_records/import',
-    omitSoa: { text: 'Cloudflare serves its own SOA for the zone', source: CLOUDFLARE_IMPORT, verified: false },
-    omitApexNs: { text: 'Cloudflare assigns the zone its own name servers; apex NS records in an import would become records beside them', source: CLOUDFLARE_IMPORT, verified: false },
+    soa: { omit: true, text: 'Cloudflare serves its own SOA for the zone', source: CLOUDFLARE_IMPORT, verified: false },
+    apexNs: { omit: true, text: 'Cloudflare assigns the zone its own name servers; apex NS records in an import would become records beside them', source: CLOUDFLARE_IMPORT, verified: false },
     maxBytes: { bytes: 262144, text: 'The zone file size limit is 256 KiB (262144 bytes)', source: CLOUDFLARE_IMPORT, verified: true },
     split: { text: 'each import adds its records to the zone, so parts can be imported one after another', source: CLOUDFLARE_IMPORT, verified: false },
     types: {
@@ -66,8 +68,8 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     id: 'route53',
     name: 'Amazon Route 53',
     how: 'Hosted zones > the zone > Import zone file (paste the file)',
-    omitSoa: { text: 'Route 53 ignores the SOA record in the zone file', source: ROUTE53_IMPORT, verified: true },
-    omitApexNs: { text: 'Route 53 ignores NS records that have the same name as the hosted zone', source: ROUTE53_IMPORT, verified: true },
+    soa: { omit: true, text: 'Route 53 ignores the SOA record in the zone file', source: ROUTE53_IMPORT, verified: true },
+    apexNs: { omit: true, text: 'Route 53 ignores NS records that have the same name as the hosted zone', source: ROUTE53_IMPORT, verified: true },
     maxRecords: { records: 1000, text: 'You can import a maximum of 1000 records', source: ROUTE53_IMPORT, verified: true },
     split: {
       text: 'an import fails only when the hosted zone already holds a record of the file, so parts that share no RRset can be imported one after another',
@@ -89,25 +91,26 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     id: 'azure',
     name: 'Azure DNS',
     how: 'az network dns zone import -g RESOURCE_GROUP -n ZONE -f FILE',
-    omitSoa: { text: 'Azure DNS keeps its own SOA host and serial for the zone', source: AZURE_IMPORT, verified: false },
-    omitApexNs: { text: 'Azure DNS replaces the apex NS names with the name servers it assigns', source: AZURE_IMPORT, verified: false },
+    soa: { omit: false, text: 'all SOA parameters are taken from the zone file except the host, which Azure DNS sets to its own primary name server: kept', source: AZURE_IMPORT, verified: true },
+    apexNs: { omit: false, text: 'only the TTL of the apex NS record set is imported; the names stay the ones Azure DNS assigns: kept for their TTL', source: AZURE_IMPORT, verified: true },
+    joinsTxtStrings: { text: 'Azure DNS (during its public preview) concatenates multi-string TXT records and truncates them to 255 characters', source: AZURE_IMPORT, verified: true },
     types: {
-      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'MX', 'NS', 'PTR', 'SRV', 'TLSA', 'TXT'],
-      text: 'record types Azure DNS supports',
-      source: 'https://learn.microsoft.com/azure/dns/dns-zones-records#record-types',
-      verified: false,
+      list: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT'],
+      text: 'record types the zone-file import supports (A, AAAA, CAA, CNAME, MX, NS, SOA, SRV, TXT)',
+      source: AZURE_IMPORT,
+      verified: true,
     },
     notes: [
-      { text: 'right-hand-side names must be fully qualified: relative names in other providers\' exports are a frequent import error (every name here is)', source: AZURE_IMPORT, verified: false },
-      { text: 'into an existing zone, imported record sets are merged with the ones there', source: AZURE_IMPORT, verified: false },
+      { text: 'the GENERATE and INCLUDE directives are not supported (this file has neither)', source: AZURE_IMPORT, verified: true },
+      { text: 'into an existing zone, record sets are merged: the existing TTL is kept, and of a CNAME and a record of another type at one name the existing one wins', source: AZURE_IMPORT, verified: true },
     ],
   },
   gcloud: {
     id: 'gcloud',
     name: 'Google Cloud DNS',
     how: 'gcloud dns record-sets import FILE --zone=MANAGED_ZONE --zone-file-format',
-    omitSoa: { text: 'the SOA\'s name-server field is not imported: name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
-    omitApexNs: { text: 'NS records for the origin of the zone are not imported since name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
+    soa: { omit: true, text: 'the SOA\'s name-server field is not imported: name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
+    apexNs: { omit: true, text: 'NS records for the origin of the zone are not imported since name servers are managed by Cloud DNS', source: GCLOUD_IMPORT, verified: true },
     split: {
       text: 'record sets cannot be imported when one of the same name and type exists, so parts that share no RRset can be imported one after another',
       source: GCLOUD_IMPORT,
@@ -127,8 +130,8 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     id: 'hetzner',
     name: 'Hetzner DNS',
     how: 'Zone > Import zone file, or POST /zones/{id_or_name}/actions/import_zonefile',
-    omitSoa: { text: 'the SOA is managed by Hetzner and cannot be changed', source: HETZNER_IMPORT, verified: false },
-    omitApexNs: { text: 'Hetzner serves the zone from its own name servers', source: HETZNER_IMPORT, verified: false },
+    soa: { omit: true, text: 'the SOA is managed by Hetzner and cannot be changed', source: HETZNER_IMPORT, verified: false },
+    apexNs: { omit: true, text: 'Hetzner serves the zone from its own name servers', source: HETZNER_IMPORT, verified: false },
     types: {
       list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HINFO', 'HTTPS', 'MX', 'NS', 'PTR', 'RP', 'SRV', 'SVCB', 'TLSA', 'TXT'],
       text: 'record types of Hetzner DNS',
@@ -144,8 +147,8 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     id: 'godaddy',
     name: 'GoDaddy',
     how: 'DNS > Manage zones > the domain > Import zone file',
-    omitSoa: { text: 'GoDaddy serves its own SOA', source: GODADDY_IMPORT, verified: false },
-    omitApexNs: { text: 'GoDaddy\'s name servers are set under Nameservers, not by records', source: GODADDY_IMPORT, verified: false },
+    soa: { omit: true, text: 'GoDaddy serves its own SOA', source: GODADDY_IMPORT, verified: false },
+    apexNs: { omit: true, text: 'GoDaddy\'s name servers are set under Nameservers, not by records', source: GODADDY_IMPORT, verified: false },
     types: {
       list: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
       text: 'record types GoDaddy\'s DNS editor offers',

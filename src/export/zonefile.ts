@@ -2,7 +2,8 @@
  * `export --to zonefile --for PROVIDER`: a zone file the provider's importer takes as documented
  * (import-targets.ts). Every name, owner and target alike, is written fully qualified with its
  * trailing dot, each record on one line with its own TTL and class; no `$INCLUDE`, no `$GENERATE`,
- * no `$ORIGIN` to misread. SOA and apex NS are left out where the importer ignores or refuses them;
+ * no `$ORIGIN` to misread. SOA and apex NS are left out where the importer ignores or refuses them
+ * (and kept where it reads part of them, as Azure DNS does);
  * a file over the importer's size or record limit is an error, or with `split` several files of
  * whole RRsets, each within the limits.
  */
@@ -26,19 +27,25 @@ export function exportZoneFile(zone: ExportZone, target: ImportTargetId, options
   const kept: RRset[] = [];
   for (const set of partitionInZone(zone, groupRRsets(zone.records), notes)) {
     const apex = set.owner.equals(zone.origin);
-    if (set.type === 'SOA') notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: provider.omitSoa.text, source: provider.omitSoa.source });
-    else if (apex && set.type === 'NS') notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: provider.omitApexNs.text, source: provider.omitApexNs.source });
-    else if (!provider.types.list.includes(set.type)) {
+    const fact = set.type === 'SOA' ? provider.soa : apex && set.type === 'NS' ? provider.apexNs : undefined;
+    if (fact?.omit) notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: fact.text, source: fact.source });
+    else if (!fact && !provider.types.list.includes(set.type)) {
       notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: `${provider.name} does not list ${set.type} among its ${provider.types.text}`, source: provider.types.source });
-    } else kept.push(set);
+    } else {
+      kept.push(set);
+      const joins = provider.joinsTxtStrings;
+      if (joins && set.type === 'TXT' && set.records.some((r) => (r.data.strings as readonly Uint8Array[]).length > 1)) {
+        notes.push({ kind: 'warning', rrset: rrsetLabel(set), message: joins.text, source: joins.source });
+      }
+    }
   }
   const header = (part: string) =>
     [
       `; ${zone.origin.toString()} for import into ${provider.name}${part}`,
       `; How: ${provider.how}`,
       ...provider.notes.map((n) => `; - ${factText(n)}`),
-      `; Left out, the SOA: ${factText(provider.omitSoa)}`,
-      `; Left out, the apex NS records: ${factText(provider.omitApexNs)}`,
+      `; ${provider.soa.omit ? 'Left out, the SOA' : 'The SOA'}: ${factText(provider.soa)}`,
+      `; ${provider.apexNs.omit ? 'Left out, the apex NS records' : 'The apex NS records'}: ${factText(provider.apexNs)}`,
       `; Written by zonesmith export: every name is fully qualified; no directive at all (no ORIGIN, TTL, INCLUDE or GENERATE).`,
       '',
     ].join('\n') + '\n';

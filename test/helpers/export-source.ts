@@ -17,9 +17,9 @@ export function specZones(spec: string): { origin: Name; records: ResourceRecord
   return resolved.zones.map((z) => ({ origin: z.zone.origin, records: orderedRecords(z.zone) }));
 }
 
-/** One line per record, as a set: owner (case folded), TTL, class, type, data compared as BIND does. */
+/** One line per record, as a set: owner (case folded), TTL, class, type, data compared as BIND does (the SOA serial aside). */
 export function recordSet(records: readonly ResourceRecord[], keep: (r: ResourceRecord) => boolean = () => true): string[] {
-  const lines = records.filter(keep).map((r) => `${r.owner.key} ${r.ttl} ${r.class} ${r.type} ${Buffer.from(dataKey(r.type, r.data), 'latin1').toString('hex')} ; ${formatRdata(r.type, r.data)}`);
+  const lines = records.filter(keep).map((r) => (r.type === 'SOA' ? { ...r, data: { ...r.data, serial: 0 } } : r)).map((r) => `${r.owner.key} ${r.ttl} ${r.class} ${r.type} ${Buffer.from(dataKey(r.type, r.data), 'latin1').toString('hex')} ; ${formatRdata(r.type, r.data)}`);
   return [...new Set(lines)].sort();
 }
 
