@@ -97,3 +97,13 @@ describe('export --to octodns, init --from, generate', () => {
     });
   }
 });
+
+it('init --from never writes the spec over the file it adopts', async () => {
+  const dir = tempDir();
+  const octodns = join(dir, 'example.com.yaml');
+  writeFileSync(octodns, "---\n'':\n  type: NS\n  values: [ns1.example.net., ns2.example.net.]\n");
+  const result = await run('init', '--from', octodns, '-o', octodns, '--force');
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('is the file adopted');
+  expect(readFileSync(octodns, 'utf8')).toContain("type: NS");
+});

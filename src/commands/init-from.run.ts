@@ -5,7 +5,7 @@
  * the spec's header, and the exit code is 1 then, so a script notices.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { adoptZone, type AdoptedZone } from '../adopt/adopt.js';
 import { readOctodnsZone } from '../adopt/octodns-read.js';
 import { specText } from '../adopt/spec-text.js';
@@ -44,6 +44,9 @@ export async function runFrom(args: InitArgs, from: string, io: Io): Promise<num
   for (const note of adopted.notes) io.err(`zonesmith init: not carried over: ${note.rrset ? `${note.rrset}: ` : ''}${note.message}\n`);
   if (output === '-') io.out(text);
   else {
+    if (!input.stdin && resolve(output) === resolve(from)) {
+      throw new CommandError(`${output} is the file adopted: name the spec another file with -o`);
+    }
     if (existsSync(output) && !args.force) {
       throw new CommandError(`${output} already exists; choose another file with -o, or pass --force to replace it`);
     }

@@ -94,6 +94,9 @@ export function dnscontrolDomain(zone: ExportZone, notes: ExportNote[]): string 
       continue;
     }
     const name = set.owner.relativeTo(zone.origin);
+    if (/[^A-Za-z0-9_*.@-]/.test(name)) {
+      notes.push({ kind: 'warning', rrset: label, message: `the name "${name}" holds characters beyond letters, digits, "-", "_" and "*": check how dnscontrol reads it`, source: DOCS });
+    }
     for (const r of set.records) {
       const args = argsOf(r);
       if (!args) {
