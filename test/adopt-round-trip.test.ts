@@ -12,7 +12,8 @@ import type { ResourceRecord } from '../src/zone/record.js';
 import { readZoneFile } from '../src/zone/read-file.js';
 import { bindAvailable } from './helpers/bind.js';
 import { readManifest } from './helpers/manifest.js';
-import { compileZone, roundTrip } from './helpers/round-trip.js';
+import { canonicalLines, compileZone, roundTrip } from './helpers/round-trip.js';
+import { run, tempDir } from './helpers/cli.js';
 import { CORPUS_DIR, REPO_ROOT, requireShared } from './helpers/shared.js';
 
 function readRecords(file: string, origin: Name): ResourceRecord[] {
@@ -38,6 +39,25 @@ describe('init --from, then generate: the zone comes back', () => {
       expect({ file, notes: result.notes, errors: result.specErrors, differing: result.differing }).toEqual({ file, notes: [], errors: [], differing: 0 });
       // Adoption recognises the catalog's services: nothing is left for `records` but what the spec put there.
       expect(result.specText).toContain('services:');
+    }
+  });
+
+  it('for the examples through the command line: init --from, then generate (judged as always), then BIND', async () => {
+    if (!bindAvailable()) return;
+    for (const [file, origin] of [
+      ['examples/example.com.dns', 'example.com'],
+      ['examples/hosting/example.net.dns', 'example.net'],
+    ] as const) {
+      const dir = tempDir();
+      const spec = join(dir, `${origin}.yaml`);
+      const adopted = await run('init', '--from', join(REPO_ROOT, file), '-o', spec);
+      expect(adopted.code, adopted.stderr).toBe(0);
+      const generated = await run('generate', spec, '-o', dir);
+      expect(generated.code, generated.stderr).toBe(0);
+      const before = compileZone(`${origin}.`, join(REPO_ROOT, file));
+      const after = compileZone(`${origin}.`, join(dir, `${origin}.dns`));
+      expect(after.ok, after.text).toBe(true);
+      expect(canonicalLines(after.text).sort()).toEqual(canonicalLines(before.text).sort());
     }
   });
 
