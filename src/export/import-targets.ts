@@ -62,6 +62,7 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     notes: [
       { text: 'CNAME, DNAME, MX, NS, PTR and SRV content must be fully qualified with a trailing dot (every name in this file is)', source: CLOUDFLARE_IMPORT, verified: true },
       { text: 'untick "Proxy imported DNS records": mail, autodiscovery and SRV targets must be DNS-only', source: CLOUDFLARE_IMPORT, verified: true },
+      { text: 'a ; comment after a record becomes that record\'s comment and tags in Cloudflare; this file has comments only on lines of their own', source: CLOUDFLARE_IMPORT, verified: true },
     ],
   },
   route53: {
