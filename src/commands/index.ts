@@ -4,6 +4,7 @@ import { validateCommand } from './validate.js';
 import { recordsCommand } from './records.js';
 import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
+import { verifyCommand } from './verify.js';
 import { exportCommand } from './export.js';
 
 /** Every command, in the order --help lists them. Each file under src/commands/ adds itself here. */
@@ -13,5 +14,6 @@ export const COMMANDS: CommandSpec<never>[] = [
   recordsCommand as CommandSpec<never>,
   initCommand as CommandSpec<never>,
   lintCommand as CommandSpec<never>,
+  verifyCommand as CommandSpec<never>,
   exportCommand as CommandSpec<never>,
 ];

@@ -4,7 +4,7 @@
  */
 import { RECORD_FORMATS, type RecordFormat } from '../generate/records.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
+import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, SPEC_OR_ZONE_INPUT, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 
 export interface RecordsArgs {
   input: string;
@@ -22,11 +22,7 @@ export const recordsCommand: CommandSpec<RecordsArgs> = {
   describe: 'List every record of a spec (in zone-file order) or zone file as a table, CSV, JSON or zone-file lines',
   builder: (yargs) =>
     yargs
-      .positional('input', {
-        type: 'string',
-        describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
-        demandOption: true,
-      })
+      .positional('input', SPEC_OR_ZONE_INPUT)
       .option('format', { alias: 'f', choices: RECORD_FORMATS, default: 'table' as const, describe: 'Output format' })
       .option('out', { alias: 'o', type: 'string', default: '.', describe: 'For a spec: the folder generate writes the zones to; an `auto` SOA serial is the one generate would write there' })
       .option('zone', ZONE_OPTION)

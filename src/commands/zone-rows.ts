@@ -1,14 +1,15 @@
 /**
- * `records ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
- * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
+ * `records ZONEFILE`, `verify ZONEFILE`, `export ZONEFILE` and `init --from ZONEFILE`: the zone read
+ * exactly as BIND reads it (the project's one parser), as rows or records. Problems the parser finds
+ * go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
 import { recordRow, type RecordRow } from '../generate/records.js';
 import type { Name } from '../zone/name.js';
 import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import type { ZoneProblem } from '../zone/problem.js';
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
-import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
@@ -17,11 +18,15 @@ export async function readZoneFileRows(
   options: { origin: Name | undefined; allowIncludeOutside: boolean },
   io: Io,
 ): Promise<{ rows: RecordRow[]; errors: number }> {
-  const read = await readZoneFileRecords(input, options, io);
-  return { rows: read.records.map((r) => recordRow(read.origin, r)), errors: read.errors };
+  const { origin, records, errors } = await readZoneFileRecords(input, options, io);
+  return { rows: records.map((r) => recordRow(origin, r)), errors };
 }
 
-/** The records of a zone file (or standard input) as BIND reads them, with its origin. */
+/**
+ * The zone's records (`verify` compares them with servers, `export` and `init --from` carry them
+ * elsewhere), its origin, and how many errors were printed. With `zoneChecks`, also what BIND
+ * refuses about the zone as a whole (a CNAME beside other data, ...).
+ */
 export async function readZoneFileRecords(
   input: Input,
   { origin, allowIncludeOutside, zoneChecks = false }: { origin: Name | undefined; allowIncludeOutside: boolean; zoneChecks?: boolean },
@@ -33,7 +38,6 @@ export async function readZoneFileRecords(
     if (p.severity === 'error') errors++;
     io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
   };
-  // With zoneChecks, also what BIND refuses about the zone as a whole (a CNAME beside other data, ...).
   const checks = zoneChecks ? new ZoneChecks() : undefined;
   const sink: ZoneSink = {
     record: (r) => {
