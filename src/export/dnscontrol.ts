@@ -15,7 +15,7 @@
  */
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord } from '../zone/record.js';
-import { commonTtl, groupRRsets, partitionInZone, rrsetLabel, utf8Text, type ExportNote, type ExportResult, type ExportZone } from './model.js';
+import { commonTtl, groupRRsets, partitionInZone, rrsetLabel, utf8Text, rdataWords, type ExportNote, type ExportResult, type ExportZone } from './model.js';
 
 const DOCS = 'https://github.com/StackExchange/dnscontrol/tree/main/documentation/language-reference/domain-modifiers';
 
@@ -43,15 +43,15 @@ const ARGS_OF: Readonly<Record<string, (r: ResourceRecord) => Arg[] | undefined>
     return value === undefined ? undefined : [String(r.data.tag), value];
   },
   SSHFP: (r) => {
-    const [algorithm, type, ...rest] = words(r);
+    const [algorithm, type, ...rest] = rdataWords(r);
     return [Number(algorithm), Number(type), rest.join('')];
   },
   TLSA: (r) => {
-    const [usage, selector, type, ...rest] = words(r);
+    const [usage, selector, type, ...rest] = rdataWords(r);
     return [Number(usage), Number(selector), Number(type), rest.join('')];
   },
   DS: (r) => {
-    const [keyTag, algorithm, digestType, ...rest] = words(r);
+    const [keyTag, algorithm, digestType, ...rest] = rdataWords(r);
     return [Number(keyTag), Number(algorithm), Number(digestType), rest.join('')];
   },
   NAPTR: (r) => {
@@ -60,10 +60,6 @@ const ARGS_OF: Readonly<Record<string, (r: ResourceRecord) => Arg[] | undefined>
     return [Number(r.data.order), Number(r.data.preference), texts[0]!, texts[1]!, texts[2]!, r.data.replacement!.toString()];
   },
 };
-
-function words(r: ResourceRecord): string[] {
-  return formatRdata(r.type, r.data).split(/\s+/);
-}
 
 /** A JavaScript literal: JSON is valid JavaScript for strings, numbers and arrays of strings. */
 function literal(arg: Arg): string {

@@ -108,3 +108,8 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/** The record data's fields as BIND prints them, split at blanks (the trailing hex or base64 of DS, TLSA, SSHFP may be cut in several). */
+export function rdataWords(record: ResourceRecord): string[] {
+  return formatRdata(record.type, record.data).split(/\s+/);
+}

@@ -17,7 +17,7 @@ import { Document } from 'yaml';
 import { formatRdata } from '../zone/rdata.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { splitCharacterStrings } from '../spec/values.js';
-import { groupRRsets, partitionInZone, rrsetLabel, utf8Text, type ExportNote, type ExportResult, type ExportZone, type RRset } from './model.js';
+import { groupRRsets, partitionInZone, rrsetLabel, utf8Text, rdataWords, type ExportNote, type ExportResult, type ExportZone, type RRset } from './model.js';
 import { compareNatural } from './natural-sort.js';
 
 const RECORDS_DOC = 'https://github.com/octodns/octodns/blob/main/docs/records.rst';
@@ -39,15 +39,15 @@ const VALUE_OF: Readonly<Record<string, (r: ResourceRecord) => Value | undefined
     return value === undefined ? undefined : { flags: Number(r.data.flags), tag: String(r.data.tag), value };
   },
   SSHFP: (r) => {
-    const [algorithm, type, ...rest] = words(r);
+    const [algorithm, type, ...rest] = rdataWords(r);
     return { algorithm: Number(algorithm), fingerprint: rest.join(''), fingerprint_type: Number(type) };
   },
   TLSA: (r) => {
-    const [usage, selector, matching, ...rest] = words(r);
+    const [usage, selector, matching, ...rest] = rdataWords(r);
     return { certificate_association_data: rest.join(''), certificate_usage: Number(usage), matching_type: Number(matching), selector: Number(selector) };
   },
   DS: (r) => {
-    const [keyTag, algorithm, digestType, ...rest] = words(r);
+    const [keyTag, algorithm, digestType, ...rest] = rdataWords(r);
     return { algorithm: Number(algorithm), digest: rest.join(''), digest_type: Number(digestType), key_tag: Number(keyTag) };
   },
   NAPTR: (r) => {
@@ -62,10 +62,6 @@ const VALUE_OF: Readonly<Record<string, (r: ResourceRecord) => Value | undefined
 
 /** Types octoDNS holds one value of (CNAME-like): written with `value`. */
 const SINGLE = new Set(['CNAME', 'DNAME']);
-
-function words(r: ResourceRecord): string[] {
-  return formatRdata(r.type, r.data).split(/\s+/);
-}
 
 function joined(r: ResourceRecord): Uint8Array {
   const strings = r.data.strings as readonly Uint8Array[];
