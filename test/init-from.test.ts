@@ -107,3 +107,13 @@ it('init --from never writes the spec over the file it adopts', async () => {
   expect(result.stderr).toContain('is the file adopted');
   expect(readFileSync(octodns, 'utf8')).toContain("type: NS");
 });
+
+it('init --from takes the domain and the profile from the zone: giving them too is a usage error', async () => {
+  const zone = join(REPO_ROOT, 'examples/example.com.dns');
+  const withDomain = await run('init', 'example.org', '--from', zone, '-o', '-');
+  expect(withDomain.code).toBe(2);
+  expect(withDomain.stderr).toContain('takes the domain from the zone');
+  const withProfile = await run('init', '--from', zone, '--profile', 'mdaemon', '-o', '-');
+  expect(withProfile.code).toBe(2);
+  expect(withProfile.stderr).toContain('leave out --profile');
+});
