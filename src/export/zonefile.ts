@@ -9,7 +9,7 @@
  */
 import { utf8Length } from '../zone/bytes.js';
 import { formatRdata } from '../zone/rdata.js';
-import { factText, IMPORT_TARGETS, type ImportTargetId } from './import-targets.js';
+import { factText, IMPORT_TARGETS, type ImportTarget, type ImportTargetId } from './import-targets.js';
 import { groupRRsets, partitionInZone, rrsetLabel, type ExportNote, type ExportResult, type ExportZone, type RRset } from './model.js';
 
 export interface ZoneFileExportOptions {
@@ -67,7 +67,7 @@ function sum(values: readonly number[]): number {
   return total;
 }
 
-function limitProblems(provider: (typeof IMPORT_TARGETS)[ImportTargetId], total: { bytes: number; records: number }): { message: string; source: string }[] {
+function limitProblems(provider: ImportTarget, total: { bytes: number; records: number }): { message: string; source: string }[] {
   const problems: { message: string; source: string }[] = [];
   if (provider.maxBytes && total.bytes > provider.maxBytes.bytes) {
     problems.push({ message: `the import file would be ${total.bytes} bytes; ${provider.name} takes at most ${provider.maxBytes.bytes} (${provider.maxBytes.text}).`, source: provider.maxBytes.source });
@@ -80,7 +80,7 @@ function limitProblems(provider: (typeof IMPORT_TARGETS)[ImportTargetId], total:
 
 /** Greedy packing of whole RRsets (an RRset split over two files would clash on the second import). */
 function splitFiles(
-  provider: (typeof IMPORT_TARGETS)[ImportTargetId],
+  provider: ImportTarget,
   blocks: readonly { set: RRset; lines: string[] }[],
   header: (part: string) => string,
   notes: ExportNote[],
