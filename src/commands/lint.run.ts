@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from '../diagnostics.js';
 import { EXIT, type Io } from '../io.js';
-import { findConfig, loadConfigFile, type LintConfig } from '../lint/config.js';
+import { findConfig, loadConfigFile, settingsForZone, type LintConfig } from '../lint/config.js';
 import { lintZoneTextTo, type DiagnosticSink, type LintOptions } from '../lint/engine.js';
 import { lintZoneFileTo } from '../lint/lint-file.js';
 import { fixZoneFile, type FixFileOutcome } from '../lint/fix-file.js';
@@ -15,6 +15,7 @@ import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
 import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import { diskIncludes } from '../zone/read-file.js';
+import { originFromFileName } from '../zone/origin.js';
 import type { LintArgs } from './lint.js';
 import { zoneOrigin } from './options.js';
 
@@ -107,10 +108,15 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       bar?.increment(1);
       continue;
     }
+    // The config's settings for this zone (its overrides name zones: --origin, else the file name's);
+    // --profile first; else the config's, where `profiles: []` asks for none; else the zone decides.
+    const forZone = config ? settingsForZone(config, origin ?? originFromFileName(file)) : undefined;
+    const profiles = settings.profiles.length > 0 ? settings.profiles : forZone?.profiles;
     const options: LintOptions = {
       file,
-      profiles: settings.profiles.length > 0 ? settings.profiles : (config?.profiles ?? []),
-      rules: config?.rules ?? {},
+      ...(profiles ? { profiles } : {}),
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives !== false,
+      rules: forZone?.rules ?? {},
       // Standard input and --fix's texts include from disk as the file itself does.
       ...diskIncludes(file, args.allowIncludeOutside),
     };
