@@ -2,8 +2,11 @@
  * What each provider's zone-file importer accepts, as data: one entry per provider, each fact with
  * the page it comes from. `verified` says whether the page was read while writing this (December
  * 2026) or the fact comes from ../shared/reference/providers.md and still wants checking.
- * The zone-file writer (zonefile.ts) reads only this table; no provider has code of its own.
+ * The zone-file writer (zonefile.ts) reads only this table; no provider has code of its own. The
+ * record types a provider holds are the console table's (src/services/consoles.ts) unless the
+ * importer documents its own list.
  */
+import { consoleProvider } from '../services/consoles.js';
 
 export const IMPORT_TARGET_IDS = ['cloudflare', 'route53', 'azure', 'gcloud', 'hetzner', 'godaddy'] as const;
 export type ImportTargetId = (typeof IMPORT_TARGET_IDS)[number];
@@ -31,8 +34,11 @@ export interface ImportTarget {
   maxRecords?: { records: number } & ImportFact;
   /** Several files may be imported one after another (each adds records without touching the others). */
   split?: ImportFact;
-  /** Record types the provider holds; others are left out with a note. */
-  types: { list: readonly string[] } & ImportFact;
+  /**
+   * Record types the importer takes, when its page lists them (Azure's does); otherwise the types the
+   * provider's console offers, from the console table (src/services/consoles.ts): one list per fact.
+   */
+  types?: { list: readonly string[] } & ImportFact;
   /** Other facts the person importing should know, shown in the file's header. */
   notes: readonly ImportFact[];
 }
@@ -53,12 +59,6 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     apexNs: { omit: true, text: 'Cloudflare assigns the zone its own name servers; apex NS records in an import would become records beside them', source: CLOUDFLARE_IMPORT, verified: false },
     maxBytes: { bytes: 262144, text: 'The zone file size limit is 256 KiB (262144 bytes)', source: CLOUDFLARE_IMPORT, verified: true },
     split: { text: 'each import adds its records to the zone, so parts can be imported one after another', source: CLOUDFLARE_IMPORT, verified: false },
-    types: {
-      list: ['A', 'AAAA', 'CAA', 'CERT', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'LOC', 'MX', 'NAPTR', 'NS', 'PTR', 'SMIMEA', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT', 'URI'],
-      text: 'record types Cloudflare DNS supports',
-      source: 'https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/',
-      verified: false,
-    },
     notes: [
       { text: 'CNAME, DNAME, MX, NS, PTR and SRV content must be fully qualified with a trailing dot (every name in this file is)', source: CLOUDFLARE_IMPORT, verified: true },
       { text: 'untick "Proxy imported DNS records": mail, autodiscovery and SRV targets must be DNS-only', source: CLOUDFLARE_IMPORT, verified: true },
@@ -76,12 +76,6 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
       text: 'an import fails only when the hosted zone already holds a record of the file, so parts that share no RRset can be imported one after another',
       source: ROUTE53_IMPORT,
       verified: true,
-    },
-    types: {
-      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'],
-      text: 'supported DNS record types',
-      source: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html',
-      verified: false,
     },
     notes: [
       { text: 'the GENERATE and INCLUDE directives make the import fail (this file has neither; their names are not even written here, in case an importer looks for them in comments)', source: ROUTE53_IMPORT, verified: true },
@@ -117,12 +111,6 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
       source: GCLOUD_IMPORT,
       verified: true,
     },
-    types: {
-      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'IPSECKEY', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'],
-      text: 'supported DNS record types',
-      source: 'https://cloud.google.com/dns/docs/records-overview#supported_dns_record_types',
-      verified: false,
-    },
     notes: [
       { text: 'by default the import stops at a conflict (a record set of the same name and type); --delete-all-existing replaces every record set of the zone', source: GCLOUD_IMPORT, verified: true },
     ],
@@ -133,12 +121,6 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     how: 'Zone > Import zone file, or POST /zones/{id_or_name}/actions/import_zonefile',
     soa: { omit: true, text: 'the SOA is managed by Hetzner and cannot be changed', source: HETZNER_IMPORT, verified: false },
     apexNs: { omit: true, text: 'Hetzner serves the zone from its own name servers', source: HETZNER_IMPORT, verified: false },
-    types: {
-      list: ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HINFO', 'HTTPS', 'MX', 'NS', 'PTR', 'RP', 'SRV', 'SVCB', 'TLSA', 'TXT'],
-      text: 'record types of Hetzner DNS',
-      source: HETZNER_IMPORT,
-      verified: false,
-    },
     notes: [
       { text: 'the import replaces ALL record sets of the zone: records not in this file are deleted', source: HETZNER_IMPORT, verified: true },
       { text: 'the console appends the domain to names without a trailing dot (every name here has one)', source: HETZNER_IMPORT, verified: false },
@@ -150,16 +132,17 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTargetId, ImportTarget>> = {
     how: 'DNS > Manage zones > the domain > Import zone file',
     soa: { omit: true, text: 'GoDaddy serves its own SOA', source: GODADDY_IMPORT, verified: false },
     apexNs: { omit: true, text: 'GoDaddy\'s name servers are set under Nameservers, not by records', source: GODADDY_IMPORT, verified: false },
-    types: {
-      list: ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT'],
-      text: 'record types GoDaddy\'s DNS editor offers',
-      source: 'https://www.godaddy.com/help/manage-dns-records-680',
-      verified: false,
-    },
     notes: [{ text: 'GoDaddy\'s own exports write MX targets without a trailing dot; every name in this file has one', source: GODADDY_IMPORT, verified: false }],
   },
 };
 
 export function factText(fact: ImportFact): string {
   return `${fact.text} (${fact.source}${fact.verified ? '' : ', unverified'})`;
+}
+
+/** The record types a provider's import takes: its importer's own list, else its console's (or any). */
+export function importTypes(target: ImportTarget): { list: readonly string[] | undefined; text: string; source: string } {
+  if (target.types) return target.types;
+  const form = consoleProvider(target.id);
+  return { list: form?.types, text: 'record types its console offers', source: form?.source ?? '' };
 }

@@ -9,7 +9,7 @@
  */
 import { utf8Length } from '../zone/bytes.js';
 import { formatRdata } from '../zone/rdata.js';
-import { factText, IMPORT_TARGETS, type ImportTarget, type ImportTargetId } from './import-targets.js';
+import { factText, IMPORT_TARGETS, importTypes, type ImportTarget, type ImportTargetId } from './import-targets.js';
 import { groupRRsets, partitionInZone, rrsetLabel, type ExportNote, type ExportResult, type ExportZone, type RRset } from './model.js';
 
 export interface ZoneFileExportOptions {
@@ -25,12 +25,13 @@ export function exportZoneFile(zone: ExportZone, target: ImportTargetId, options
   const provider = IMPORT_TARGETS[target];
   const notes: ExportNote[] = [];
   const kept: RRset[] = [];
+  const types = importTypes(provider);
   for (const set of partitionInZone(zone, groupRRsets(zone.records), notes)) {
     const apex = set.owner.equals(zone.origin);
     const fact = set.type === 'SOA' ? provider.soa : apex && set.type === 'NS' ? provider.apexNs : undefined;
     if (fact?.omit) notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: fact.text, source: fact.source });
-    else if (!fact && !provider.types.list.includes(set.type)) {
-      notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: `${provider.name} does not list ${set.type} among its ${provider.types.text}`, source: provider.types.source });
+    else if (!fact && types.list && !types.list.includes(set.type)) {
+      notes.push({ kind: 'left-out', rrset: rrsetLabel(set), message: `${provider.name} does not list ${set.type} among the ${types.text}`, source: types.source });
     } else {
       kept.push(set);
       const joins = provider.joinsTxtStrings;
