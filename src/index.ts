@@ -5,6 +5,11 @@
  * same code can run in a browser. Reading files from disk is `zonesmith/node` (src/node.ts).
  */
 import type { Diagnostic } from './diagnostics.js';
+import { CLIENTS, type ClientTable } from './explain/clients.js';
+import { explainRecords, type ExplainOptions, type Explanation, type LeftOut, type Refusal } from './explain/explain.js';
+import { EXPLAIN_FORMATS, formatExplanation as formatExplanationText, type ExplainFormat } from './explain/format.js';
+import type { HostedVendorView } from './explain/hosted.js';
+import type { Endpoint, ExplainedClient, ExplainedGoal, ExplainedStep, Outcome, ShownRecord, Verdict } from './explain/walk.js';
 import { CONSOLE_FORMATS, ConsoleSheet, findConsoleProvider, formatNotes, type ConsoleFormat, type ConsoleRow, type ShownNote } from './generate/console-rows.js';
 import { recordRow, formatRecords as formatRecordRows, RECORD_FORMATS, type RecordFormat, type RecordRow } from './generate/records.js';
 import { compileTemplate, orderedRecords, type CompiledTemplate, type ZoneView } from './generate/render.js';
@@ -40,7 +45,7 @@ import { specText } from './adopt/spec-text.js';
 import { EXPORT_FORMATS, exportZones, IMPORT_TARGET_IDS, type ExportFormat, type ExportOptions, type ExportOutcome, type ExportZone, type ImportTargetId } from './export/index.js';
 import { IMPORT_TARGETS, type ImportTarget } from './export/import-targets.js';
 
-export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, compileTemplate };
+export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, EXPLAIN_FORMATS, compileTemplate };
 /** Vendor knowledge beside the catalog (hosted mail services, SRV labels as the world writes them), each entry with its source. */
 export { HOSTED_MAIL_VENDORS, hostedMailVendorFor, hostedMailVendorById, VENDOR_SERVICE_LABELS, DIALECT_LABELS };
 export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor, VendorClientPath, VendorRecord, VendorServer, VendorServiceLabel };
@@ -48,6 +53,20 @@ export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor
 export { EXPORT_FORMATS, IMPORT_TARGET_IDS, IMPORT_TARGETS, exportZones, readOctodnsZone };
 export type { AdoptNote, ExportFormat, ExportOptions, ExportOutcome, ExportZone, ImportTarget, ImportTargetId, OctodnsZone };
 export type {
+  ClientTable,
+  Endpoint,
+  ExplainedClient,
+  ExplainedGoal,
+  ExplainedStep,
+  ExplainFormat,
+  ExplainOptions,
+  Explanation,
+  HostedVendorView,
+  Outcome,
+  LeftOut,
+  Refusal,
+  ShownRecord,
+  Verdict,
   CompiledTemplate,
   ConsoleColumn,
   ConsoleField,
@@ -293,6 +312,36 @@ export interface AdoptedSpec {
 export function adoptZone(zone: { origin: Name; records: readonly ResourceRecord[] }, options: { from?: string } = {}): AdoptedSpec {
   const adopted = adoptRecords(zone.origin, zone.records);
   return { text: specText([adopted], options.from ?? 'a zone'), notes: adopted.notes };
+}
+
+/**
+ * The clients `explainZone` knows: each one's look-up steps as data (SRV labels from the service
+ * catalog, host names, URLs), with the sources they come from.
+ */
+export const EXPLAIN_CLIENTS: readonly ClientTable[] = CLIENTS;
+
+/**
+ * Walks each client's look-up sequence over what the zone answers: per step, what the client asks,
+ * which records answer, and where it ends up (host, port, TLS), or that it fails and which record
+ * would fix it. Offline: names outside the zone are said to be outside, never looked up.
+ *
+ * @param zone A parsed zone (its reader's errors make it "refused by BIND"), or a resolved spec zone.
+ * @param options `clients`: ids of EXPLAIN_CLIENTS (default all); `email`: the address typed (default `user@<apex>`).
+ * @throws TypeError for an unknown client or an address whose domain is not in the zone.
+ */
+export function explainZone(zone: ParsedZone | ResolvedZone, options: ExplainOptions = {}): Explanation {
+  if ('records' in zone) return explainRecords({ origin: zone.origin, records: zone.records, problems: zone.problems }, options);
+  return explainRecords({ origin: zone.zone.origin, records: zone.zone.records }, options);
+}
+
+/**
+ * An explanation as text (step by step, with a summary) or JSON.
+ *
+ * @param explanation From explainZone.
+ * @param format One of EXPLAIN_FORMATS.
+ */
+export function formatExplanation(explanation: Explanation, format: ExplainFormat = 'text'): string {
+  return formatExplanationText(explanation, format);
 }
 
 /** What consoleRecords returns: the text in the format asked for, and the notes that follow the rows. */

@@ -11,7 +11,7 @@ import type { SoaData } from '../zone/record.js';
 import { cannotWrite, CommandError } from './errors.js';
 import { assertOutputFolder, inputOf } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { inputIsSpec, pickZones } from './spec-shared.js';
+import { pickZones, readsSpec } from './spec-shared.js';
 import { judgeSpecFile } from './spec-report.js';
 import { readZoneFileRecords } from './zone-rows.js';
 import type { ExportArgs } from './export.js';
@@ -63,7 +63,7 @@ export async function run(args: ExportArgs, io: Io): Promise<number> {
 
 /** The zones of a spec (SOA serial as generate would first write it) or the one zone of a zone file. */
 async function readZones(input: ReturnType<typeof inputOf>, args: ExportArgs, io: Io): Promise<ExportZone[] | number> {
-  if (inputIsSpec(input, args)) {
+  if (readsSpec(input, args)) {
     if (args.origin !== undefined) throw new CommandError('--origin is for zone files; a spec names its zones (pick them with --zone)');
     // One judge: a spec generate would refuse (its errors, or the lint rules' over its zones) is not exported either.
     const place = { write: (text: string) => io.err(text), color: io.stderrIsTTY, whenClean: false, consequence: '; nothing was exported' };

@@ -5,6 +5,7 @@ import { recordsCommand } from './records.js';
 import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
+import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 
 /** Every command, in the order --help lists them. Each file under src/commands/ adds itself here. */
@@ -15,5 +16,6 @@ export const COMMANDS: CommandSpec<never>[] = [
   initCommand as CommandSpec<never>,
   lintCommand as CommandSpec<never>,
   verifyCommand as CommandSpec<never>,
+  explainCommand as CommandSpec<never>,
   exportCommand as CommandSpec<never>,
 ];

@@ -3,7 +3,7 @@ import { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import type { Input } from './inputs.js';
 
-/** The input of the commands that read a spec or one zone file (records, verify). */
+/** The input of the commands that read a spec or one zone file (records, verify, explain). */
 export const SPEC_OR_ZONE_INPUT = {
   type: 'string',
   describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',

@@ -13,7 +13,7 @@ import type { ResourceRecord, SoaData } from '../zone/record.js';
 import { CommandError, cannotRead, isSystemError } from './errors.js';
 import { assertOutputFolder, inputOf, type Input } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { isSpecPath, pickZones } from './spec-shared.js';
+import { pickZones, readsSpec } from './spec-shared.js';
 import { judgeSpecFile } from './spec-report.js';
 import { streamZoneFileRecords } from './zone-rows.js';
 import type { RecordsArgs } from './records.js';
@@ -79,15 +79,6 @@ function sinkFor(args: RecordsArgs, provider: Exclude<ReturnType<typeof findCons
       if (args.format === 'csv' && notes.length > 0) io.err(formatNotes(notes));
     },
   };
-}
-
-/**
- * A spec by its extension; standard input is a spec unless --origin says it is a zone (or
- * --stdin-filename gives it a name to go by).
- */
-function readsSpec(input: Input, args: RecordsArgs): boolean {
-  if (input.stdin && args.stdinFilename === undefined) return args.origin === undefined;
-  return isSpecPath(input.name);
 }
 
 function isMapping(data: unknown): boolean {

@@ -9,6 +9,7 @@ import { loadSpecText, type LoadedSpec } from '../spec/load.js';
 import { loadSpecFile } from '../spec/load-file.js';
 import { resolveSpec, type ResolvedSpec } from '../spec/resolve.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
+import type { OriginArgs } from './options.js';
 
 /** A spec from its file or standard input; one that cannot be read at all is a CommandError (exit 2). */
 export async function loadSpecInput(input: Input, io: Io): Promise<LoadedSpec> {
@@ -43,10 +44,10 @@ export function reportSpecProblems(spec: ResolvedSpec, io: Io, consequence = '')
 }
 
 /**
- * Whether an input of a command that reads specs and zone files alike is a spec: by its extension;
- * standard input is a spec unless --origin says it is a zone (or --stdin-filename names it).
+ * Whether a spec-or-zone input (records, explain) is a spec: by its extension; standard input is a spec
+ * unless --origin says it is a zone (or --stdin-filename gives it a name to go by).
  */
-export function inputIsSpec(input: Input, args: { origin?: string; stdinFilename?: string }): boolean {
+export function readsSpec(input: Input, args: OriginArgs): boolean {
   if (input.stdin && args.stdinFilename === undefined) return args.origin === undefined;
   return isSpecPath(input.name);
 }

@@ -1,7 +1,7 @@
 /**
- * `records ZONEFILE`, `verify ZONEFILE`, `export ZONEFILE` and `init --from ZONEFILE`: the zone read
- * exactly as BIND reads it (the project's one parser). Problems the parser finds go to stderr as
- * `FILE:LINE:COLUMN: severity: message [rule]`.
+ * `records ZONEFILE`, `verify ZONEFILE`, `explain ZONEFILE`, `export ZONEFILE` and `init --from ZONEFILE`:
+ * the zone read exactly as BIND reads it (the project's one parser). Problems the parser finds go to
+ * stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
 import type { Name } from '../zone/name.js';
@@ -11,13 +11,13 @@ import type { ResourceRecord } from '../zone/record.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-interface ZoneFileOptions {
+export interface ZoneFileOptions {
   origin: Name | undefined;
   allowIncludeOutside: boolean;
 }
 
 /** A reader of the zone: the file from disk, or standard input read once (as text) and read from memory after. */
-async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
+export async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
   const options: ZoneReadOptions = { file: input.name };
   if (origin) options.origin = origin;
   if (input.stdin) {
