@@ -39,11 +39,19 @@ import { baseName, originOption } from './zone/origin.js';
 import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude } from './zone/parser.js';
 import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
+import { adoptZone as adoptRecords, type AdoptNote } from './adopt/adopt.js';
+import { readOctodnsZone, type OctodnsZone } from './adopt/octodns-read.js';
+import { specText } from './adopt/spec-text.js';
+import { EXPORT_FORMATS, exportZones, IMPORT_TARGET_IDS, type ExportFormat, type ExportOptions, type ExportOutcome, type ExportZone, type ImportTargetId } from './export/index.js';
+import { IMPORT_TARGETS, type ImportTarget } from './export/import-targets.js';
 
 export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, EXPLAIN_FORMATS, compileTemplate };
 /** Vendor knowledge beside the catalog (hosted mail services, SRV labels as the world writes them), each entry with its source. */
 export { HOSTED_MAIL_VENDORS, hostedMailVendorFor, hostedMailVendorById, VENDOR_SERVICE_LABELS, DIALECT_LABELS };
 export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor, VendorClientPath, VendorRecord, VendorServer, VendorServiceLabel };
+/** Export (provider import files, octoDNS, dnscontrol, dns-zonefile) and adoption (`init --from`). */
+export { EXPORT_FORMATS, IMPORT_TARGET_IDS, IMPORT_TARGETS, exportZones, readOctodnsZone };
+export type { AdoptNote, ExportFormat, ExportOptions, ExportOutcome, ExportZone, ImportTarget, ImportTargetId, OctodnsZone };
 export type {
   ClientTable,
   Endpoint,
@@ -284,6 +292,26 @@ export function listRecords(zone: ParsedZone | ResolvedZone, options: { serial?:
  */
 export function formatRecords(rows: readonly RecordRow[], format: RecordFormat): string {
   return formatRecordRows(rows, format);
+}
+
+/** A spec that generates a zone again, as `zonesmith init --from` writes it. */
+export interface AdoptedSpec {
+  /** The spec as YAML, with a header naming what it does not carry. */
+  text: string;
+  /** What the spec does not carry, or carries differently; empty when it regenerates the zone. */
+  notes: AdoptNote[];
+}
+
+/**
+ * Adopts a zone: the spec whose `generate` gives the zone back (hosts, MX, the catalog's services
+ * with the profile their labels imply, everything else under `records`), naming what it cannot hold.
+ *
+ * @param zone A parsed zone (parseZone), or any origin and records (readOctodnsZone's, with an SOA added).
+ * @param options `from` names the source in the spec's header.
+ */
+export function adoptZone(zone: { origin: Name; records: readonly ResourceRecord[] }, options: { from?: string } = {}): AdoptedSpec {
+  const adopted = adoptRecords(zone.origin, zone.records);
+  return { text: specText([adopted], options.from ?? 'a zone'), notes: adopted.notes };
 }
 
 /**

@@ -6,6 +6,7 @@ import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
 import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 
 /** Every command, in the order --help lists them. Each file under src/commands/ adds itself here. */
@@ -17,5 +18,6 @@ export const COMMANDS: CommandSpec<never>[] = [
   lintCommand as CommandSpec<never>,
   verifyCommand as CommandSpec<never>,
   explainCommand as CommandSpec<never>,
+  exportCommand as CommandSpec<never>,
   serveCommand as CommandSpec<never>,
 ];

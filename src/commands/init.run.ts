@@ -7,7 +7,7 @@ import { EXIT, type Io } from '../io.js';
 import { parseSpecName, hostnameProblem } from '../spec/names.js';
 import { LINT_PROFILES, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { cannotWrite } from './errors.js';
+import { cannotWrite, CommandError } from './errors.js';
 import type { InitArgs } from './init.js';
 
 const INIT_TEMPLATE = new URL('../../templates/init.yaml.hbs', import.meta.url);
@@ -36,7 +36,15 @@ export function starterSpec(domain: string, profile: ProfileId, file: string): s
 }
 
 export async function run(args: InitArgs, io: Io): Promise<number> {
-  const domainText = args.domain.replace(/\.$/, '');
+  if (args.from !== undefined) {
+    // The adopted zone names its domain and implies its profile: a second source of either would be ignored.
+    if (args.domain !== undefined) throw new CommandError(`init --from takes the domain from the zone; leave out "${args.domain}" (the origin of a zone file is --origin)`);
+    if (args.profile !== undefined) throw new CommandError('init --from takes the profile from the SRV labels the zone has; leave out --profile');
+    return (await import('./init-from.run.js')).runFrom(args, args.from, io);
+  }
+  if (args.origin !== undefined) throw new CommandError('--origin is for init --from ZONEFILE');
+  const domainText = (args.domain ?? 'example.com').replace(/\.$/, '');
+  const profile = args.profile ?? 'standard';
   const parsed = parseSpecName(domainText + '.', Name.root);
   const problem = !parsed.ok ? parsed.error : parsed.name.labels.length < 1 ? 'name a domain such as example.com' : hostnameProblem(parsed.name, false);
   if (problem) {
@@ -44,7 +52,7 @@ export async function run(args: InitArgs, io: Io): Promise<number> {
     return EXIT.usage;
   }
   const output = args.output ?? `${domainText}.yaml`;
-  const text = starterSpec(domainText, args.profile, output === '-' ? `${domainText}.yaml` : basename(output));
+  const text = starterSpec(domainText, profile, output === '-' ? `${domainText}.yaml` : basename(output));
   if (output === '-') {
     io.out(text);
     return EXIT.ok;

@@ -1,12 +1,14 @@
 /**
- * `records ZONEFILE`, `verify ZONEFILE` and `explain ZONEFILE`: the zone read exactly as BIND reads it (the project's one
- * parser). Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
+ * `records ZONEFILE`, `verify ZONEFILE`, `explain ZONEFILE`, `export ZONEFILE` and `init --from ZONEFILE`:
+ * the zone read exactly as BIND reads it (the project's one parser). Problems the parser finds go to
+ * stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
 import type { Name } from '../zone/name.js';
 import { readZoneText, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
+import { ZoneChecks } from '../zone/zone-checks.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
 export interface ZoneFileOptions {
@@ -38,19 +40,28 @@ function problemPrinter(io: Io): { problem: ZoneSink['problem']; errors: () => n
   };
 }
 
-/** The zone's records (`verify` compares them with servers), its origin, and how many errors were printed. */
+/**
+ * The zone's records (`verify` compares them with servers, `export` and `init --from` carry them
+ * elsewhere), its origin, and how many errors were printed. With `zoneChecks`, also what BIND refuses
+ * about the zone as a whole (a CNAME beside other data, ...): a zone carried elsewhere must be one BIND loads.
+ */
 export async function readZoneFileRecords(
   input: Input,
-  options: ZoneFileOptions,
+  options: ZoneFileOptions & { zoneChecks?: boolean },
   io: Io,
 ): Promise<{ origin: Name; records: ResourceRecord[]; errors: number }> {
   const read = await zoneReader(input, options, io);
   const records: ResourceRecord[] = [];
   const printer = problemPrinter(io);
+  const checks = options.zoneChecks ? new ZoneChecks() : undefined;
   const summary = read({
-    record: (r) => void records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data }),
+    record: (r) => {
+      checks?.add(r);
+      records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
+    },
     problem: printer.problem,
   });
+  if (checks) for (const p of checks.finish(summary.origin)) printer.problem(p);
   return { origin: summary.origin, records, errors: printer.errors() };
 }
 
