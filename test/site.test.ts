@@ -387,6 +387,35 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     await context.close();
   });
 
+  it('starts a spec from the zone being checked, as zonesmith init --from writes it, and refuses a zone BIND refuses', async () => {
+    const { context, page, errors } = await open(pathToFileURL(pagePath).href);
+    const zoneFile = join(REPO_ROOT, 'examples', 'example.com.dns');
+    await page.setInputFiles('#check-file', zoneFile);
+    await page.waitForFunction(() => document.querySelector('#check-status')!.textContent!.includes('records read'));
+    await page.click('#tab-build');
+    await page.click('#build-adopt');
+    const dir = tempDir();
+    const spec = join(dir, 'example.com.yaml');
+    expect((await run('init', '--from', zoneFile, '-o', spec)).code).toBe(0);
+    const yamlText = await page.evaluate(() => (window as unknown as { zonesmith: { build: { yaml(): string } } }).zonesmith.build.yaml());
+    expect(yamlText).toBe(readFileSync(spec, 'utf8'));
+    // The spec generates the zone again: the page's zone is generate's from that spec.
+    const generated = await run('generate', spec, '--stdout');
+    expect(await page.textContent('#build-zone')).toBe(generated.stdout);
+    expect(await page.inputValue('#spec-domain')).toBe('example.com');
+
+    // The seed as published: BIND refuses it, so no spec is written from it.
+    await page.click('#tab-check');
+    await page.setInputFiles('#check-file', SEED_ZONE);
+    await page.fill('#check-origin', 'example.com');
+    await page.click('#tab-build');
+    await page.click('#build-adopt');
+    expect(await page.textContent('#build-status')).toMatch(/errors? BIND would refuse/);
+    expect(await page.evaluate(() => (window as unknown as { zonesmith: { build: { yaml(): string } } }).zonesmith.build.yaml())).toBe(yamlText);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('has text of WCAG AA contrast in every view, empty and full', async () => {
     const { context, page } = await open(pathToFileURL(pagePath).href);
     expect(await page.evaluate(lowContrastText)).toEqual([]);

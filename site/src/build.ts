@@ -5,7 +5,7 @@
  * renderZones, the same bytes); the records as a provider's console asks for them, with copy buttons.
  */
 import { yaml as yamlLanguage } from '@codemirror/lang-yaml';
-import { PROFILE_IDS, PROTOCOLS, loadSpec, renderZones, resolveSpec, type Diagnostic, type RenderedZone, type ResolvedSpec, type ResolvedZone } from '../../src/index.js';
+import { PROFILE_IDS, PROTOCOLS, adoptZone, loadSpec, parseZone, renderZones, resolveSpec, type Diagnostic, type RenderedZone, type ResolvedSpec, type ResolvedZone } from '../../src/index.js';
 import { judgeSpec } from '../../src/lint/spec-judge.js';
 import exampleSpec from '../../examples/example.com.yaml';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
@@ -22,9 +22,14 @@ export interface BuildView {
   pickedZone(): ResolvedZone | undefined;
   /** Puts the cursor on a line of the YAML (from Explain's answers). */
   reveal(line: number): void;
+  /** The YAML's text (for the tests). */
+  yaml(): string;
 }
 
-export function setUpBuild(): BuildView {
+/** The zone of the Check view, for "Start from the zone being checked" (as `zonesmith init --from`). */
+export type CheckedZone = () => { text: string; file?: string; origin?: string };
+
+export function setUpBuild(checked?: CheckedZone): BuildView {
   const form = byId<HTMLFormElement>('build-form');
   const status = byId('build-status');
   const zoneOut = byId('build-zone');
@@ -209,6 +214,31 @@ export function setUpBuild(): BuildView {
     const file = fileInput.files?.[0];
     if (file) load(await file.text(), file.name);
   });
+  byId('build-adopt').addEventListener('click', () => {
+    const input = checked?.();
+    if (!input || input.text.trim() === '') {
+      status.textContent = 'Paste a zone into “Check a zone” first: its spec is written here.';
+      return;
+    }
+    let zone: ReturnType<typeof parseZone>;
+    try {
+      zone = parseZone(input.text, { ...(input.file !== undefined ? { file: input.file } : {}), ...(input.origin ? { origin: input.origin } : {}) });
+    } catch (error) {
+      status.textContent = `The origin in “Check a zone” is not a domain name: ${(error as Error).message}`;
+      return;
+    }
+    // As `init --from`: a zone BIND refuses is not adopted (its records are not what it would serve).
+    const errors = zone.problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0) {
+      status.textContent = `The zone in “Check a zone” has ${errors} error${errors === 1 ? '' : 's'} BIND would refuse: fix them there first (“Fix what is certain” may be enough).`;
+      return;
+    }
+    const adopted = adoptZone(zone, { from: (input.file ?? 'zone.dns').replace(/^.*[/\\]/, '') });
+    load(adopted.text);
+    status.textContent = adopted.notes.length === 0
+      ? `${status.textContent} Written from the zone in “Check a zone”: it generates that zone again.`
+      : `Written from the zone in “Check a zone”; not carried over: ${adopted.notes.map((n) => `${n.rrset ? `${n.rrset}: ` : ''}${n.message}`).join('; ')}`;
+  });
   byId('build-clear').addEventListener('click', () => {
     load(EMPTY_SPEC);
     domain.input.focus();
@@ -300,5 +330,6 @@ export function setUpBuild(): BuildView {
     update,
     pickedZone: () => (resolved && zones.length > 0 ? resolved.zones[pickedIndex()] : undefined),
     reveal: (line) => goTo(editor, { line, column: 1 }),
+    yaml: () => editor.state.doc.toString(),
   };
 }

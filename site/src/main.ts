@@ -10,7 +10,7 @@ const tabs = setUpTabs((panel) => {
   if (panel === 'explain') explain?.update();
 });
 const check = setUpCheck();
-const build = setUpBuild();
+const build = setUpBuild(() => check.zoneInput());
 explain = setUpExplain({
   checked: () => check.zoneInput(),
   built: () => build.pickedZone(),
