@@ -232,6 +232,8 @@ describe.skipIf(executablePath === undefined || !requireShared(SEED_ZONE))('the 
     const expected = readFileSync(join(out, 'example.com.dns'), 'utf8');
     await page.waitForFunction((text) => document.querySelector('#build-zone')!.textContent === text, expected, { timeout: 10_000 }).catch(() => undefined);
     expect(await page.textContent('#build-zone')).toBe(expected);
+    // One zone: no zone picker.
+    expect(await page.isVisible('#build-zone-pick')).toBe(false);
 
     // The YAML view holds the same spec as the file (its comments aside).
     const yamlText = await page.evaluate(() => document.querySelector('#build-editor .cm-content')!.textContent);
