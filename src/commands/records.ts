@@ -2,7 +2,7 @@
  * `zonesmith records SPEC|ZONEFILE|-`: every record, one per row, for pasting into a DNS provider's
  * console (table, CSV), for scripts (JSON) or as bare zone-file lines (bind).
  */
-import { RECORD_FORMATS, type RecordFormat } from '../generate/records.js';
+import { RECORD_FORMATS, type RecordFormat } from '../generate/record-formats.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
 import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 

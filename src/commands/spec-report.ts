@@ -13,7 +13,6 @@ import { renderAll, reporterFor, SourceQuoter, summarize, type Format } from '..
 import type { ResolvedSpec } from '../spec/resolve.js';
 import { CommandError } from './errors.js';
 import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
-import { SARIF_ROOT_OPTION } from './options.js';
 import { readSpecWithData } from './spec-shared.js';
 
 export interface SpecReportArgs {
@@ -23,12 +22,6 @@ export interface SpecReportArgs {
   sarifRoot?: string;
 }
 
-/** The options `validate` and `generate` share with `lint`. */
-export const SPEC_REPORT_OPTIONS = {
-  'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
-  config: { alias: 'c', type: 'string', describe: "Lint config (default: the spec's lint: key, else the nearest .zonesmith.yaml)" },
-  'sarif-root': SARIF_ROOT_OPTION,
-} as const;
 
 interface JudgedSpec {
   diagnostics: Diagnostic[];

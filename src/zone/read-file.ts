@@ -8,6 +8,10 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, stat
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readZoneText, type ReadInclude, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from './parser.js';
 
+import { notRegularKind } from './file-kind.js';
+
+export { notRegularKind, type FileKind } from './file-kind.js';
+
 const READ_BLOCK = 64 * 1024;
 
 export interface ZoneFileReadOptions extends ZoneReadOptions {
@@ -55,26 +59,6 @@ export function diskIncludeReader(zoneFile: string, allowOutside: boolean): Read
     }
     return { file: target, key: real, text: fileChunks(real) };
   };
-}
-
-/** What `fs.Stats` tells of a file's kind (spelled out, so the published types need no Node types). */
-export interface FileKind {
-  isFile(): boolean;
-  isDirectory(): boolean;
-  isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}
-
-/** What a file that is not a regular one (nor a folder) is, in words; undefined for a regular file or a folder. */
-export function notRegularKind(stat: FileKind): string | undefined {
-  if (stat.isFile() || stat.isDirectory()) return undefined;
-  if (stat.isFIFO()) return 'a FIFO';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 /**

@@ -1,0 +1,34 @@
+/**
+ * One zone file of `zonesmith lint` as plain data, and its linting: the same function runs in the main
+ * thread and in the worker threads of a many-file run (lint.worker.ts), so both read a file alike.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { LintOptions } from '../lint/engine.js';
+import { lintZoneFileTo } from '../lint/lint-file.js';
+import { diskIncludes } from '../zone/read-file.js';
+import { parseOrigin } from './options.js';
+
+/** One file to lint: what crosses to the worker is plain data (a Name would lose its class on the way). */
+export interface LintJob {
+  file: string;
+  /** `--origin` as typed; absent: the parser decides, as in the main thread. */
+  origin?: string;
+  profiles: LintOptions['profiles'];
+  rules: LintOptions['rules'];
+  allowIncludeOutside: boolean;
+  /** False for a file whose config is broken: nothing to lint, the main thread reports the config. */
+  lint: boolean;
+}
+
+/** Lints one job's file, each diagnostic to `sink` as the engine finds it. */
+export function lintJob(job: LintJob, sink: (d: Diagnostic) => void): void {
+  if (!job.lint) return;
+  const options: LintOptions = {
+    file: job.file,
+    ...(job.profiles ? { profiles: job.profiles } : {}),
+    ...(job.rules ? { rules: job.rules } : {}),
+    ...diskIncludes(job.file, job.allowIncludeOutside),
+  };
+  if (job.origin !== undefined) options.origin = parseOrigin(job.origin);
+  lintZoneFileTo(options, sink);
+}
