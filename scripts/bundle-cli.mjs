@@ -13,6 +13,27 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bin`;
 
+/**
+ * CommonJS packages that few runs need, loaded on first use instead of when the chunk loads: tr46 (IDNA
+ * mapping tables, ~270 KB) serves only names with non-ASCII octets, but its tables were built on every
+ * `zonesmith lint`. The import (always `import x from 'pkg'`, used as `x.method(...)`) is answered with
+ * an object that require()s the package on first property access; esbuild bundles that require() as
+ * the package's usual wrapper, which runs only when called.
+ */
+const LAZY_COMMONJS = ['tr46'];
+const lazyCommonJs = {
+  name: 'lazy-commonjs',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_COMMONJS.join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.pluginData === 'lazy' ? undefined : { path: args.path, namespace: 'lazy-commonjs' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-commonjs' }, (args) => ({
+      resolveDir: root,
+      pluginData: 'lazy',
+      contents: `let loaded;\nexport default new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });\n`,
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -31,5 +52,6 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'eof',
+  plugins: [lazyCommonJs],
   logLevel: 'warning',
 });
