@@ -7,11 +7,14 @@
 // so `zonesmith lint` never reads handlebars or ajv. The library (dist/index.js, dist/node.js) stays
 // tsc's output: its users bundle it their own way. Run by `npm run build`, after tsc.
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/bin`;
+// `--outdir DIR`: tests bundle into a build folder of their own (never into dist/, which a concurrent build may be rewriting).
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : `${root}dist/bin`;
 
 /**
  * CommonJS packages that few runs need, loaded on first use instead of when the chunk loads: tr46 (IDNA
