@@ -85,13 +85,28 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   const { inputs, unread } = lintInputs(args, io);
   // Nothing could be read: no report at all (an empty one would read as "all clean").
   if (inputs.length === 0) return EXIT.usage;
+  // Each folder's config file is found first (one look-up per folder), so that the reader (and yaml) is
+  // loaded only when there is one, and each file's settings are then known without waiting: the jobs
+  // of a many-file run are made as the workers ask for them, not held all at once.
+  const configFiles = new Map<string, string | undefined>();
+  let anyConfig = false;
+  if (!settings.explicitConfig) {
+    for (const { input } of inputs) {
+      const dir = dirname(input.name);
+      if (configFiles.has(dir)) continue;
+      const found = findConfig(dir);
+      configFiles.set(dir, found);
+      if (found !== undefined) anyConfig = true;
+    }
+  }
+  const reader = anyConfig ? await configReader() : undefined;
   const configs = new Map<string, LintConfig | undefined>();
-  const configFor = async (file: string): Promise<LintConfig | undefined> => {
+  const configFor = (file: string): LintConfig | undefined => {
     if (settings.explicitConfig) return settings.explicitConfig;
     const dir = dirname(file);
     if (!configs.has(dir)) {
-      const found = findConfig(dir);
-      configs.set(dir, found ? (await configReader()).loadConfigFile(found) : undefined);
+      const found = configFiles.get(dir);
+      configs.set(dir, found !== undefined && reader ? reader.loadConfigFile(found) : undefined);
     }
     return configs.get(dir);
   };
@@ -119,8 +134,8 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   bar?.start(inputs.length, 0, { file: '' });
 
   /** The file's settings; a file under a broken config is not linted, and the config's problems are said once. */
-  const jobFor = async ({ input }: { input: Input }): Promise<{ job: LintJob; config: LintConfig | undefined }> => {
-    const config = await configFor(input.name);
+  const jobFor = ({ input }: { input: Input }): { job: LintJob; config: LintConfig | undefined } => {
+    const config = configFor(input.name);
     const job: LintJob = {
       file: input.name,
       profiles: settings.profiles.length > 0 ? settings.profiles : (config?.profiles ?? []),
@@ -140,9 +155,10 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   reporter.begin();
   const workers = workerCount(args, inputs);
   if (workers > 0) {
-    // Configs are found and read here first (they are few, and a broken one is said in the files' order).
-    const jobs: { job: LintJob; config: LintConfig | undefined }[] = [];
-    for (const input of inputs) jobs.push(await jobFor(input));
+    // A broken config is said in the files' order: with the first file under it, as its answer comes back.
+    const jobs = (function* () {
+      for (const input of inputs) yield jobFor(input);
+    })();
     await runOrdered<{ job: LintJob; config: LintConfig | undefined }, Diagnostic[]>({
       worker: LINT_WORKER,
       workers,
@@ -164,7 +180,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       const { input, origin } = entry;
       const file = input.name;
       bar?.increment(0, { file });
-      const { job, config } = await jobFor(entry);
+      const { job, config } = jobFor(entry);
       if (!job.lint) {
         configBroken(config);
       } else if (input.stdin) {
