@@ -5,6 +5,7 @@
  * same code can run in a browser. Reading files from disk is `zonesmith/node` (src/node.ts).
  */
 import type { Diagnostic } from './diagnostics.js';
+import { CONSOLE_FORMATS, ConsoleSheet, findConsoleProvider, formatNotes, type ConsoleFormat, type ConsoleRow, type ShownNote } from './generate/console-rows.js';
 import { recordRow, formatRecords as formatRecordRows, RECORD_FORMATS, type RecordFormat, type RecordRow } from './generate/records.js';
 import { compileTemplate, orderedRecords, type CompiledTemplate, type ZoneView } from './generate/render.js';
 import { nextSerial, type SerialOutcome } from './generate/serial.js';
@@ -12,7 +13,20 @@ import { renderZones as renderResolvedZones, type RenderedZone } from './generat
 import { lintZoneText, lintZoneTextTo, type LintResult, type RuleSetting, type RuleSettings } from './lint/engine.js';
 import type { RuleMeta } from './lint/rule.js';
 import { RULES } from './lint/rules/index.js';
+import { CONSOLE_PROVIDERS, type ConsoleColumn, type ConsoleField, type ConsoleNote, type ConsoleProvider } from './services/consoles.js';
 import { LINT_PROFILE_IDS, PROFILE_IDS, PROTOCOLS, type LintProfileId, type ProfileId, type Protocol } from './services/catalog.js';
+import {
+  HOSTED_MAIL_VENDORS,
+  hostedMailVendorById,
+  hostedMailVendorFor,
+  type DiscoveryExpectation,
+  type HostedMailId,
+  type HostedMailVendor,
+  type VendorClientPath,
+  type VendorRecord,
+  type VendorServer,
+} from './services/hosted-mail.js';
+import { DIALECT_LABELS, VENDOR_SERVICE_LABELS, type DialectLabel, type VendorServiceLabel } from './services/service-labels.js';
 import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
 import { Name } from './zone/name.js';
@@ -21,9 +35,19 @@ import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude } 
 import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
 
-export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, compileTemplate };
+export { Name, PROTOCOLS, PROFILE_IDS, LINT_PROFILE_IDS, RECORD_FORMATS, ZONE_PROBLEM_KINDS, CONSOLE_PROVIDERS, CONSOLE_FORMATS, compileTemplate };
+/** Vendor knowledge beside the catalog (hosted mail services, SRV labels as the world writes them), each entry with its source. */
+export { HOSTED_MAIL_VENDORS, hostedMailVendorFor, hostedMailVendorById, VENDOR_SERVICE_LABELS, DIALECT_LABELS };
+export type { DiscoveryExpectation, DialectLabel, HostedMailId, HostedMailVendor, VendorClientPath, VendorRecord, VendorServer, VendorServiceLabel };
 export type {
   CompiledTemplate,
+  ConsoleColumn,
+  ConsoleField,
+  ConsoleFormat,
+  ConsoleNote,
+  ConsoleProvider,
+  ConsoleRow,
+  ShownNote,
   Diagnostic,
   IncludedFile,
   LintProfileId,
@@ -76,10 +100,16 @@ export interface ZoneTextOptions {
 
 /** Options for lintZone: the reading options plus what the `lint:` config and `--profile` set. */
 export interface LintZoneOptions extends ZoneTextOptions {
-  /** Profiles to judge by (`standard`, `mdaemon`, `connector`); absent or empty means "decide from the zone". */
+  /**
+   * Profiles to judge by (LINT_PROFILE_IDS: `standard`, `mdaemon`, `connector`, a hosted mail vendor such
+   * as `microsoft365`); absent or empty means "decide from the zone". To judge by none, turn
+   * `missing-autodiscovery-record` off in `rules`.
+   */
   profiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, by rule id (see RULE_METAS). */
   rules?: RuleSettings;
+  /** Report `; zonesmith-disable` comments that suppress nothing (default true). Suppression itself always applies. */
+  reportUnusedDisableDirectives?: boolean;
   /**
    * Each finding as soon as it is known, for zones with more findings than an array should hold:
    * then the result's `diagnostics` is empty. The order: while the zone is read, the reader's problems
@@ -144,8 +174,9 @@ export function lintZone(text: string | Iterable<string>, options: LintZoneOptio
   const { origin, ...read } = readOptions(options);
   const lint: Parameters<typeof lintZoneText>[1] = { ...read };
   if (origin) lint.origin = origin;
-  if (options.profiles) lint.profiles = options.profiles;
+  if (options.profiles && options.profiles.length > 0) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
+  if (options.reportUnusedDisableDirectives !== undefined) lint.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
   if (options.onDiagnostic) return { ...lintZoneTextTo(text, lint, options.onDiagnostic), diagnostics: [] };
   return lintZoneText(text, lint);
 }
@@ -223,10 +254,7 @@ function isZoneList(spec: ResolvedSpec | readonly ResolvedZone[]): spec is reado
  */
 export function listRecords(zone: ParsedZone | ResolvedZone, options: { serial?: number; date?: Date } = {}): RecordRow[] {
   if ('records' in zone) return zone.records.map((record) => recordRow(zone.origin, record));
-  const serial = options.serial ?? (zone.serial === 'auto' ? nextSerial(undefined, options.date ?? new Date()) : zone.serial);
-  return orderedRecords(zone.zone).map((record) =>
-    recordRow(zone.zone.origin, record.type === 'SOA' ? { ...record, data: { ...record.data, serial } } : record),
-  );
+  return specZoneRecords(zone, options).map((record) => recordRow(zone.zone.origin, record));
 }
 
 /**
@@ -237,4 +265,49 @@ export function listRecords(zone: ParsedZone | ResolvedZone, options: { serial?:
  */
 export function formatRecords(rows: readonly RecordRow[], format: RecordFormat): string {
   return formatRecordRows(rows, format);
+}
+
+/** What consoleRecords returns: the text in the format asked for, and the notes that follow the rows. */
+export interface ConsoleRecords {
+  text: string;
+  notes: ShownNote[];
+}
+
+/**
+ * A zone's records as a DNS provider's console form wants them, as `zonesmith records --for PROVIDER`
+ * prints them: one row per record with that console's fields, then what the provider cannot
+ * represent or does differently, each with its source (CONSOLE_PROVIDERS holds the forms).
+ *
+ * @param zones Parsed zones (rows in file order) or resolved spec zones (in the order their zone files list them).
+ * @param provider A CONSOLE_PROVIDERS id (`generic`, `cloudflare`, `route53`, ...).
+ * @param options `format` (`table`, `csv`, `json`, `md`; default `table`), `all` to keep the SOA and
+ *   apex NS records, and for spec zones the SOA `serial` or the `date` an `auto` serial counts from.
+ *   In `csv` the notes are not in `text` (a CSV file is for importing): print `formatConsoleNotes(notes)` beside it.
+ * @throws TypeError for an unknown provider.
+ */
+export function consoleRecords(
+  zones: ParsedZone | ResolvedZone | readonly (ParsedZone | ResolvedZone)[],
+  provider: string,
+  options: { format?: ConsoleFormat; all?: boolean; serial?: number; date?: Date } = {},
+): ConsoleRecords {
+  const found = findConsoleProvider(provider);
+  if (typeof found === 'string') throw new TypeError(found);
+  const parts: string[] = [];
+  const sheet = new ConsoleSheet(found, options.format ?? 'table', (text) => void parts.push(text), { all: options.all ?? false });
+  for (const zone of Array.isArray(zones) ? zones : [zones]) {
+    if ('records' in zone) for (const record of zone.records) sheet.add(zone.origin, record);
+    else for (const row of specZoneRecords(zone, options)) sheet.add(zone.zone.origin, row);
+  }
+  const notes = sheet.finish();
+  return { text: parts.join(''), notes };
+}
+
+/** The notes of consoleRecords as text: numbered, each with its source. */
+export function formatConsoleNotes(notes: readonly ShownNote[]): string {
+  return formatNotes(notes);
+}
+
+function specZoneRecords(zone: ResolvedZone, options: { serial?: number; date?: Date }): ResourceRecord[] {
+  const serial = options.serial ?? (zone.serial === 'auto' ? nextSerial(undefined, options.date ?? new Date()) : zone.serial);
+  return orderedRecords(zone.zone).map((record) => (record.type === 'SOA' ? { ...record, data: { ...record.data, serial } } : record));
 }

@@ -58,8 +58,9 @@ export function parseZoneFile(file: string, options: ZoneFileOptions = {}): Pars
 export function lintFile(file: string, options: LintFileOptions = {}): LintResult {
   const lint: Parameters<typeof lintZoneFile>[0] = { file };
   if (options.origin !== undefined) lint.origin = originOption(options.origin);
-  if (options.profiles) lint.profiles = options.profiles;
+  if (options.profiles && options.profiles.length > 0) lint.profiles = options.profiles;
   if (options.rules) lint.rules = options.rules;
+  if (options.reportUnusedDisableDirectives !== undefined) lint.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
   if (options.readInclude) lint.readInclude = options.readInclude;
   if (options.allowIncludeOutside) lint.allowIncludeOutside = true;
   if (options.onDiagnostic) return { ...lintZoneFileTo(lint, options.onDiagnostic), diagnostics: [] };

@@ -1,6 +1,6 @@
 /**
  * An exception no command expected is a bug: one line naming the version, the command and its input,
- * exit 2, never a stack trace. The exception is forced by replacing the records formatter with one
+ * exit 2, never a stack trace. The exception is forced by replacing the records command's provider look-up with one
  * that throws (the module boundary the command calls through), so no test hook lives in the product.
  */
 import { readFileSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { main } from '../src/cli.js';
 import { bufferIo } from '../src/io.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
-vi.mock('../src/generate/records.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/generate/records.js')>()),
-  formatRecords: () => {
-    throw new TypeError("Cannot read properties of undefined (reading 'owner')\n    at formatRecords (records.ts:1:1)");
+vi.mock('../src/generate/console-rows.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/generate/console-rows.js')>()),
+  findConsoleProvider: () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'owner')\n    at findConsoleProvider (console-rows.ts:1:1)");
   },
 }));
 
@@ -28,7 +28,7 @@ describe('an internal error', () => {
     expect(io.stderr()).toMatch(/^[^\n]+\n$/);
     expect(io.stderr()).toContain(`zonesmith ${version}: internal error while listing the records of ${spec}: Cannot read properties of undefined (reading 'owner')`);
     expect(io.stderr()).toMatch(/please report this/);
-    expect(io.stderr()).not.toMatch(/at formatRecords|records\.ts:/);
+    expect(io.stderr()).not.toMatch(/at findConsoleProvider|console-rows\.ts:/);
   });
 
   it('names standard input as such', async () => {

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZONE_TEMPLATE } from '../src/generate/default-template.js';
 import {
   compileTemplate,
+  CONSOLE_FORMATS,
+  CONSOLE_PROVIDERS,
+  consoleRecords,
+  formatConsoleNotes,
   formatRecords,
   LINT_PROFILE_IDS,
   lintZone,
@@ -22,7 +26,6 @@ import {
   RULE_METAS,
   type ParsedRecord,
   type ReadInclude,
-  type RecordRow,
 } from '../src/index.js';
 import { RULES } from '../src/lint/rules/index.js';
 import { latin1String } from '../src/zone/bytes.js';
@@ -158,19 +161,39 @@ describe('the library API on the fixtures', () => {
     expect(() => renderZones(resolveSpecText('version: 1\nzones: []\nbogus: 1\n'))).toThrow(/has errors/);
   });
 
-  it('listRecords and formatRecords list a spec zone as `zonesmith records` does, and a parsed zone in file order', async () => {
+  it('listRecords and formatRecords list a spec zone in zone-file order, and a parsed zone in file order', async () => {
     const file = join(specs, 'minimal.yaml');
     const [resolved] = resolveSpecFile(file).zones;
     const rows = listRecords(resolved!, { serial: 7 });
     expect(rows[0]).toMatchObject({ type: 'SOA', name: 'example.org.', data: expect.stringContaining(' 7 ') });
     expect(rows.find((r) => r.type === 'MX')).toMatchObject({ priority: 10, target: 'mail.example.org.' });
-    const cli = JSON.parse((await run('records', file, '--format', 'json', '-o', join(REPO_ROOT, 'test/fixtures/no-such-dir'))).stdout) as RecordRow[];
-    expect(rows.map((r) => ({ ...r, data: r.type === 'SOA' ? '' : r.data }))).toEqual(cli.map((r) => ({ ...r, data: r.type === 'SOA' ? '' : r.data })));
+    const sheet = JSON.parse((await run('records', file, '--format', 'json', '--all')).stdout) as { records: { fqdn: string; type: string; data: string }[] };
+    const fromCli = sheet.records.map((r) => ({ name: r.fqdn, type: r.type, data: r.type === 'SOA' ? '' : r.data }));
+    expect(rows.map((r) => ({ name: r.name, type: r.type, data: r.type === 'SOA' ? '' : r.data }))).toEqual(fromCli);
     const parsed = parseZone(text(join(zones, 'basic.zone')), { origin: 'example.com' });
     const fromZone = listRecords(parsed);
     expect(fromZone.map((r) => r.type)).toEqual(parsed.records.map((r) => r.type));
     expect(formatRecords(fromZone, 'csv').split('\r\n')[0]).toBe('zone,name,fqdn,type,ttl,priority,weight,port,value');
     expect(RECORD_FORMATS).toContain('bind');
+  });
+
+  it('consoleRecords writes what `zonesmith records --for` writes, for a spec zone and for a parsed zone', async () => {
+    const file = join(REPO_ROOT, 'examples', 'hosting.yaml');
+    const zones = resolveSpecFile(file).zones;
+    for (const provider of ['generic', 'route53', 'godaddy']) {
+      for (const format of CONSOLE_FORMATS) {
+        const cli = await run('records', file, '--for', provider, '--format', format);
+        const lib = consoleRecords(zones, provider, { format });
+        expect(lib.text).toBe(cli.stdout);
+        if (format === 'csv') expect(formatConsoleNotes(lib.notes)).toBe(cli.stderr);
+      }
+    }
+    const zoneFile = join(REPO_ROOT, 'examples', 'example.com.dns');
+    const parsed = parseZone(text(zoneFile), { file: zoneFile });
+    const cli = await run('records', zoneFile, '--for', 'digitalocean', '--format', 'md', '--all');
+    expect(consoleRecords(parsed, 'digitalocean', { format: 'md', all: true }).text).toBe(cli.stdout);
+    expect(CONSOLE_PROVIDERS.map((p) => p.id)).toContain('bunny');
+    expect(() => consoleRecords(parsed, 'dyn')).toThrow(/no console "dyn"; known: generic, cloudflare/);
   });
 
   it('exports the rule metas, the catalog, the profile ids and Name', () => {

@@ -3,7 +3,8 @@
  * format, through the built CLI in its own process, as a user runs it. The process gets a 128 MiB
  * heap: holding a million diagnostics takes several times that, so only a streaming lint finishes.
  * The report is counted as it arrives, never held whole (it is hundreds of MiB). `records` lists the
- * same zone, 1,000,000 rows, in every format (its table lines up columns, so it holds the rows).
+ * same zone, 1,000,000 rows, in every format: CSV, JSON and the checklist stream in the same small heap;
+ * the table lines up columns, so it holds the cells of every row.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -168,33 +169,44 @@ describe('a zone with 1,000,000 findings, read otherwise', () => {
 });
 
 describe('records of a zone with 1,000,000 records', () => {
-  const records = (format: string, marker: string) => counted([wrapper, 'records', zone, '--format', format], marker);
+  const records = (format: string, marker: string, ...more: string[]) => counted([wrapper, 'records', zone, '--format', format, ...more], marker);
   const LAST = `host-${RECORDS}.findings.example.`;
 
-  // The rows: the SOA, two NS and the A records.
-  const ROWS = 3 + RECORDS;
+  // The rows: the A records (the SOA and the apex NS are the provider's, left out without --all).
+  const ROWS = RECORDS;
 
-  it('table: a header and one aligned row per record', async () => {
+  it('table: a header, one aligned row per record, then the note on what was left out', async () => {
     const r = await records('table', ' A ');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.lines).toBe(1 + ROWS);
+    // The header, the rows, a blank line and the two lines of the note.
+    expect(r.lines).toBe(1 + ROWS + 3);
     expect(r.marked).toBe(RECORDS);
     expect(r.head).toMatch(/^ZONE {2,}NAME {2,}FQDN {2,}TYPE/);
-    expect(r.tail).toMatch(new RegExp(`\n${FINDINGS_APEX.replace(/\./g, '\\.')} +host-${RECORDS} +${LAST.replace(/\./g, '\\.')} +A +3600 +10\\.15\\.66\\.64\n$`));
+    expect(r.tail).toMatch(new RegExp(`\n${FINDINGS_APEX.replace(/\./g, '\\.')} +host-${RECORDS} +${LAST.replace(/\./g, '\\.')} +A +3600 +10\\.15\\.66\\.64\n\n\\[1\\] note \\(3 rows\\)`));
   }, RUN_TIMEOUT_MS);
 
-  it('csv, json and bind: one row per record', async () => {
-    const csv = await records('csv', ',A,');
+  it('csv, json, md and bind: one row per record, streamed in a 128 MiB heap (no row is held)', async () => {
+    const heap = (format: string, marker: string, ...more: string[]) =>
+      counted([`--max-old-space-size=${HEAP_MIB}`, wrapper, 'records', zone, '--format', format, ...more], marker);
+    const csv = await heap('csv', ',A,');
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.lines).toBe(1 + ROWS);
     expect(csv.marked).toBe(RECORDS);
-    const json = await records('json', '"type": "A"');
+    expect(csv.stderr).toMatch(/\[1\] note \(3 rows\): The SOA and the apex NS records are left out/);
+    expect(csv.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+    // Each record names its type twice (the record, and the form's Type field): count the record's.
+    const json = await heap('json', '"type":"A","ttl"', '--for', 'route53');
     expect(json.code, json.stderr).toBe(0);
     expect(json.marked).toBe(RECORDS);
-    expect(json.tail).toContain(`"name": "${LAST}"`);
-    const bind = await records('bind', '\tIN\tA\t');
+    expect(json.tail).toContain(`"fqdn":"${LAST}"`);
+    expect(json.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+    const md = await heap('md', '- [ ] A ', '--for', 'godaddy');
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.marked).toBe(RECORDS);
+    expect(md.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+    const bind = await records('bind', '\tIN\tA\t', '--all');
     expect(bind.code, bind.stderr).toBe(0);
-    expect(bind.lines).toBe(ROWS);
+    expect(bind.lines).toBe(ROWS + 3);
     expect(bind.marked).toBe(RECORDS);
-  }, 3 * RUN_TIMEOUT_MS);
+  }, 4 * RUN_TIMEOUT_MS);
 });

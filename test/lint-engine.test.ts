@@ -11,14 +11,10 @@ import { MAX_REFS_PER_TARGET } from '../src/lint/zone-index.js';
 import { Name } from '../src/zone/name.js';
 import { readZoneText } from '../src/zone/parser.js';
 import { REPO_ROOT, SEED_ZONE, requireShared } from './helpers/shared.js';
+import { ZONE_HEAD } from './helpers/zone-head.js';
 
 const ORIGIN = Name.from('example.com.');
-const HEAD = [
-  '$TTL 3600',
-  '@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 3600',
-  '@ IN NS ns1.example.net.',
-  '@ IN NS ns2.example.org.',
-].join('\n');
+const HEAD = ZONE_HEAD;
 const lint = (text: string, rules = {}) => lintZoneText(text, { file: 'z.dns', origin: ORIGIN, rules }).diagnostics;
 
 describe('severities', () => {

@@ -91,6 +91,9 @@ describe('lint --help', () => {
   it('says where the profiles come from when --profile is not given', async () => {
     const { stdout, code } = await run('lint', '--help');
     expect(code).toBe(0);
-    expect(stdout.replace(/\s+/g, ' ')).toMatch(/Default: the config's profiles; else, for a zone that serves mail, the ones its "; zonesmith: profiles \.\.\." header comment declares/);
+    const help = stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/Default: the config's profiles \(`profiles: \[\]` for none\); else, for a zone that serves mail, the ones its "; zonesmith: profiles \.\.\." header comment declares/);
+    expect(help).toMatch(/or the hosted mail vendor its apex MX points at, or standard/);
+    expect(help).toMatch(/Lint profiles: standard, mdaemon, connector, microsoft365, google-workspace, fastmail/);
   });
 });

@@ -3,7 +3,8 @@
  * thread and in the worker threads of a many-file run (lint.worker.ts), so both read a file alike.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { LintOptions } from '../lint/engine.js';
+import type { LintOptions, RuleSettings } from '../lint/engine.js';
+import type { LintProfileId } from '../services/catalog.js';
 import { lintZoneFileTo } from '../lint/lint-file.js';
 import { diskIncludes } from '../zone/read-file.js';
 import { parseOrigin } from './options.js';
@@ -13,9 +14,11 @@ export interface LintJob {
   file: string;
   /** `--origin` as typed; absent: the parser decides, as in the main thread. */
   origin?: string;
-  profiles: LintOptions['profiles'];
-  rules: LintOptions['rules'];
+  /** Absent: the zone decides (its header, else whether it serves mail); `[]`: none. */
+  profiles?: readonly LintProfileId[];
+  rules: RuleSettings;
   allowIncludeOutside: boolean;
+  reportUnusedDisableDirectives: boolean;
   /** False for a file whose config is broken: nothing to lint, the main thread reports the config. */
   lint: boolean;
 }
@@ -26,7 +29,8 @@ export function lintJob(job: LintJob, sink: (d: Diagnostic) => void): void {
   const options: LintOptions = {
     file: job.file,
     ...(job.profiles ? { profiles: job.profiles } : {}),
-    ...(job.rules ? { rules: job.rules } : {}),
+    reportUnusedDisableDirectives: job.reportUnusedDisableDirectives,
+    rules: job.rules,
     ...diskIncludes(job.file, job.allowIncludeOutside),
   };
   if (job.origin !== undefined) options.origin = parseOrigin(job.origin);

@@ -16,6 +16,7 @@ import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
 import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import { diskIncludes } from '../zone/read-file.js';
+import { originFromFileName } from '../zone/origin.js';
 import type { LintArgs } from './lint.js';
 import { lintJob, type LintJob } from './lint-job.js';
 import { zoneOrigin } from './options.js';
@@ -99,7 +100,7 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       if (found !== undefined) anyConfig = true;
     }
   }
-  const reader = anyConfig ? await configReader() : undefined;
+  const reader = anyConfig || settings.explicitConfig ? await configReader() : undefined;
   const configs = new Map<string, LintConfig | undefined>();
   const configFor = (file: string): LintConfig | undefined => {
     if (settings.explicitConfig) return settings.explicitConfig;
@@ -134,15 +135,21 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
   bar?.start(inputs.length, 0, { file: '' });
 
   /** The file's settings; a file under a broken config is not linted, and the config's problems are said once. */
-  const jobFor = ({ input }: { input: Input }): { job: LintJob; config: LintConfig | undefined } => {
+  const jobFor = ({ input, origin }: { input: Input; origin: Name | undefined }): { job: LintJob; config: LintConfig | undefined } => {
     const config = configFor(input.name);
+    const lint = !(config && config.diagnostics.length > 0);
+    // The config's settings for this zone (its overrides name zones: --origin, else the file name's);
+    // --profile first; else the config's, where `profiles: []` asks for none; else the zone decides.
+    const forZone = config && lint && reader ? reader.settingsForZone(config, origin ?? originFromFileName(input.name)) : undefined;
+    const profiles = settings.profiles.length > 0 ? settings.profiles : forZone?.profiles;
     const job: LintJob = {
       file: input.name,
-      profiles: settings.profiles.length > 0 ? settings.profiles : (config?.profiles ?? []),
-      rules: config?.rules ?? {},
+      rules: forZone?.rules ?? {},
       allowIncludeOutside: args.allowIncludeOutside,
-      lint: !(config && config.diagnostics.length > 0),
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives !== false,
+      lint,
     };
+    if (profiles) job.profiles = profiles;
     if (args.origin !== undefined) job.origin = args.origin;
     return { job, config };
   };
@@ -214,7 +221,13 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
 
 /** The engine's options for a job read in this thread (standard input, --fix): they include from disk as the file itself does. */
 function lintOptions(job: LintJob, origin: Name | undefined): LintOptions {
-  const options: LintOptions = { file: job.file, profiles: job.profiles ?? [], rules: job.rules ?? {}, ...diskIncludes(job.file, job.allowIncludeOutside) };
+  const options: LintOptions = {
+    file: job.file,
+    ...(job.profiles ? { profiles: job.profiles } : {}),
+    reportUnusedDisableDirectives: job.reportUnusedDisableDirectives,
+    rules: job.rules,
+    ...diskIncludes(job.file, job.allowIncludeOutside),
+  };
   if (origin) options.origin = origin;
   return options;
 }

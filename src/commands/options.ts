@@ -3,6 +3,13 @@ import { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import type { Input } from './inputs.js';
 
+/** The input of the commands that read a spec or one zone file (records, verify). */
+export const SPEC_OR_ZONE_INPUT = {
+  type: 'string',
+  describe: 'A spec (.yaml, .yml, .json) or a zone file; - reads standard input (a spec, or a zone with --origin)',
+  demandOption: true,
+} as const;
+
 export const ZONE_OPTION = { alias: 'z', type: 'string', array: true, describe: 'Only these zones of the spec (repeatable)' } as const;
 
 export const ORIGIN_OPTION = {

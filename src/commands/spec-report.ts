@@ -6,11 +6,12 @@
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { EXIT, type Io } from '../io.js';
-import { findConfig, loadConfigFile, parseConfig, type LintConfig } from '../lint/config.js';
+import { findConfig, loadConfigFile, parseConfig, settingsForZone, type LintConfig } from '../lint/config.js';
 import { RULES } from '../lint/rules/index.js';
 import { judgeSpec, SPEC_META } from '../lint/spec-judge.js';
 import { renderAll, reporterFor, SourceQuoter, summarize, type Format } from '../report/index.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
+import type { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
 import { readSpecWithData } from './spec-shared.js';
@@ -42,7 +43,7 @@ function configFor(spec: ResolvedSpec, data: unknown, explicit: string | undefin
 function judgeWithConfig(spec: ResolvedSpec, data: unknown, explicitConfig: string | undefined, stdinText: string | undefined): JudgedSpec {
   const config = configFor(spec, data, explicitConfig, stdinText);
   if (config && config.diagnostics.length > 0) return { diagnostics: spec.diagnostics, configProblems: config.diagnostics };
-  const settings = { rules: config?.rules ?? {}, ...(config?.profiles ? { profiles: config.profiles } : {}) };
+  const settings = config ? { forZone: (origin: Name) => settingsForZone(config, origin) } : {};
   return { diagnostics: judgeSpec(spec, settings), configProblems: [] };
 }
 
@@ -79,21 +80,33 @@ export interface ReportPlace {
   whenClean: boolean;
   /** Said after the count of problems that stop the run (`; nothing was written`). */
   consequence: string;
+  /** Print only the errors (records: warnings are lint's business, not a listing's). */
+  errorsOnly?: boolean;
 }
 
 /**
  * What `validate` and `generate` share: check the report options, read and judge the spec, print the
  * report, and say whether the run goes on (the spec, judged) or ends (its exit code).
  */
-export async function judgeSpecFile(command: string, input: Input, args: SpecReportArgs, io: Io, place: ReportPlace): Promise<ResolvedSpec | number> {
+export async function judgeSpecFile(
+  command: string,
+  input: Input,
+  args: SpecReportArgs,
+  io: Io,
+  place: ReportPlace,
+  /** Refuses data that is no spec at all before it is judged (throws a CommandError). */
+  check?: (data: unknown) => void,
+): Promise<ResolvedSpec | number> {
   if (args.maxWarnings !== undefined && !(Number.isInteger(args.maxWarnings) && args.maxWarnings >= 0)) {
     throw new CommandError('--max-warnings takes a whole number of 0 or more');
   }
   if (args.config !== undefined) assertReadableFile(args.config);
   if (args.sarifRoot !== undefined) assertSarifRoot(args.sarifRoot);
   const { spec, data, stdinText } = await readSpecWithData(input, io);
+  check?.(data);
   const judged = judgeWithConfig(spec, data, args.config, stdinText);
-  const shown = judged.configProblems.length > 0 ? judged.configProblems : judged.diagnostics;
+  const found = place.errorsOnly ? judged.diagnostics.filter((d) => d.severity === 'error') : judged.diagnostics;
+  const shown = judged.configProblems.length > 0 ? judged.configProblems : found;
   if (shown.length > 0 || place.whenClean) place.write(renderSpecReport(args.format, shown, place.color, args.sarifRoot));
   if (judged.configProblems.length > 0) return EXIT.usage;
   const failed = failure(judged.diagnostics, args.maxWarnings);

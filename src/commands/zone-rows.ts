@@ -1,39 +1,76 @@
 /**
- * `records ZONEFILE`: the zone read exactly as BIND reads it (the project's one parser), as rows.
- * Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
+ * `records ZONEFILE` and `verify ZONEFILE`: the zone read exactly as BIND reads it (the project's one
+ * parser). Problems the parser finds go to stderr as `FILE:LINE:COLUMN: severity: message [rule]`.
  */
 import type { Io } from '../io.js';
-import { recordRow, type RecordRow } from '../generate/records.js';
 import type { Name } from '../zone/name.js';
-import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink } from '../zone/parser.js';
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { assertReadableFile, readStdinText, type Input } from './inputs.js';
 
-export async function readZoneFileRows(
-  input: Input,
-  { origin, allowIncludeOutside }: { origin: Name | undefined; allowIncludeOutside: boolean },
-  io: Io,
-): Promise<{ rows: RecordRow[]; errors: number }> {
-  const records: ResourceRecord[] = [];
+interface ZoneFileOptions {
+  origin: Name | undefined;
+  allowIncludeOutside: boolean;
+}
+
+/** A reader of the zone: the file from disk, or standard input read once (as text) and read from memory after. */
+async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
+  const options: ZoneReadOptions = { file: input.name };
+  if (origin) options.origin = origin;
+  if (input.stdin) {
+    const text = await readStdinText(input, io);
+    return (sink) => readZoneText(text, { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
+  }
+  assertReadableFile(input.arg);
+  return (sink) => readZoneFile({ ...options, allowIncludeOutside }, sink);
+}
+
+/** Prints each problem on stderr and counts the errors. */
+function problemPrinter(io: Io): { problem: ZoneSink['problem']; errors: () => number } {
   let errors = 0;
-  const sink: ZoneSink = {
-    record: (r) => {
-      records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data });
-    },
+  return {
     problem: (p) => {
       if (p.severity === 'error') errors++;
       io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.kind}]\n`);
     },
+    errors: () => errors,
   };
-  const options: ZoneReadOptions = { file: input.name };
-  if (origin) options.origin = origin;
-  let summary;
-  if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
-  } else {
-    assertReadableFile(input.arg);
-    summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
-  }
-  return { rows: records.map((r) => recordRow(summary.origin, r)), errors };
+}
+
+/** The zone's records (`verify` compares them with servers), its origin, and how many errors were printed. */
+export async function readZoneFileRecords(
+  input: Input,
+  options: ZoneFileOptions,
+  io: Io,
+): Promise<{ origin: Name; records: ResourceRecord[]; errors: number }> {
+  const read = await zoneReader(input, options, io);
+  const records: ResourceRecord[] = [];
+  const printer = problemPrinter(io);
+  const summary = read({
+    record: (r) => void records.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, data: r.data }),
+    problem: printer.problem,
+  });
+  return { origin: summary.origin, records, errors: printer.errors() };
+}
+
+/**
+ * `records`: each record handed to `add` as it is read, none held. Two readings: the first finds the
+ * problems and the zone's origin (which a leading `$ORIGIN` or the first record may settle), and only a
+ * zone without errors is read again, record by record. A zone of a million records never needs them
+ * all at once.
+ */
+export async function streamZoneFileRecords(
+  input: Input,
+  options: ZoneFileOptions,
+  io: Io,
+  add: (origin: Name, record: ResourceRecord) => void,
+): Promise<{ errors: number }> {
+  const read = await zoneReader(input, options, io);
+  const printer = problemPrinter(io);
+  const first = read({ record: () => {}, problem: printer.problem });
+  if (printer.errors() > 0) return { errors: printer.errors() };
+  // The second reading finds the same problems, already reported.
+  read({ record: (r) => add(first.origin, r), problem: () => {} });
+  return { errors: 0 };
 }

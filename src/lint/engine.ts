@@ -10,7 +10,9 @@
  *   1. while the zone is read, the parser's problems and the rules' record findings, in stream order
  *      (line order within a file; an included file's findings where its $INCLUDE is);
  *   2. at `finish`, the whole-zone findings (rules' `finish`, BIND's zone checks, and the parser
- *      problems a rule held to restate), sorted among themselves by file, line, column and rule.
+ *      problems a rule held to restate), sorted among themselves by file, line, column and rule;
+ *   3. last, the `; zonesmith-disable` comments that suppressed nothing (suppressions.ts), in line order.
+ * A finding a suppression comment covers never reaches the sink.
  * A global sort would need every finding in memory; `collectDiagnostics` does that for callers who want
  * one sorted array (tests, the library), and `lintZoneText` / `lintRecords` use it.
  */
@@ -23,6 +25,7 @@ import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
 import type { Finding, LintContext, Rule, RuleHandlers } from './rule.js';
 import { RULES, ruleById } from './rules/index.js';
+import { scanned, Suppressions } from './suppressions.js';
 import { ZoneIndex } from './zone-index.js';
 import { problemFinding, RULE_OF_PROBLEM } from './zone-problems.js';
 
@@ -36,7 +39,7 @@ export interface LintOptions {
   file: string;
   /** `--origin`; otherwise the parser decides (leading $ORIGIN, then the file name). */
   origin?: Name;
-  /** `--profile` or the config's profiles; empty or absent means "decide from the zone". */
+  /** `--profile` or the config's profiles, as asked (an empty list: no profile); absent means "decide from the zone". */
   profiles?: readonly LintProfileId[];
   /**
    * The profiles the zone was made for (a spec's `profiles`), used like a zone file's
@@ -51,6 +54,11 @@ export interface LintOptions {
   fileKey?: string;
   /** See ZoneReadOptions (the library says false when it has no file name). */
   originFromFile?: boolean;
+  /**
+   * Report `; zonesmith-disable` comments that suppress nothing (default true; the CLI's
+   * `--no-report-unused-disable-directives`). Suppression itself always applies (suppressions.ts).
+   */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** What the engine needs from the parser's summary once reading is done. */
@@ -154,6 +162,11 @@ export class LintSession implements ZoneSink {
   private found(d: Diagnostic): void {
     if (this.finishFindings) this.finishFindings.push(d);
     else this.emit(d);
+  }
+
+  /** A finding made outside the rules' handlers (an unused suppression): the config's severity applies as to any. */
+  emitDiagnostic(d: Diagnostic): void {
+    this.emit(d);
   }
 
   /** The config's severity for the rule, or nothing when it is off; then the sink. */
@@ -271,9 +284,15 @@ function readOptions(options: LintOptions): ZoneReadOptions {
  * diagnostic to `sink` as it is found (order: see the top of this file).
  */
 export function lintZoneTextTo(text: string | Iterable<string>, options: LintOptions, sink: DiagnosticSink): LintRun {
-  const session = new LintSession(options, sink);
-  const summary = readZoneText(text, readOptions(options), session);
+  // The zone file's `; zonesmith-disable` comments: read from each chunk before the parser sees it,
+  // so a finding is held back as it is made; the unused ones are told last.
+  const suppressions = new Suppressions(options.file);
+  const session = new LintSession(options, (d) => {
+    if (!suppressions.suppresses(d)) sink(d);
+  });
+  const summary = readZoneText(scanned(text, suppressions), readOptions(options), session);
   session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective, annotations: summary.annotations });
+  if (options.reportUnusedDisableDirectives !== false) for (const d of suppressions.report()) session.emitDiagnostic(d);
   return { profiles: session.activeProfiles, files: summary.files, recordCount: summary.recordCount };
 }
 

@@ -1,14 +1,17 @@
 /**
  * Which lint profiles apply to a zone. Profiles, their labels, ports and probed hosts come from
- * src/services/catalog.ts only. In order of precedence:
- *   1. `--profile` or the config's profiles: always, as asked;
+ * src/services/catalog.ts only (hosted mail vendors from src/services/hosted-mail.ts). In order of precedence:
+ *   1. `--profile` or the config's profiles: always, as asked (`profiles: []` in a config: none);
  *   2. the profiles the zone declares (the `; zonesmith: profiles mdaemon` header comment that
  *      `generate` writes, or a spec's `profiles`), for a zone that serves mail;
- *   3. `standard` for a zone that serves mail (an MX at the apex, or a mail SRV record anywhere).
+ *   3. for a zone whose apex MX points at a hosted mail service, that vendor's profile: the discovery
+ *      records the vendor documents, not RFC 6186 records aimed at its inbound MX host;
+ *   4. `standard` for any other zone that serves mail (an MX at the apex, or a mail SRV record anywhere).
  * A zone that serves no mail and was not given profiles is checked against none.
  */
 import { closest } from 'fastest-levenshtein';
 import { LINT_PROFILE_IDS, PROFILES_ANNOTATION, protocolsByLabel, type LintProfileId, type Protocol } from '../services/catalog.js';
+import { hostedMailVendorFor, type HostedMailVendor } from '../services/hosted-mail.js';
 import type { Name } from '../zone/name.js';
 import type { ZoneAnnotation } from '../zone/parser.js';
 import type { Where } from './rule.js';
@@ -110,16 +113,24 @@ export function declaredProfiles(annotations: readonly ZoneAnnotation[]): Declar
   return { profiles: parsed.profiles };
 }
 
+/** The hosted mail vendor the zone's apex MX points at (its first MX that is not a null MX), if any. */
+export function hostedMailVendorOf(index: ZoneIndex): HostedMailVendor | undefined {
+  const exchange = index.entry(index.apex)?.mxExchange;
+  return exchange ? hostedMailVendorFor(exchange) : undefined;
+}
+
 /**
- * The profiles in force: the ones asked for; else, for a zone that serves mail, the ones it declares,
- * or `standard` when it declares none; else none.
+ * The profiles in force: the ones asked for (an empty list asks for none); else, for a zone that
+ * serves mail, the ones it declares, or its hosted mail vendor's, or `standard`; else none.
  */
 export function activeProfiles(
   requested: readonly LintProfileId[] | undefined,
   declared: readonly LintProfileId[] | undefined,
   index: ZoneIndex,
 ): LintProfileId[] {
-  if (requested && requested.length > 0) return [...requested];
+  if (requested) return [...requested];
   if (!mailEvidence(index, { includeApexMx: true })) return [];
-  return declared ? [...declared] : [DEFAULT_MAIL_PROFILE];
+  if (declared) return [...declared];
+  const vendor = hostedMailVendorOf(index);
+  return [vendor ? vendor.id : DEFAULT_MAIL_PROFILE];
 }

@@ -7,6 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { SPEC_RULE, zoneList } from '../spec/diagnostics.js';
 import type { ResolvedSpec } from '../spec/resolve.js';
+import type { Name } from '../zone/name.js';
 import { lintRecords, type RuleSettings } from './engine.js';
 import type { RuleMeta } from './rule.js';
 
@@ -24,6 +25,8 @@ export interface JudgeSettings {
   profiles?: readonly LintProfileId[];
   /** Per-rule severity or `off`, as for lint. */
   rules?: RuleSettings;
+  /** The settings for one zone, where a config's overrides name it; replaces `profiles` and `rules` for that zone. */
+  forZone?: (origin: Name) => { profiles?: readonly LintProfileId[]; rules?: RuleSettings };
 }
 
 /** Every problem of a resolved spec, in file order: its own, then what the rules find in its zones. */
@@ -36,12 +39,13 @@ export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Dia
   spec.zones.forEach(({ zone, profiles, domain }, index) => {
     // The profiles the zone is generated for stand where its header comment will (`; zonesmith: profiles`),
     // so the spec is judged as `lint` judges the file `generate` writes; a config's profiles come first, as there.
+    const own = settings.forZone ? settings.forZone(zone.origin) : settings;
     const { diagnostics } = lintRecords(zone.records, {
       file: spec.file,
       origin: zone.origin,
       declaredProfiles: profiles,
-      ...(settings.profiles ? { profiles: settings.profiles } : {}),
-      rules: settings.rules ?? {},
+      ...(own.profiles ? { profiles: own.profiles } : {}),
+      rules: own.rules ?? {},
     });
     for (const d of diagnostics) {
       const key = `${d.line}\0${d.column}\0${d.rule}`;

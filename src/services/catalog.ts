@@ -5,6 +5,7 @@
  * Sources: ../shared/reference/standards.md (RFC 6186 §3, RFC 8314 §5.1, RFC 6764 §3, RFC 6352 §11,
  * RFC 6120 §3.2, MS-OXDISCO) and the MDaemon AutoDiscovery page in ../shared/seeds.
  */
+import { HOSTED_MAIL_VENDORS, type HostedMailId, type VendorRecord } from './hosted-mail.js';
 
 export type ProfileId = 'standard' | 'mdaemon';
 export const PROFILE_IDS: readonly ProfileId[] = ['standard', 'mdaemon'];
@@ -35,7 +36,23 @@ export interface Protocol {
   davPath?: boolean;
   /** Clients use it to fetch mail or submit it: its presence means the zone serves mail. */
   mail?: boolean;
+  /**
+   * A host name (relative to the domain) that clients try instead of the SRV record: its A, AAAA or
+   * CNAME meets the expectation as well (MS-OXDISCO: Outlook tries autodiscover.<domain> first).
+   */
+  probedHost?: string;
+  /**
+   * Host names (relative to the domain) that, holding an address, show the zone serves the protocol
+   * there: the only hosts a suggested SRV record may point at besides a sibling SRV's target. These
+   * are the names clients guess (Thunderbird, MDaemon Connector: PROBED_HOSTS).
+   */
+  serverHosts?: readonly string[];
 }
+
+/** Where clients guess a mailbox server and a submission server (PROBED_HOSTS' lists without the bare domain). */
+const MAILBOX_HOSTS = ['imap', 'mail', 'imap.mail'] as const;
+const POP_HOSTS = ['pop', 'pop3', 'mail'] as const;
+const SUBMISSION_HOSTS = ['smtp', 'mail', 'smtp.mail'] as const;
 
 export const PROTOCOLS: readonly Protocol[] = [
   {
@@ -45,6 +62,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 443,
     source: 'MS-OXDISCO §3.1.5',
     mail: true,
+    probedHost: 'autodiscover',
   },
   {
     id: 'activesync',
@@ -61,6 +79,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 143,
     source: 'RFC 6186 §3.2',
     mail: true,
+    serverHosts: MAILBOX_HOSTS,
   },
   {
     id: 'imaps',
@@ -69,6 +88,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 993,
     source: 'RFC 6186 §3.2, RFC 8314 §3.2',
     mail: true,
+    serverHosts: MAILBOX_HOSTS,
   },
   {
     id: 'pop3',
@@ -77,6 +97,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 110,
     source: 'RFC 6186 §3.3',
     mail: true,
+    serverHosts: POP_HOSTS,
   },
   {
     id: 'pop3s',
@@ -85,6 +106,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 995,
     source: 'RFC 6186 §3.3, RFC 8314 §3.1',
     mail: true,
+    serverHosts: POP_HOSTS,
   },
   {
     id: 'submission',
@@ -93,6 +115,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 587,
     source: 'RFC 6186 §3.1',
     mail: true,
+    serverHosts: SUBMISSION_HOSTS,
   },
   {
     id: 'submissions',
@@ -101,6 +124,7 @@ export const PROTOCOLS: readonly Protocol[] = [
     defaultPort: 465,
     source: 'RFC 8314 §5.1, §3.3',
     mail: true,
+    serverHosts: SUBMISSION_HOSTS,
   },
   {
     id: 'caldav',
@@ -232,13 +256,38 @@ export const PROBED_HOSTS = {
 export interface Requirement {
   anyOfProtocols?: readonly string[];
   anyOfHosts?: readonly string[];
+  /**
+   * Records a hosted mail vendor documents (hosted-mail.ts): any one at its owner satisfies the
+   * requirement (an SRV for SRV; a CNAME, A or AAAA for the others); the first is the one to add.
+   */
+  anyOfRecords?: readonly VendorRecord[];
+  /** `optional`: the vendor calls it a recommendation, and a missing one is told at info level. */
+  level?: 'required' | 'optional';
   why: string;
 }
 
-export type LintProfileId = ProfileId | 'connector';
-export const LINT_PROFILE_IDS: readonly LintProfileId[] = ['standard', 'mdaemon', 'connector'];
+export type LintProfileId = ProfileId | 'connector' | HostedMailId;
+export const LINT_PROFILE_IDS: readonly LintProfileId[] = ['standard', 'mdaemon', 'connector', ...HOSTED_MAIL_VENDORS.map((vendor) => vendor.id)];
 
-export const LINT_PROFILES: Record<LintProfileId, { description: string; labelProfile?: ProfileId; requirements: readonly Requirement[] }> = {
+export interface LintProfile {
+  description: string;
+  labelProfile?: ProfileId;
+  requirements: readonly Requirement[];
+  /** The hosted mail vendor whose instructions the profile holds a zone to (hosted-mail.ts). */
+  hosted?: HostedMailId;
+}
+
+/** A hosted mail vendor's profile: exactly the discovery records it documents, nothing of RFC 6186's defaults. */
+function hostedProfile(vendor: (typeof HOSTED_MAIL_VENDORS)[number]): LintProfile {
+  return {
+    description: vendor.discovery.length > 0 ? `the client discovery records ${vendor.name} documents` : `${vendor.name}, which documents no client discovery records`,
+    hosted: vendor.id,
+    requirements: vendor.discovery.map((expectation) => ({ anyOfRecords: expectation.records, level: expectation.level, why: expectation.why })),
+  };
+}
+
+export const LINT_PROFILES: Record<LintProfileId, LintProfile> = {
+  ...(Object.fromEntries(HOSTED_MAIL_VENDORS.map((vendor) => [vendor.id, hostedProfile(vendor)])) as Record<HostedMailId, LintProfile>),
   standard: {
     description: 'RFC 6186/8314 mail access and submission SRV records, and Autodiscover',
     labelProfile: 'standard',

@@ -268,18 +268,24 @@ export function buildSpecSchema(): Schema {
         description: 'Lint settings for the rules that judge these zones in validate and generate (and in lint --config SPEC); same shape as .zonesmith.yaml.',
         additionalProperties: false,
         properties: {
-          profiles: {
-            description: `Lint profiles: a list, or a comma-separated string, of ${LINT_PROFILE_IDS.join(', ')}.`,
-            anyOf: [
-              { type: 'array', uniqueItems: true, items: { enum: [...LINT_PROFILE_IDS], description: 'A lint profile.' } },
-              // The linter's config reader splits and checks the names; this only keeps junk out.
-              { type: 'string', pattern: '^[a-z ,]{1,100}$' },
-            ],
-          },
-          rules: {
-            type: 'object',
-            description: 'Rule id -> severity, or "off".',
-            additionalProperties: { enum: ['error', 'warning', 'info', 'off'], description: 'Severity of the rule.' },
+          ...lintSettingsProps(),
+          overrides: {
+            type: 'array',
+            description: 'Settings for some zones only, by zone name; a later entry wins over an earlier one and over the settings above.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['zones'],
+              properties: {
+                zones: {
+                  type: 'array',
+                  minItems: 1,
+                  description: 'Zone names (example.com), or *.example.com for the zones below example.com.',
+                  items: { type: 'string', minLength: 1, maxLength: 255, description: 'A zone name.' },
+                },
+                ...lintSettingsProps(),
+              },
+            },
           },
         },
       },
@@ -288,6 +294,25 @@ export function buildSpecSchema(): Schema {
       services: servicesSchema(),
       service: serviceSchema(),
       serviceTarget: serviceTargetSchema(),
+    },
+  };
+}
+
+/** `profiles` and `rules`, as in .zonesmith.yaml (src/lint/config.ts reads them). */
+function lintSettingsProps(): Record<string, unknown> {
+  return {
+    profiles: {
+      description: `Lint profiles: a list, or a comma-separated string, of ${LINT_PROFILE_IDS.join(', ')}; [] for none.`,
+      anyOf: [
+        { type: 'array', uniqueItems: true, items: { enum: [...LINT_PROFILE_IDS], description: 'A lint profile.' } },
+        // The linter's config reader splits and checks the names; this only keeps junk out.
+        { type: 'string', pattern: '^[a-z0-9 ,-]{1,300}$' },
+      ],
+    },
+    rules: {
+      type: 'object',
+      description: 'Rule id -> severity, or "off".',
+      additionalProperties: { enum: ['error', 'warning', 'info', 'off'], description: 'Severity of the rule.' },
     },
   };
 }

@@ -86,14 +86,21 @@ function parseGeneric(mnemonic: string, codec: TypeCodec | undefined, tokens: re
   const bytes = readGeneric(mnemonic, tokens, problems);
   if (!bytes) return fail(problems);
   if (!codec) return { data: { [OPAQUE_FIELD]: bytes }, problems: [] };
+  const decoded = decodeWire(codec, bytes);
+  if ('error' in decoded) return fail([{ token: tokens[0]!, message: `${mnemonic} generic data is not valid ${mnemonic} data: ${decoded.error}` }]);
+  return { data: decoded.data, problems: [] };
+}
+
+/** The fields of a type's wire data, or why the octets are not such data. */
+function decodeWire(codec: TypeCodec, bytes: Uint8Array): { data: Rdata } | { error: string } {
   const input = new ByteReader(bytes);
   try {
     const data = codec.fromWire(input);
     if (input.remaining > 0) throw new WireError(`${octets(input.remaining)} left over`);
-    return { data, problems: [] };
+    return { data };
   } catch (error) {
     if (!(error instanceof WireError)) throw error;
-    return fail([{ token: tokens[0]!, message: `${mnemonic} generic data is not valid ${mnemonic} data: ${error.message}` }]);
+    return { error: error.message };
   }
 }
 
@@ -172,6 +179,18 @@ export function rdataToWire(type: string, data: Rdata): Uint8Array {
   const out = new ByteWriter();
   codec.toWire(data, out);
   return out.finish();
+}
+
+/**
+ * Record data read from its uncompressed wire form, as a DNS message carries it (names already
+ * decompressed): the fields of the type, or opaque octets for a type without a codec; a reason when
+ * the octets are not valid data of the type.
+ */
+export function rdataFromWire(type: string, bytes: Uint8Array): { data: Rdata } | { error: string } {
+  const codec = codecOf(codeOrThrow(type));
+  if (!codec) return { data: { [OPAQUE_FIELD]: bytes.slice() } };
+  const decoded = decodeWire(codec, bytes);
+  return 'error' in decoded ? { error: `not valid ${type} data: ${decoded.error}` } : decoded;
 }
 
 /**

@@ -32,6 +32,7 @@ import { srvTargetCname } from './srv-target-cname.js';
 import { syntax } from './syntax.js';
 import { targetIsAddress } from './target-is-address.js';
 import { targetNoAddress } from './target-no-address.js';
+import { unusedDisableDirective } from './unused-disable-directive.js';
 
 export const RULES: readonly Rule[] = [
   syntax,
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   duplicateRecord,
   privateAddress,
   spfRecord,
+  unusedDisableDirective,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

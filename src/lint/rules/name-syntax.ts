@@ -26,10 +26,18 @@ function hostnameProblem(name: Name): string | undefined {
 }
 
 /**
+ * The types whose target must be a host name: an MX exchange, an NS name server and an SRV target
+ * are looked up for addresses (RFC 2181 §10.3, RFC 2782). A CNAME, DNAME or PTR may point at any
+ * name, underscores and all: DKIM keys delegated by CNAME (`selector1._domainkey` ->
+ * `selector1-example-com._domainkey.contoso.onmicrosoft.com.`, as Microsoft 365 instructs) are names, not hosts.
+ */
+const HOST_TARGET_TYPES = new Set(['MX', 'NS', 'SRV']);
+
+/**
  * Label and name lengths are the parser's (a name that breaks them does not load): it reports the
  * zone problem `name-too-long`, which comes here as an error (zone-problems.ts). This rule adds
  * what loads but breaks clients: non-ASCII octets where an A-label belongs (RFC 5890 §2.3.2.1), and
- * host-name syntax for names that are hosts (A/AAAA owners, MX/NS/SRV targets).
+ * host-name syntax for names that are hosts (A/AAAA owners, MX/NS/SRV targets; not CNAME targets).
  */
 export const nameSyntax: Rule = {
   meta: {
@@ -65,7 +73,7 @@ export const nameSyntax: Rule = {
         const token = targetToken(record);
         const target = (record.data as { exchange?: unknown; target?: unknown }).exchange ?? (record.data as { target?: unknown }).target;
         // A record from a spec has no tokens; its target is checked all the same, at the record's place.
-        if (target instanceof Name && !target.isRoot) check(target, record, token, true);
+        if (target instanceof Name && !target.isRoot) check(target, record, token, HOST_TARGET_TYPES.has(record.type));
       },
     };
   },

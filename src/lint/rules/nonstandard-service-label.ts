@@ -1,11 +1,19 @@
 import { Name } from '../../zone/name.js';
-import { protocolsByLabel, standardLabelForDialect } from '../../services/catalog.js';
+import { protocolById, protocolsByLabel, standardLabelForDialect, type Protocol } from '../../services/catalog.js';
+import { dialectLabel } from '../../services/service-labels.js';
 import { serviceLabel } from '../profiles.js';
 import type { Rule } from '../rule.js';
 
+/** A dialect seen in a published guide (service-labels.ts: mailcow's `_smtps._tcp`), with where it comes from. */
+function publishedDialect(label: string): { standard: string; protocol: Protocol; seenIn?: string } | undefined {
+  const entry = dialectLabel(label);
+  const protocol = entry && protocolById(entry.protocol);
+  return entry && protocol ? { standard: entry.standard, protocol, seenIn: entry.seenIn } : undefined;
+}
+
 /** What the catalog says about an SRV label: the RFC label it is a dialect of, the vendors that use it, whether one is in force. */
 function catalogAnswer(label: string, profiles: readonly string[]) {
-  const dialect = standardLabelForDialect(label);
+  const dialect = standardLabelForDialect(label) ?? publishedDialect(label);
   const vendors = protocolsByLabel(label).filter((found) => found.profile !== 'standard');
   const wanted = vendors.some((found) => profiles.includes(found.profile));
   return { dialect, vendors, wanted };
@@ -23,8 +31,8 @@ export const nonstandardServiceLabel: Rule = {
   meta: {
     id: 'nonstandard-service-label',
     severity: 'warning',
-    description: 'An SRV label that is a vendor dialect of an RFC label (`_pop._tcp`, `_smtp._tcp`), or has no RFC label, and no profile in force publishes it',
-    source: 'RFC 6186 §3, RFC 8314 §5.1; src/services/catalog.ts',
+    description: 'An SRV label that is a vendor dialect of an RFC label (`_pop._tcp`, `_smtp._tcp`, `_smtps._tcp`), or has no RFC label, and no profile in force publishes it',
+    source: 'RFC 6186 §3, RFC 8314 §5.1; src/services/catalog.ts, src/services/service-labels.ts',
     fixable: false,
   },
   create(context) {
@@ -48,7 +56,7 @@ export const nonstandardServiceLabel: Rule = {
             context.report({
               where: srv,
               message:
-                `${label} is not an RFC label: clients that follow ${dialect.protocol.source} look up ${dialect.standard} ` +
+                `${label} is not an RFC label${'seenIn' in dialect && dialect.seenIn ? ` (it comes from ${dialect.seenIn})` : ''}: clients that follow ${dialect.protocol.source} look up ${dialect.standard} ` +
                 `(${dialect.protocol.description}); publish ${standardOwner} as well`,
             });
           } else if (vendors.length > 0 && !vendors.some((found) => found.protocol.labels.standard)) {
