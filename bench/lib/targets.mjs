@@ -127,7 +127,7 @@ export async function manyFilesSection({ outDir, files, runs, timeoutMs, cwd, lo
     title: `Many files: ${files.toLocaleString('en-US')} small zones in one call`,
     setup: [
       `${files.toLocaleString('en-US')} zones of ten lines (\`bench/lib/shape-zones.mjs\`), and their records (SOA and NS left out) concatenated under one apex as the floor. ` +
-        `From 64 files on, lint shares them out to worker threads, one per core (src/commands/worker-pool.ts), the report in input order.`,
+        `From 64 files on, lint shares them out between its own thread and a worker thread per other core (src/commands/worker-pool.ts), the report in input order.`,
       machine,
     ],
     rows,

@@ -77,8 +77,9 @@ function lintInputs(args: LintArgs, io: Io): { inputs: { input: Input; origin: N
 function workerCount(args: LintArgs, inputs: readonly { input: Input }[]): number {
   if (args.fix || inputs.length < WORKERS_MIN_FILES || inputs.some(({ input }) => input.stdin)) return 0;
   if (import.meta.url.endsWith('.ts')) return 0;
+  // This thread lints too (see runOrdered's `local`): one worker fewer than the cores.
   const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, Math.ceil(inputs.length / WORKERS_MIN_FILES));
+  return cores < 2 ? 0 : Math.min(cores - 1, Math.ceil(inputs.length / WORKERS_MIN_FILES));
 }
 
 export async function run(args: LintArgs, io: Io): Promise<number> {
@@ -172,6 +173,11 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       batchSize: WORKER_BATCH,
       jobs,
       message: ({ job }) => job,
+      local: ({ job }) => {
+        const diagnostics: Diagnostic[] = [];
+        lintJob(job, (d) => void diagnostics.push(d));
+        return diagnostics;
+      },
       onResult: (diagnostics, { job, config }) => {
         bar?.increment(0, { file: job.file });
         if (!job.lint) configBroken(config);

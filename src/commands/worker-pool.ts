@@ -1,11 +1,12 @@
 /**
  * Many small jobs across the machine's cores, with the answers handed back in the order of the jobs.
  * `zonesmith lint` of thousands of zone files spends each file's time in one thread; worker threads
- * (one per core) each take a batch of jobs, and the answers are released strictly in order, so the
- * report is the same bytes whatever thread finished first.
+ * (one per core but one, as this thread takes batches too) each take a batch of jobs, and the answers
+ * are released strictly in order, so the report is the same bytes whatever thread finished first.
  *
- * Memory stays bounded whatever the number of jobs: each worker holds at most IN_FLIGHT batches, and
- * an answer waits only for the batches before it that are still out (at most workers x IN_FLIGHT).
+ * Memory stays bounded whatever the number of jobs: each worker holds at most IN_FLIGHT batches, this
+ * thread runs at most a few batches ahead of the report, and an answer waits only for the batches
+ * before it that are still out.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -26,6 +27,11 @@ export interface PoolOptions<J, R> {
   message: (job: J) => unknown;
   /** Called once per job, in the jobs' order. */
   onResult: (result: R, job: J) => void;
+  /**
+   * Does a job in this thread, which then takes batches too between the workers' answers: it has the
+   * code loaded and warm already, where one more worker would load and warm it again.
+   */
+  local?: (job: J) => R;
 }
 
 /** Runs every job; rejects with the first error a worker reported (the other workers are stopped). */
@@ -50,8 +56,42 @@ export async function runOrdered<J, R>(options: PoolOptions<J, R>): Promise<void
   };
 
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, fail) => {
       let outstanding = 0;
+      let failed = false;
+      const reject = (error: unknown): void => {
+        failed = true;
+        fail(error);
+      };
+      /** This thread waits for the workers when it is this many batches ahead of the report. */
+      const aheadLimit = Math.max(1, options.workers) * IN_FLIGHT + 2;
+      let localWaiting = false;
+      const localTurn = (): void => {
+        localWaiting = false;
+        if (failed || exhausted || !options.local) return;
+        // Not too far ahead: what this thread finds waits in memory for the workers' earlier batches.
+        if (nextToSend - nextToRelease > aheadLimit) {
+          localWaiting = true;
+          return;
+        }
+        const next = source.next();
+        if (next.done) {
+          exhausted = true;
+          if (outstanding === 0) resolve();
+          return;
+        }
+        const number = nextToSend++;
+        sent[number] = next.value;
+        try {
+          waiting.set(number, next.value.map(options.local));
+          release();
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        // Back to the event loop between batches, so that the workers' answers are taken in.
+        setImmediate(localTurn);
+      };
       const feed = (worker: Worker, queue: number[]): boolean => {
         if (exhausted) return false;
         const next = source.next();
@@ -86,6 +126,7 @@ export async function runOrdered<J, R>(options: PoolOptions<J, R>): Promise<void
             return;
           }
           feed(worker, queue);
+          if (localWaiting) setImmediate(localTurn);
           if (outstanding === 0 && exhausted) resolve();
         });
         worker.on('error', reject);
@@ -94,7 +135,8 @@ export async function runOrdered<J, R>(options: PoolOptions<J, R>): Promise<void
         });
         for (let k = 0; k < IN_FLIGHT; k++) feed(worker, queue);
       }
-      if (outstanding === 0) resolve();
+      if (options.local) setImmediate(localTurn);
+      else if (outstanding === 0) resolve();
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
