@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LintOptions, RuleSettings } from '../lint/engine.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { lintZoneFileTo } from '../lint/lint-file.js';
+import type { Name } from '../zone/name.js';
 import { diskIncludes } from '../zone/read-file.js';
 import { parseOrigin } from './options.js';
 
@@ -23,9 +24,8 @@ export interface LintJob {
   lint: boolean;
 }
 
-/** Lints one job's file, each diagnostic to `sink` as the engine finds it. */
-export function lintJob(job: LintJob, sink: (d: Diagnostic) => void): void {
-  if (!job.lint) return;
+/** The engine's options for a job: the file's settings, and its includes read from disk as the file itself. */
+export function jobOptions(job: LintJob, origin: Name | undefined): LintOptions {
   const options: LintOptions = {
     file: job.file,
     ...(job.profiles ? { profiles: job.profiles } : {}),
@@ -33,6 +33,12 @@ export function lintJob(job: LintJob, sink: (d: Diagnostic) => void): void {
     rules: job.rules,
     ...diskIncludes(job.file, job.allowIncludeOutside),
   };
-  if (job.origin !== undefined) options.origin = parseOrigin(job.origin);
-  lintZoneFileTo(options, sink);
+  if (origin) options.origin = origin;
+  return options;
+}
+
+/** Lints one job's file, each diagnostic to `sink` as the engine finds it. */
+export function lintJob(job: LintJob, sink: (d: Diagnostic) => void): void {
+  if (!job.lint) return;
+  lintZoneFileTo(jobOptions(job, job.origin !== undefined ? parseOrigin(job.origin) : undefined), sink);
 }

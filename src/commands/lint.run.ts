@@ -15,10 +15,9 @@ import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
 import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
-import { diskIncludes } from '../zone/read-file.js';
 import { originFromFileName } from '../zone/origin.js';
 import type { LintArgs } from './lint.js';
-import { lintJob, type LintJob } from './lint-job.js';
+import { jobOptions, lintJob, type LintJob } from './lint-job.js';
 import { zoneOrigin } from './options.js';
 import { runOrdered } from './worker-pool.js';
 
@@ -197,12 +196,12 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
       if (!job.lint) {
         configBroken(config);
       } else if (input.stdin) {
-        const options = lintOptions(job, origin);
+        const options = jobOptions(job, origin);
         const text = await readStdinText(input, io);
         stdinTexts.set(file, text);
         lintZoneTextTo(text, options, sink);
       } else if (args.fix) {
-        if (!(await fixAndLint(file, lintOptions(job, origin), io, sink))) usageFailure = true;
+        if (!(await fixAndLint(file, jobOptions(job, origin), io, sink))) usageFailure = true;
       } else {
         lintJob(job, sink);
       }
@@ -223,19 +222,6 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     return EXIT.problems;
   }
   return EXIT.ok;
-}
-
-/** The engine's options for a job read in this thread (standard input, --fix): they include from disk as the file itself does. */
-function lintOptions(job: LintJob, origin: Name | undefined): LintOptions {
-  const options: LintOptions = {
-    file: job.file,
-    ...(job.profiles ? { profiles: job.profiles } : {}),
-    reportUnusedDisableDirectives: job.reportUnusedDisableDirectives,
-    rules: job.rules,
-    ...diskIncludes(job.file, job.allowIncludeOutside),
-  };
-  if (origin) options.origin = origin;
-  return options;
 }
 
 /**
