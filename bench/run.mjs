@@ -20,6 +20,7 @@ import { formatFindingsResults, formatResults } from './lib/report.mjs';
 import { ensureZone } from './lib/zone-file.mjs';
 import { APEX } from './lib/zone-generator.mjs';
 import { formatSummary, summarise } from './profile-top.mjs';
+import { BIN, manyFilesSection, shapesSection, specSections, startupSection } from './lib/targets.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE_ID = 'named-checkzone';
@@ -51,7 +52,7 @@ function lintTool(id, tool, zone, format) {
     id,
     tool,
     command: process.execPath,
-    args: ['dist/cli.js', 'lint', zone, '--format', format],
+    args: [BIN, 'lint', zone, '--format', format],
     // Exit 1 means "problems found", which is a finished run; 2 is a usage or I/O error.
     okExitCodes: [0, 1],
     available: lintAvailable,
@@ -105,10 +106,10 @@ async function parserAvailable() {
 }
 
 function lintAvailable() {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) return 'dist/cli.js is missing (npm run build)';
+  if (!existsSync(join(REPO_ROOT, BIN))) return `${BIN} is missing (npm run build)`;
   // yargs answers `lint --help` with exit 0 even without such a command: read the command list instead.
-  const probe = spawnSync(process.execPath, ['dist/cli.js', '--help'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
-  return /^\s*zonesmith lint\b/m.test(probe.stdout ?? '') ? undefined : 'dist/cli.js has no lint command yet';
+  const probe = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
+  return /^\s*zonesmith lint\b/m.test(probe.stdout ?? '') ? undefined : `${BIN} has no lint command yet`;
 }
 
 function shellQuote(word) {
@@ -285,6 +286,16 @@ async function main(argv) {
   const selected = tools('').filter((tool) => options.only.includes(tool.id));
   if (selected.length > 0) sections.push(await zoneSection(options, timeoutMs, machine));
   if (options.only.includes('findings')) sections.push(await findingsSection(options, timeoutMs, machine));
+  const targets = { outDir: resolve(options.outDir), runs: options.runs, timeoutMs, cwd: REPO_ROOT, log, machine };
+  const needsBin = ['startup', 'many-files', 'spec', 'shapes'].filter((id) => options.only.includes(id));
+  if (needsBin.length > 0 && lintAvailable()) throw new MeasureError(`${needsBin.join(', ')}: ${lintAvailable()}`);
+  if (options.only.includes('startup')) sections.push(await startupSection(targets));
+  if (options.only.includes('many-files')) sections.push(await manyFilesSection({ ...targets, files: options.files }));
+  if (options.only.includes('spec')) sections.push(await specSections({ ...targets, zones: options.zones }));
+  if (options.only.includes('shapes')) {
+    const checkWithBind = (file, apex) => checkZoneWithBind(file, timeoutMs, apex);
+    sections.push(await shapesSection({ ...targets, records: options.records, checkWithBind }));
+  }
   const markdown = sections.join('\n');
   process.stdout.write(`\n${markdown}`);
 

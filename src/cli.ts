@@ -8,7 +8,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yargs, { type Argv } from 'yargs';
-import { AtomicFile } from './fsutil.js';
+import type { AtomicFile } from './fsutil.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandSpec } from './commands/command.js';
@@ -43,6 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       if (error) throw error;
       throw new CommandError(unknownWord(words, COMMANDS) ?? `${message.replace(/\s*\n\s*/g, '; ').replace(/\.$/, '')}; ${helpPointer(named && commandName(named))}`);
     });
+  skipHelpCache(parser);
   for (const command of COMMANDS) {
     parser.command(command.command, command.describe, command.builder, async (args) => {
       running = { command, args: restoreStdin(args) };
@@ -62,14 +63,29 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   return exitCode;
 }
 
+/**
+ * yargs lays out a command's whole help text before it runs the handler, to keep it for a later
+ * `showHelp()` that zonesmith never calls (a failure throws instead, see `.fail` above): a fifth of the
+ * time of `zonesmith lint` on a 10-line zone. Its usage object is reached through yargs' internal
+ * methods, so every step is checked: a yargs without them just keeps caching.
+ */
+function skipHelpCache(parser: Argv): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => Usage | undefined } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 /** Runs a handler, sending its standard output to `--output-file` when one is named. */
 async function runCommand(command: CommandSpec<never>, args: Record<string, unknown>, io: Io): Promise<number> {
   assertStdinNamedOnlyWhenRead(args);
   const outputFile = args.outputFile;
   if (typeof outputFile !== 'string' || outputFile === STDIN_ARG) return command.handler(args as never, io);
   let file: AtomicFile;
+  // Loaded here, not at the top: node:crypto (its temporary names) costs every run, and few runs write a file.
+  const fsutil = await import('./fsutil.js');
   try {
-    file = new AtomicFile(outputFile);
+    file = new fsutil.AtomicFile(outputFile);
   } catch (error) {
     throw cannotWrite(outputFile, error);
   }

@@ -243,6 +243,8 @@ describe('options', () => {
       only: [...TOOL_IDS],
       seed: DEFAULT_SEED,
       findings: 1_000_000,
+      files: 2000,
+      zones: 10_000,
       profile: false,
     });
   });

@@ -18,16 +18,20 @@ const asRoot = process.getuid?.() === 0;
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** Runs `zonesmith ARGS` as the user `nobody`, from a build of its own (the CLI as installed). */
+/**
+ * Runs `zonesmith ARGS` as the user `nobody`, from a build of its own: the bundled bin as it ships
+ * (dependencies inside it, scripts/bundle-cli.mjs), in a world-readable folder under the system's
+ * temporary folder. Not inside the repository: a checkout may sit in a folder only its owner can enter
+ * (a CI clone into `mktemp -d`), where `nobody` could not even read the bin.
+ */
 function runAsNobody(...args: string[]): { code: number | null; stderr: string } {
-  // Inside the repository, so that the build's imports find node_modules.
-  const build = mkdtempSync(join(REPO_ROOT, '.test-build-'));
+  const build = mkdtempSync(join(tmpdir(), 'zonesmith-build-'));
   made.push(build);
-  const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(build, 'dist')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  const bundle = spawnSync(process.execPath, ['scripts/bundle-cli.mjs', '--outdir', join(build, 'dist', 'bin')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(bundle.status, bundle.stdout + bundle.stderr).toBe(0);
   copyFileSync(join(REPO_ROOT, 'package.json'), join(build, 'package.json'));
   chmodSync(build, 0o755);
-  const cli = spawnSync(process.execPath, [join(build, 'dist/cli.js'), ...args], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+  const cli = spawnSync(process.execPath, [join(build, 'dist/bin/zonesmith.js'), ...args], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
   return { code: cli.status, stderr: cli.stderr };
 }
 

@@ -9,9 +9,11 @@ import { DEFAULT_SEED, MIN_RECORDS } from './zone-generator.mjs';
 /**
  * Tool ids, in table order; the first is the baseline the ratios are taken against. `findings` is the
  * second table: named-checkzone and `zonesmith lint` in each format on a zone where every record draws
- * a finding (see bench/lib/findings-zone.mjs).
+ * a finding (see bench/lib/findings-zone.mjs). The last four are the targets of issue 12, each its own table
+ * against its floor (bench/lib/targets.mjs): `startup`, `many-files` (--files), `spec` (generate and
+ * validate a spec of --zones zones) and `shapes` (lint against BIND on zones of --records records of other shapes).
  */
-export const TOOL_IDS = ['named-checkzone', 'zonesmith-lint', 'zonesmith-parse', 'dns-zonefile', 'findings'];
+export const TOOL_IDS = ['named-checkzone', 'zonesmith-lint', 'zonesmith-parse', 'dns-zonefile', 'findings', 'startup', 'many-files', 'spec', 'shapes'];
 /** The smallest findings zone: its two name servers. */
 const MIN_FINDINGS = 2;
 
@@ -21,9 +23,12 @@ export const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [o
   --timeout S    seconds one run may take before it is killed (default 900)
   --out DIR      where the zone and results.md go (default bench/out)
   --only LIST    comma-separated tools to run, of: ${TOOL_IDS.join(', ')}
-                 (findings: the second table, lint in every format on a zone of findings)
+                 (findings: the second table, lint in every format on a zone of findings;
+                  startup, many-files, spec, shapes: the targets of issue 12, see bench/README.md)
   --seed N       seed of the zone generator (default ${DEFAULT_SEED})
   --findings N   records (each one a finding) in the zone of the findings table (default 1000000)
+  --files N      small zone files linted in one call by the many-files table (default 2000)
+  --zones N      zones in the spec of the spec table (generate and validate; default 10000)
   --profile      also run zonesmith's rows once under node --cpu-prof and summarise each profile
                  (hottest functions at their src/ lines) in OUT/profiles/<tool>.md
 `;
@@ -58,6 +63,8 @@ export function parseBenchArgs(argv, defaultOutDir) {
         only: { type: 'string', default: TOOL_IDS.join(',') },
         seed: { type: 'string', default: String(DEFAULT_SEED) },
         findings: { type: 'string', default: '1000000' },
+        files: { type: 'string', default: '2000' },
+        zones: { type: 'string', default: '10000' },
         profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +88,8 @@ export function parseBenchArgs(argv, defaultOutDir) {
     only: TOOL_IDS.filter((id) => only.includes(id)),
     seed: positiveInteger('seed', values.seed, 0),
     findings: positiveInteger('findings', values.findings, MIN_FINDINGS),
+    files: positiveInteger('files', values.files),
+    zones: positiveInteger('zones', values.zones),
     profile: values.profile,
   };
 }

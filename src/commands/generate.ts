@@ -4,10 +4,9 @@
  * What the judge finds (the lint rules over the spec's zones) is reported as `validate` does, on stderr;
  * an error, or more warnings than `--max-warnings`, means nothing is written.
  */
-import { FORMATS, type Format } from '../report/index.js';
+import { FORMATS, type Format } from '../report/formats.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
-import { SPEC_REPORT_OPTIONS } from './spec-report.js';
+import { SPEC_REPORT_OPTIONS, STDIN_FILENAME_OPTION, ZONE_OPTION } from './options.js';
 
 export interface GenerateArgs {
   spec: string;

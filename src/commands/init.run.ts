@@ -7,10 +7,11 @@ import { EXIT, type Io } from '../io.js';
 import { parseSpecName, hostnameProblem } from '../spec/names.js';
 import { LINT_PROFILES, PROTOCOLS, type ProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
+import { packageFile } from '../version.js';
 import { cannotWrite, CommandError } from './errors.js';
 import type { InitArgs } from './init.js';
 
-const INIT_TEMPLATE = new URL('../../templates/init.yaml.hbs', import.meta.url);
+const INIT_TEMPLATE = 'templates/init.yaml.hbs';
 const SERVICE_HOST = 'mail';
 const COMMENT_COLUMN = 26;
 
@@ -30,7 +31,7 @@ function serviceLines(profile: ProfileId): { text: string }[] {
 }
 
 export function starterSpec(domain: string, profile: ProfileId, file: string): string {
-  const template = Handlebars.create().compile(readFileSync(INIT_TEMPLATE, 'utf8'), { noEscape: true, strict: true });
+  const template = Handlebars.create().compile(readFileSync(packageFile(INIT_TEMPLATE), 'utf8'), { noEscape: true, strict: true });
   const profiles = `profiles: [${profile}]`.padEnd(COMMENT_COLUMN + 2);
   return template({ domain, profile, profiles, file, mdaemon: profile === 'mdaemon', services: serviceLines(profile) });
 }

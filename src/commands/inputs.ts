@@ -6,7 +6,7 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputTooLarge, type Io } from '../io.js';
-import { notRegularKind } from '../zone/read-file.js';
+import { notRegularKind } from '../zone/file-kind.js';
 import { CommandError, cannotRead } from './errors.js';
 
 /** The command-line word for standard input. */

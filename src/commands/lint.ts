@@ -3,7 +3,7 @@
  * diagnostics in the chosen format. Exit 0 when there is no error and no more warnings than
  * --max-warnings, 1 when there are, 2 for usage errors, unreadable files and broken configs.
  */
-import { FORMATS, type Format } from '../report/index.js';
+import { FORMATS, type Format } from '../report/formats.js';
 import { LINT_PROFILE_IDS } from '../services/catalog.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
 import { ALLOW_INCLUDE_OUTSIDE_OPTION, ORIGIN_OPTION, OUTPUT_FILE_OPTION, SARIF_ROOT_OPTION, STDIN_FILENAME_OPTION } from './options.js';

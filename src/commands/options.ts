@@ -60,3 +60,10 @@ export const SARIF_ROOT_OPTION = {
   type: 'string',
   describe: 'Folder SARIF file URIs are relative to (%SRCROOT%; default: the working directory)',
 } as const;
+
+/** The options `validate` and `generate` share with `lint`. */
+export const SPEC_REPORT_OPTIONS = {
+  'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
+  config: { alias: 'c', type: 'string', describe: "Lint config (default: the spec's lint: key, else the nearest .zonesmith.yaml)" },
+  'sarif-root': SARIF_ROOT_OPTION,
+} as const;

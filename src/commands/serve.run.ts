@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, type Io } from '../io.js';
 import { CommandError, systemReason } from './errors.js';
 import type { ServeArgs } from './serve.js';
+import { packageFile } from '../version.js';
 
-/** The page `npm run site` builds: one self-contained file (site/build.mjs), beside src/ and dist/ alike. */
-export const PAGE_PATH = fileURLToPath(new URL('../../site/dist/index.html', import.meta.url));
+/** The page `npm run site` builds: one self-contained file (site/build.mjs), in the package (src/, dist/ and the bundled bin alike). */
+export function pagePath(): string {
+  return fileURLToPath(packageFile('site/dist/index.html'));
+}
 
 /**
  * Headers for the page. Its own CSP (a meta tag) already forbids every request; `frame-ancestors` can
@@ -32,12 +35,12 @@ export interface RunningServer {
  * method other than GET or HEAD is 405. A request whose Host is not this address (a DNS-rebinding page
  * pointing its own name here) is refused with 421.
  */
-export async function startServer(port: number, pagePath = PAGE_PATH): Promise<RunningServer> {
+export async function startServer(port: number, path = pagePath()): Promise<RunningServer> {
   let page: Buffer;
   try {
-    page = readFileSync(pagePath);
+    page = readFileSync(path);
   } catch (error) {
-    throw new CommandError(`cannot read the page ${pagePath}: ${systemReason(error)}; build it with \`npm run site\``);
+    throw new CommandError(`cannot read the page ${path}: ${systemReason(error)}; build it with \`npm run site\``);
   }
   const server = createServer((request, response) => answer(request, response, page, server));
   await new Promise<void>((resolve, reject) => {

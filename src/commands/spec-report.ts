@@ -14,7 +14,6 @@ import type { ResolvedSpec } from '../spec/resolve.js';
 import type { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import { assertReadableFile, assertSarifRoot, type Input } from './inputs.js';
-import { SARIF_ROOT_OPTION } from './options.js';
 import { readSpecWithData } from './spec-shared.js';
 
 export interface SpecReportArgs {
@@ -24,12 +23,6 @@ export interface SpecReportArgs {
   sarifRoot?: string;
 }
 
-/** The options `validate` and `generate` share with `lint`. */
-export const SPEC_REPORT_OPTIONS = {
-  'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
-  config: { alias: 'c', type: 'string', describe: "Lint config (default: the spec's lint: key, else the nearest .zonesmith.yaml)" },
-  'sarif-root': SARIF_ROOT_OPTION,
-} as const;
 
 interface JudgedSpec {
   diagnostics: Diagnostic[];

@@ -2,10 +2,9 @@
  * `zonesmith validate SPEC`: everything `generate` checks, and nothing written. The spec's own shape,
  * then the lint rules over the zones it describes, reported in the lint command's formats.
  */
-import { FORMATS, type Format } from '../report/index.js';
+import { FORMATS, type Format } from '../report/formats.js';
 import { inputWords, lazyHandler, type CommandSpec } from './command.js';
-import { OUTPUT_FILE_OPTION, STDIN_FILENAME_OPTION } from './options.js';
-import { SPEC_REPORT_OPTIONS } from './spec-report.js';
+import { OUTPUT_FILE_OPTION, SPEC_REPORT_OPTIONS, STDIN_FILENAME_OPTION } from './options.js';
 
 export interface ValidateArgs {
   spec: string;

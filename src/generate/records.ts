@@ -6,10 +6,10 @@
 import type { Name } from '../zone/name.js';
 import { formatRdata } from '../zone/rdata.js';
 import { isType, type ResourceRecord } from '../zone/record.js';
+import type { RecordFormat } from './record-formats.js';
 import { widest } from './widest.js';
 
-export const RECORD_FORMATS = ['table', 'csv', 'json', 'bind'] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
+export { RECORD_FORMATS, type RecordFormat } from './record-formats.js';
 
 export interface RecordRow {
   /** The zone apex, absolute (`example.com.`). */

@@ -12,8 +12,7 @@
  * diagnostic with the config file's line and column (yaml's LineCounter), and unknown names get a
  * "did you mean"; the caller decides what a broken config costs (the lint command: exit 2).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { MAX_SPEC_BYTES, parseYamlDocument } from '../spec/load.js';
@@ -23,7 +22,7 @@ import { Name } from '../zone/name.js';
 import type { RuleSetting } from './engine.js';
 import { RULE_IDS } from './rules/index.js';
 
-export const CONFIG_FILE_NAMES = ['.zonesmith.yaml', '.zonesmith.yml'] as const;
+export { CONFIG_FILE_NAMES, findConfig } from './config-find.js';
 export const CONFIG_RULE = 'config';
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 const KEYS = ['profiles', 'rules', 'overrides'] as const;
@@ -61,20 +60,6 @@ function zoneMatches(pattern: string, zone: Name): boolean {
   if (!pattern.startsWith('*.')) return pattern === zone.key;
   const suffix = pattern.slice(1);
   return zone.key.endsWith(suffix) && zone.key.length > suffix.length;
-}
-
-/** The nearest config file at or above `directory`, if any. */
-export function findConfig(directory: string): string | undefined {
-  let dir = resolve(directory);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 function didYouMean(word: string, candidates: readonly string[]): string {

@@ -72,6 +72,41 @@ export interface ReadOutcome {
 /** Before the first record there is no origin yet; the root stands in until one is known. */
 const PLACEHOLDER_ORIGIN = Name.root;
 
+/**
+ * What a rule sees of its session. A class, not an object literal with getters: `validate` starts a
+ * session per zone of a spec, each with a context per rule, and literal getters cost a closure and a
+ * slow object creation apiece (a tenth of validating 10,000 zones).
+ */
+class RuleContext implements LintContext {
+  constructor(
+    readonly file: string,
+    readonly index: ZoneIndex,
+    private readonly currentProfiles: () => readonly LintProfileId[],
+    private readonly currentAnnotations: () => readonly ZoneAnnotation[],
+    private readonly reportTo: (finding: Finding) => void,
+  ) {}
+
+  get origin(): Name {
+    return this.index.origin;
+  }
+
+  get apex(): Name {
+    return this.index.apex;
+  }
+
+  get profiles(): readonly LintProfileId[] {
+    return this.currentProfiles();
+  }
+
+  get annotations(): readonly ZoneAnnotation[] {
+    return this.currentAnnotations();
+  }
+
+  report(finding: Finding): void {
+    this.reportTo(finding);
+  }
+}
+
 export class LintSession implements ZoneSink {
   private readonly index: ZoneIndex;
   /** Findings of the whole-zone phase, sorted among themselves before they go to the sink. */
@@ -105,24 +140,7 @@ export class LintSession implements ZoneSink {
   }
 
   private contextFor(rule: Rule): LintContext {
-    const session = this;
-    return {
-      file: this.options.file,
-      get origin() {
-        return session.index.origin;
-      },
-      get apex() {
-        return session.index.apex;
-      },
-      get profiles() {
-        return session.profiles;
-      },
-      get annotations() {
-        return session.annotations;
-      },
-      index: this.index,
-      report: (finding) => session.found(session.toDiagnostic(rule, finding)),
-    };
+    return new RuleContext(this.options.file, this.index, () => this.profiles, () => this.annotations, (finding) => this.found(this.toDiagnostic(rule, finding)));
   }
 
   private toDiagnostic(rule: Rule, finding: Finding): Diagnostic {

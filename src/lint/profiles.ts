@@ -39,18 +39,32 @@ export interface MailEvidence {
 /** Why the zone serves mail: an MX (other than a null MX) at the apex, elsewhere, or a mail SRV. */
 export function mailEvidence(index: ZoneIndex, options: { includeApexMx: boolean }): MailEvidence | undefined {
   const apex = index.apex;
-  let srv: MailEvidence | undefined;
-  for (const entry of index.names.values()) {
+  // The names with an MX, then those with an SRV, each in the index's order (an MX anywhere wins): a
+  // million-name zone is not walked whole, and an SRV owner's label is read from its key, not a Name.
+  for (const entry of index.entriesWith('MX')) {
     const mx = entry.type('MX');
     if (mx && entry.mxExchange && (options.includeApexMx || entry.key !== apex.key)) {
       return { what: `the MX at ${entry.name}`, where: mx };
     }
-    const srvEntry = entry.type('SRV');
-    if (!srv && srvEntry && protocolsAt(entry.name).some((p) => p.mail)) {
-      srv = { what: `the SRV record ${entry.name}`, where: srvEntry };
-    }
   }
-  return srv;
+  const isMailLabel = new Map<string, boolean>();
+  for (const entry of index.entriesWith('SRV')) {
+    const label = serviceLabelOfKey(entry.key);
+    let mail = label === undefined ? undefined : isMailLabel.get(label);
+    if (mail === undefined) {
+      mail = protocolsAt(entry.name).some((p) => p.mail);
+      if (label !== undefined) isMailLabel.set(label, mail);
+    }
+    if (mail) return { what: `the SRV record ${entry.name}`, where: entry.type('SRV')! };
+  }
+  return undefined;
+}
+
+/** `_service._proto` of an index key (lower case, presentation form); undefined when escapes make it unsure. */
+function serviceLabelOfKey(key: string): string | undefined {
+  if (key.includes('\\')) return undefined;
+  const second = key.indexOf('.', key.indexOf('.') + 1);
+  return key.indexOf('.') > 0 && second > 0 ? key.slice(0, second) : undefined;
 }
 
 export type ProfileParse = { ok: true; profiles: LintProfileId[] } | { ok: false; error: string };

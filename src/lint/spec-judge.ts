@@ -33,8 +33,9 @@ export interface JudgeSettings {
 export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Diagnostic[] {
   // A record that comes from `defaults` is in every zone that inherits it, at the same place: what a
   // rule says there is told once, with the other zones named (as the resolver does for its own problems).
-  const told = new Map<string, { zone: number; others: string[] }>();
-  const findings: { diagnostic: Diagnostic; others: string[] }[] = [];
+  // The names are a set: 10,000 zones may share one finding.
+  const told = new Map<string, { zone: number; others: Set<string> }>();
+  const findings: { diagnostic: Diagnostic; others: Set<string> }[] = [];
   spec.zones.forEach(({ zone, profiles, domain }, index) => {
     // The profiles the zone is generated for stand where its header comment will (`; zonesmith: profiles`),
     // so the spec is judged as `lint` judges the file `generate` writes; a config's profiles come first, as there.
@@ -50,15 +51,15 @@ export function judgeSpec(spec: ResolvedSpec, settings: JudgeSettings = {}): Dia
       const key = `${d.line}\0${d.column}\0${d.rule}`;
       const earlier = told.get(key);
       if (earlier && earlier.zone !== index) {
-        if (!earlier.others.includes(domain)) earlier.others.push(domain);
+        earlier.others.add(domain);
         continue;
       }
-      const entry = { diagnostic: d, zone: index, others: [] as string[] };
+      const entry = { diagnostic: d, zone: index, others: new Set<string>() };
       if (!earlier) told.set(key, entry);
       findings.push(entry);
     }
   });
-  const alsoIn = (diagnostic: Diagnostic, others: readonly string[]) => ({ ...diagnostic, message: `${diagnostic.message} (also in ${zoneList(others)})` });
-  const fromRules = findings.map(({ diagnostic, others }) => (others.length > 0 ? alsoIn(diagnostic, others) : diagnostic));
+  const alsoIn = (diagnostic: Diagnostic, others: ReadonlySet<string>) => ({ ...diagnostic, message: `${diagnostic.message} (also in ${zoneList([...others])})` });
+  const fromRules = findings.map(({ diagnostic, others }) => (others.size > 0 ? alsoIn(diagnostic, others) : diagnostic));
   return [...spec.diagnostics, ...fromRules].sort(compareDiagnostics);
 }

@@ -1,6 +1,4 @@
-/** The report formats `zonesmith lint --format` offers. */
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 export { formatGithub, githubReporter } from './github.js';
 export { formatJson, jsonReporter } from './json.js';

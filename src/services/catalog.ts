@@ -195,16 +195,26 @@ export function profilesWithLabel(protocol: Protocol): ProfileId[] {
   return PROFILE_IDS.filter((profile) => protocol.labels[profile] !== undefined);
 }
 
-/** Every protocol whose label, in any profile, is `label` (case-insensitive). */
-export function protocolsByLabel(label: string): { protocol: Protocol; profile: ProfileId }[] {
-  const wanted = label.toLowerCase();
-  const found: { protocol: Protocol; profile: ProfileId }[] = [];
-  for (const protocol of PROTOCOLS) {
-    for (const profile of PROFILE_IDS) {
-      if (protocol.labels[profile]?.toLowerCase() === wanted) found.push({ protocol, profile });
+/** Label (lower case) -> the protocols and profiles that use it, built on first use from PROTOCOLS. */
+let byLabel: Map<string, readonly { protocol: Protocol; profile: ProfileId }[]> | undefined;
+const NO_PROTOCOLS: readonly { protocol: Protocol; profile: ProfileId }[] = [];
+
+/**
+ * Every protocol whose label, in any profile, is `label` (case-insensitive). A map, not a scan of the
+ * table: lint asks for every SRV owner of a zone (a million-record zone has a quarter million).
+ */
+export function protocolsByLabel(label: string): readonly { protocol: Protocol; profile: ProfileId }[] {
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const protocol of PROTOCOLS) {
+      for (const profile of PROFILE_IDS) {
+        const key = protocol.labels[profile]?.toLowerCase();
+        if (key === undefined) continue;
+        byLabel.set(key, [...(byLabel.get(key) ?? []), { protocol, profile }]);
+      }
     }
   }
-  return found;
+  return byLabel.get(label.toLowerCase()) ?? NO_PROTOCOLS;
 }
 
 /**

@@ -105,15 +105,29 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
     return index;
   };
 
+  // The places under `defaults` are asked for once per zone (each zone's records from them point
+  // there): kept, as they are few. A zone's own places are asked for once each.
+  const shared = new Map<string, SpecPosition>();
   const locate = (path: SpecPath, key = false): SpecPosition => {
+    if (path[0] === 'zones') return find(path, key);
+    const id = `${key ? 'k' : 'v'}${path.join('\u0000')}`;
+    let at = shared.get(id);
+    if (!at) shared.set(id, (at = find(path, key)));
+    return at;
+  };
+  const find = (path: SpecPath, key: boolean): SpecPosition => {
     let node: unknown = doc.contents;
     let keyNode: unknown;
-    let best: SpecPosition = { line: 1, column: 1 };
+    // The range of the deepest node found; turned into a line and column once, at the end (a spec
+    // of 10,000 zones asks for the place of every record it resolves).
+    let best: Node['range'] | undefined;
     const remember = (n: unknown) => {
       const range = (n as Node | null)?.range;
-      if (range) best = spanOf(range[0], range[1]);
+      if (range) best = range;
     };
-    const spanOf = (start: number, end: number): SpecPosition => {
+    const spanOf = (range: Node['range'] | undefined): SpecPosition => {
+      if (!range) return { line: 1, column: 1 };
+      const [start, end] = range;
       const from = position(start);
       const to = position(end);
       return to.line === from.line && end > start ? { ...from, endColumn: to.column } : from;
@@ -123,24 +137,24 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
       keyNode = undefined;
       if (isMap(node)) {
         const pair = pairsOf(node as YAMLMap).get(String(segment));
-        if (!pair) return best;
+        if (!pair) return spanOf(best);
         keyNode = pair.key;
         node = pair.value;
         remember(keyNode);
         if (node) remember(node);
       } else if (isSeq(node) && /^[0-9]+$/.test(String(segment))) {
         node = node.items[Number(segment)];
-        if (!node) return best;
+        if (!node) return spanOf(best);
         remember(node);
       } else {
-        return best;
+        return spanOf(best);
       }
     }
     if (key && keyNode) {
       const range = (keyNode as Node).range;
-      if (range) return spanOf(range[0], range[1]);
+      if (range) return spanOf(range);
     }
-    return best;
+    return spanOf(best);
   };
 
   let data: unknown;

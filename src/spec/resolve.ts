@@ -64,10 +64,12 @@ class Usable {
   constructor(private readonly broken: readonly string[]) {}
   /** The value itself has the right shape (its parts may still be broken): for maps and lists. */
   node(path: SpecPath): boolean {
-    return !this.broken.includes(toPointer(path));
+    return this.broken.length === 0 || !this.broken.includes(toPointer(path));
   }
   /** Nothing at or below the path is broken: for a value read as one unit. */
   whole(path: SpecPath): boolean {
+    // A valid spec (the usual case) asks for every value it reads: no pointer to build.
+    if (this.broken.length === 0) return true;
     const pointer = toPointer(path);
     return !this.broken.some((b) => b === pointer || b.startsWith(pointer + '/'));
   }

@@ -25,14 +25,21 @@ function grown<T extends Int32Array | Uint32Array | Uint16Array>(array: T, neede
   return next;
 }
 
-const INITIAL_CAPACITY = 1024;
+/**
+ * Small to start with: `validate` and `generate` build one table per zone of a spec (10,000 zones of
+ * twenty records each), and the arrays double as a big zone needs.
+ */
+const INITIAL_CAPACITY = 64;
 
 /** Page size of a ByteArena: items (a key, one record's data: at most 65,535 octets) never span two. */
 const PAGE_BYTES = 1 << 20;
+/** The first page starts at this size and doubles up to PAGE_BYTES (a small zone needs a few KiB, not 1 MiB). */
+const FIRST_PAGE_BYTES = 4096;
 
 /**
  * Bytes appended in fixed pages: growing never copies what is there nor reserves twice the room, so
- * the peak memory of a big zone is its bytes plus one page. An item is found by its offset.
+ * the peak memory of a big zone is its bytes plus one page. An item is found by its offset. Only the
+ * first page grows by copying (doubling up to a full page), so a small zone holds a small arena.
  */
 class ByteArena {
   private readonly pages: Uint8Array[] = [];
@@ -40,8 +47,16 @@ class ByteArena {
 
   /** Room for `length` bytes; returns the offset they get. */
   private reserve(length: number): number {
-    if (this.used + length > PAGE_BYTES) {
-      this.pages.push(new Uint8Array(Math.max(PAGE_BYTES, length)));
+    const needed = this.used + length;
+    if (this.pages.length === 1 && needed > this.pages[0]!.length && needed <= PAGE_BYTES) {
+      let size = this.pages[0]!.length * 2;
+      while (size < needed) size *= 2;
+      const grown = new Uint8Array(Math.min(size, PAGE_BYTES));
+      grown.set(this.pages[0]!);
+      this.pages[0] = grown;
+    } else if (this.pages.length === 0 || needed > this.pages[this.pages.length - 1]!.length) {
+      const first = this.pages.length === 0;
+      this.pages.push(new Uint8Array(Math.max(first ? FIRST_PAGE_BYTES : PAGE_BYTES, length)));
       this.used = 0;
     }
     const offset = (this.pages.length - 1) * PAGE_BYTES + this.used;
