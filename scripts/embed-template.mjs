@@ -30,5 +30,5 @@ if (process.argv.includes('--check')) {
   }
 } else if (current !== module) {
   writeFileSync(target, module);
-  console.log('src/generate/default-template.ts updated from templates/zone.hbs');
+  console.error('src/generate/default-template.ts updated from templates/zone.hbs');
 }

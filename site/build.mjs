@@ -85,4 +85,4 @@ renameSync(`${target}.tmp`, target);
 if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const gzip = (await import('node:zlib')).gzipSync(html).length;
-console.log(`${outAt > 0 ? target : 'site/dist/index.html'}: ${kib(Buffer.byteLength(html))} (script ${kib(Buffer.byteLength(script))}, ${kib(gzip)} gzipped)`);
+console.error(`${outAt > 0 ? target : 'site/dist/index.html'}: ${kib(Buffer.byteLength(html))} (script ${kib(Buffer.byteLength(script))}, ${kib(gzip)} gzipped)`);
