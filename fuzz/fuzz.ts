@@ -181,7 +181,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         const again = await judge(dir, small, first.origin);
         writeFileSync(
           `${base}.txt`,
-          [`signature: ${wanted}`, `origin: ${first.origin}`, `from: ${first.seedName}, case ${first.caseIndex} of seed ${options.seed}`, `replay: named-compilezone -i local -s full -o - ${first.origin} ${base}.zone`, '', again.verdict.detail, ''].join('\n'),
+          [`signature: ${wanted}`, `origin: ${first.origin}`, `from: ${first.seedName}, case ${first.caseIndex} of seed ${options.seed}`, `replay: named-compilezone -k warn -i local -s full -o - ${first.origin} ${base}.zone`, '', again.verdict.detail, ''].join('\n'),
         );
         first.saved = `${base}.zone`;
       }

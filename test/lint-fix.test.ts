@@ -54,10 +54,11 @@ const diagnostic = (rule: string, fix: Diagnostic['fix']): Diagnostic => ({ file
 
 describe('applying repairs', () => {
   it('a repair with one edit that clashes with one already taken is not made at all', () => {
-    const first = diagnostic('non-ascii-whitespace', [{ line: 1, column: 2, endColumn: 3, text: ' ' }]);
+    // Columns count octets: U+00A0 is two (C2 A0), columns 2-3.
+    const first = diagnostic('non-ascii-whitespace', [{ line: 1, column: 2, endColumn: 4, text: ' ' }]);
     const second = diagnostic('missing-ttl', [
       { line: 2, column: 1, endColumn: 1, text: 'X' },
-      { line: 1, column: 2, endColumn: 4, text: 'Y' },
+      { line: 1, column: 3, endColumn: 5, text: 'Y' },
     ]);
     const outcome = applyFixes('a\u00a0b\nc', FILE, [first, second]);
     expect(outcome.text).toBe('a b\nc');
@@ -66,20 +67,19 @@ describe('applying repairs', () => {
 
   it('an insertion at the start of a replaced range goes before the replacement', () => {
     const outcome = applyFixes('\u00a0x', FILE, [
-      diagnostic('non-ascii-whitespace', [{ line: 1, column: 1, endColumn: 2, text: ' ' }]),
+      diagnostic('non-ascii-whitespace', [{ line: 1, column: 1, endColumn: 3, text: ' ' }]),
       diagnostic('missing-ttl', [{ line: 1, column: 1, endColumn: 1, text: '$TTL 1\n' }]),
     ]);
     expect(outcome.text).toBe('$TTL 1\n x');
   });
 
-  it('bytes: only edited lines are re-encoded; an edit on a line that is not UTF-8 is left, and named', () => {
-    const bytes = Buffer.from([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x0a]); // "a\n\xe9\nb\n"
+  it('bytes: only the edited ranges change, on any line, UTF-8 or not; the text of an edit is written as UTF-8', () => {
+    const bytes = Buffer.from([0x61, 0x0a, 0xe9, 0x78, 0xff, 0x0a, 0x62, 0x0a]); // "a\n\xe9x\xff\nb\n"
     const outcome = applyFixesToBytes(bytes, FILE, [
-      diagnostic('missing-ttl', [{ line: 3, column: 2, endColumn: 2, text: '!' }]),
-      diagnostic('non-ascii-whitespace', [{ line: 2, column: 1, endColumn: 2, text: ' ' }]),
+      diagnostic('missing-ttl', [{ line: 3, column: 2, endColumn: 2, text: '\u00e9' }]),
+      diagnostic('non-ascii-whitespace', [{ line: 2, column: 2, endColumn: 3, text: ' ' }]),
     ]);
-    expect(Buffer.from(outcome.bytes)).toEqual(Buffer.from([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x21, 0x0a]));
-    expect(outcome.notUtf8Lines).toEqual([2]);
+    expect(Buffer.from(outcome.bytes)).toEqual(Buffer.from([0x61, 0x0a, 0xe9, 0x20, 0xff, 0x0a, 0x62, 0xc3, 0xa9, 0x0a]));
   });
 });
 

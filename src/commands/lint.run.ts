@@ -156,10 +156,6 @@ function fixAndLint(file: string, options: LintOptions, io: Io, sink: Diagnostic
     lintZoneFileTo(options, sink);
     return false;
   }
-  if (outcome.notUtf8Lines.length > 0) {
-    const lines = outcome.notUtf8Lines;
-    io.err(`zonesmith lint: ${file}: line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''} not fixed: not UTF-8 text, and --fix changes no byte it cannot read\n`);
-  }
   if (!outcome.written) {
     if (outcome.refused !== undefined) io.err(`zonesmith: not fixing ${file}: ${outcome.refused}; it is unchanged\n`);
     outcome.diagnostics.forEach(sink);
@@ -167,6 +163,6 @@ function fixAndLint(file: string, options: LintOptions, io: Io, sink: Diagnostic
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
-  lintZoneTextTo(outcome.text, options, sink);
+  lintZoneTextTo(outcome.bytes, options, sink);
   return true;
 }

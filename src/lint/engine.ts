@@ -17,7 +17,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneInput, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
@@ -252,7 +252,7 @@ function readOptions(options: LintOptions): ZoneReadOptions {
  * Lints zone text, whole or in chunks (lint-file.ts streams a file from disk through this), each
  * diagnostic to `sink` as it is found (order: see the top of this file).
  */
-export function lintZoneTextTo(text: string | Iterable<string>, options: LintOptions, sink: DiagnosticSink): LintRun {
+export function lintZoneTextTo(text: ZoneInput, options: LintOptions, sink: DiagnosticSink): LintRun {
   const session = new LintSession(options, sink);
   const summary = readZoneText(text, readOptions(options), session);
   session.finish({ origin: summary.origin, hasTtlDirective: summary.hasTtlDirective, annotations: summary.annotations });
@@ -260,7 +260,7 @@ export function lintZoneTextTo(text: string | Iterable<string>, options: LintOpt
 }
 
 /** Lints zone text; every diagnostic in one sorted array (memory grows with the findings). */
-export function lintZoneText(text: string | Iterable<string>, options: LintOptions): LintResult {
+export function lintZoneText(text: ZoneInput, options: LintOptions): LintResult {
   const collected = collectDiagnostics();
   const run = lintZoneTextTo(text, options, collected.sink);
   return { ...run, diagnostics: collected.sorted() };

@@ -15,7 +15,8 @@ export interface GenerateRange {
 export const MAX_GENERATE_RECORDS = 65536;
 /** BIND formats one iterator into a 128-byte buffer; a longer expansion is an error there too. */
 const MAX_EXPANSION = 127;
-const MAX_UINT32 = 4294967295;
+/** BIND's largest start, stop and step (lib/dns/master.c: a value above INT_MAX is an invalid range). */
+const MAX_RANGE_VALUE = 2147483647;
 
 function parseUnsigned(text: string): number | undefined {
   if (text.length === 0 || text.length > 10) return undefined;
@@ -24,12 +25,12 @@ function parseUnsigned(text: string): number | undefined {
     if (c < 0x30 || c > 0x39) return undefined;
   }
   const value = Number(text);
-  return value <= MAX_UINT32 ? value : undefined;
+  return value <= MAX_RANGE_VALUE ? value : undefined;
 }
 
 /** `start-stop` or `start-stop/step`; an error message when it is not one. */
 export function parseGenerateRange(text: string): GenerateRange | string {
-  const valid = 'write start-stop or start-stop/step with start <= stop and step >= 1 (e.g. 1-100 or 0-254/2)';
+  const valid = `write start-stop or start-stop/step with start <= stop <= ${MAX_RANGE_VALUE} and step >= 1 (e.g. 1-100 or 0-254/2)`;
   const dash = text.indexOf('-');
   if (dash < 0) return `invalid range "${text}": ${valid}`;
   const slash = text.indexOf('/', dash);

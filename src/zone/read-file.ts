@@ -1,6 +1,6 @@
 /**
- * Zone files from disk, for the Node face (src/node.ts) and the command line: the file streamed in
- * 64 KiB blocks into the text-only reader of parser.ts, and the `ReadInclude` that finds the files
+ * Zone files from disk, for the Node face (src/node.ts) and the command line: the file's bytes streamed
+ * in 64 KiB blocks into the reader of parser.ts (which reads octets, not text), and the `ReadInclude` that finds the files
  * `$INCLUDE` names with the containment rules the command line promises: a path relative to the
  * including file, kept inside the folder tree of the zone file unless `allowIncludeOutside`.
  */
@@ -78,10 +78,12 @@ export function notRegularKind(stat: FileKind): string | undefined {
 }
 
 /**
- * A file's text in blocks, opened on the first read; a failure is thrown with a short reason. Only a
- * regular file is read: a device or a pipe may never end (`/dev/zero`), and a zone has an end.
+ * A file's bytes in blocks, opened on the first read; a failure is thrown with a short reason. Only a
+ * regular file is read: a device or a pipe may never end (`/dev/zero`), and a zone has an end. Each
+ * block is a view of one buffer that the next read overwrites: the reader takes it in before asking
+ * for the next.
  */
-export function* fileChunks(path: string): Generator<string> {
+export function* fileChunks(path: string): Generator<Uint8Array> {
   let fd: number;
   try {
     // Non-blocking only for the open: a FIFO without a writer would otherwise hold it forever.
@@ -93,8 +95,6 @@ export function* fileChunks(path: string): Generator<string> {
     const kind = notRegularKind(fstatSync(fd));
     if (kind) throw new Error(`not a regular file (${kind})`);
     const block = new Uint8Array(READ_BLOCK);
-    // ignoreBOM keeps a byte-order mark in the text, where the lexer sees and reports it.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (;;) {
       let n: number;
       try {
@@ -103,10 +103,8 @@ export function* fileChunks(path: string): Generator<string> {
         throw new Error(ioMessage(error));
       }
       if (n === 0) break;
-      yield decoder.decode(block.subarray(0, n), { stream: true });
+      yield block.subarray(0, n);
     }
-    const rest = decoder.decode();
-    if (rest.length > 0) yield rest;
   } finally {
     closeSync(fd);
   }

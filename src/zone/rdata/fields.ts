@@ -152,6 +152,11 @@ export const name: FieldKind<Name> = {
   parse(cursor) {
     const token = cursor.take();
     if (!token) return undefined;
+    if (token.quoted) {
+      // BIND reads a domain name in record data only unquoted ("unexpected token"/"unbalanced quotes").
+      cursor.problem(token, `"${token.text}" is quoted, and a domain name in record data cannot be: BIND refuses it; remove the quotes`);
+      return undefined;
+    }
     const result = Name.parse(token.text, cursor.origin);
     if (result.ok) return result.name;
     cursor.problem(token, `"${token.text}" is not a domain name: ${result.error}`);
