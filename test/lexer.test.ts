@@ -116,11 +116,15 @@ describe('Lexer: line ends, NUL and backslashes as BIND reads them', () => {
     expect(entries(events).map((e) => e.tokens.map((t) => t.text))).toEqual([['t', 'TXT', 'a\rb']]);
   });
 
-  it('stops at a NUL, says so, and reads nothing after it', () => {
+  it('refuses a NUL outside quotes, keeps it in quotes, ignores it in a comment', () => {
     for (const size of [1, 3, 64]) {
-      const events = lex('a TXT x\nb \0 TXT y\nc TXT z\n', size);
-      expect(entries(events).map((e) => e.tokens.map((t) => t.text))).toEqual([['a', 'TXT', 'x'], ['b']]);
-      expect(events.find((e) => 'problem' in e)).toMatchObject({ problem: { kind: 'nul-byte', line: 2, column: 3 } });
+      const events = lex('a TXT x\nb \0 TXT y\nc TXT "\0" ; \0\n', size);
+      expect(entries(events).map((e) => [e.broken, e.tokens.map((t) => t.text)])).toEqual([
+        [false, ['a', 'TXT', 'x']],
+        [true, ['b', 'TXT', 'y']],
+        [false, ['c', 'TXT', '\0']],
+      ]);
+      expect(events.filter((e) => 'problem' in e)).toMatchObject([{ problem: { kind: 'unreadable-text', line: 2, column: 3 } }]);
     }
   });
 

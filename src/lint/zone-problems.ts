@@ -13,7 +13,6 @@ export const RULE_OF_PROBLEM: Readonly<Record<ZoneProblemKind, string>> = {
   'unreadable-text': 'syntax',
   'unicode-space': 'non-ascii-whitespace',
   'unicode-space-kept': 'non-ascii-whitespace',
-  'nul-byte': 'syntax',
   'cannot-read': 'syntax',
   'no-origin': 'syntax',
   'no-owner': 'syntax',

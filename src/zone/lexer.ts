@@ -12,8 +12,8 @@
  *
  * As in BIND: the separators are space and tab; a line ends at LF, at CRLF and at a bare CR (old Mac
  * files), except inside quotes and comments, where CR is data or comment; `(`, `)` and `"` are special
- * anywhere outside quotes; `;` starts a comment; a NUL octet ends the file (BIND's reader stops
- * there); a backslash before the line end outside quotes is refused. Unicode spaces (U+00A0 pasted from
+ * anywhere outside quotes; `;` starts a comment; a NUL octet or a backslash before the line end
+ * outside quotes is refused. Unicode spaces (U+00A0 pasted from
  * web pages, a byte-order mark, ...) are not separators for BIND: they stay in their token, and the
  * entry is marked so the parser can tell where BIND refuses it because of them (and offer a repair).
  */
@@ -21,7 +21,7 @@ import type { ZoneProblemKind } from './problem.js';
 import type { Token } from './token.js';
 
 export interface LexProblem {
-  kind: Extract<ZoneProblemKind, 'unreadable-text' | 'nul-byte'>;
+  kind: Extract<ZoneProblemKind, 'unreadable-text'>;
   line: number;
   column: number;
   endColumn?: number;
@@ -119,8 +119,6 @@ export class Lexer {
   private escaped = false;
   /** The line just ended at a CR: an LF right after it belongs to the same line end (CRLF). */
   private afterCr = false;
-  /** A NUL octet was read: BIND's reader stops there, and so does this one. */
-  private stopped = false;
 
   // The token being read: where it started, and its text from earlier chunks.
   private tokenStart = 0;
@@ -160,10 +158,7 @@ export class Lexer {
 
   /** Feeds the next piece of text: a binary string, one character per octet. */
   write(chunk: string): void {
-    if (this.stopped) return;
-    // One native scan per chunk: a NUL ends the text there, as it ends BIND's reading of the file.
-    const nul = chunk.indexOf('\0');
-    const n = nul < 0 ? chunk.length : nul;
+    const n = chunk.length;
     let i = 0;
     if (this.mode === Mode.Word || this.mode === Mode.Quoted) this.tokenStart = 0;
     if (this.mode === Mode.Comment) this.commentStart = 0;
@@ -182,7 +177,7 @@ export class Lexer {
           // Skip the rest of the comment in one step: the hot path for commented zones. A CR does
           // not end a comment (BIND reads on to the LF).
           const nl = c === NL ? i : chunk.indexOf('\n', i);
-          if (nl < 0 || nl >= n) {
+          if (nl < 0) {
             if (this.inHeader) this.keepCommentText(chunk.slice(this.commentStart, n));
             i = n;
             continue;
@@ -217,6 +212,10 @@ export class Lexer {
           }
           if (c <= QUOTE || c === SEMI || c === LPAREN || c === RPAREN) {
             if (c > SPACE && c < QUOTE) break; // '!'
+            if (c === NUL) {
+              this.nulOutsideQuotes(i);
+              break;
+            }
             if (c < SPACE && c !== TAB && c !== CR && c !== NL) break; // other control octets are token text
             this.endToken(chunk, i, false);
             this.mode = Mode.Between;
@@ -230,7 +229,6 @@ export class Lexer {
       }
       i++;
     }
-    if (nul >= 0) this.stopAtNul(chunk, nul);
     // Carry the unfinished token and the line position into the next chunk.
     if (this.mode === Mode.Word || this.mode === Mode.Quoted) {
       this.tokenPartial += chunk.slice(this.tokenStart, n);
@@ -259,19 +257,10 @@ export class Lexer {
     if (!this.endEntry(!this.atLineStart) && !this.atLineStart) this.sink.emptyLine(this.line);
   }
 
-  /** A NUL at `i`: BIND reads the file only up to it; say so, and read nothing after it. */
-  private stopAtNul(chunk: string, i: number): void {
-    this.stopped = true;
-    this.sink.problem({
-      kind: 'nul-byte',
-      line: this.line,
-      column: this.column(i),
-      message: 'a NUL octet: BIND stops reading the file here and loads nothing after it; remove it (the file may be binary or damaged)',
-    });
-    if (this.mode === Mode.Word) {
-      this.endToken(chunk, i, false);
-      this.mode = Mode.Between;
-    }
+  /** A NUL outside quotes (and comments): BIND refuses the record ("syntax error", "unexpected token"). */
+  private nulOutsideQuotes(i: number): void {
+    this.problem(this.line, this.column(i), 'a NUL octet outside quotes: BIND refuses it; remove it (the file may be binary or damaged), or write \\000 in a quoted string');
+    this.broken = true;
   }
 
   private column(i: number): number {
@@ -289,6 +278,11 @@ export class Lexer {
       return;
     }
     this.atLineStart = false;
+    if (c === NUL) {
+      this.startEntryIfNeeded();
+      this.nulOutsideQuotes(i);
+      return;
+    }
     if (c === SEMI) {
       this.mode = Mode.Comment;
       if (this.inHeader) {

@@ -19,8 +19,6 @@ export const ZONE_PROBLEM_SEVERITY = {
   'unicode-space': 'error',
   /** A Unicode space that BIND loads as part of a name or text (`www\194\160`): likely a paste, but it loads. */
   'unicode-space-kept': 'warning',
-  /** A NUL octet: BIND stops reading the file there. */
-  'nul-byte': 'warning',
 
   // The parser: one entry at a time.
   /** The zone file or an included file cannot be read. */
