@@ -68,7 +68,8 @@ export interface FuzzOptions {
   out: string;
   /** Prove `--fix` on every case both load. */
   proveFix: boolean;
-  progress?: (done: number, total: number) => void;
+  /** Called after each case with the cases done and, of them, those that agreed and those skipped. */
+  progress?: (done: number, total: number, agreed: number, skipped: number) => void;
 }
 
 export interface Disagreement {
@@ -162,7 +163,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
           result.bySignature.set(verdict.signature, { count: 1, first });
         }
       }
-      options.progress?.(++done, options.cases);
+      options.progress?.(++done, options.cases, result.agreed, result.skipped);
     }
   };
   try {

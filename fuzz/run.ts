@@ -58,8 +58,10 @@ async function main(): Promise<void> {
     out: values.out,
     shrink: !values['no-shrink'],
     proveFix: !values['no-fix'],
-    progress: (done, total) => {
-      if (done % 500 === 0 || done === total) process.stderr.write(`fuzz: ${done}/${total} cases (${Math.round((Date.now() - started) / 1000)} s)\n`);
+    progress: (done, total, agreed, skipped) => {
+      if (done % 500 === 0 || done === total) {
+        process.stderr.write(`fuzz: ${done}/${total} cases, ${agreed}/${done - skipped} agree (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      }
     },
   });
   const judged = result.cases - result.skipped;

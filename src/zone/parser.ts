@@ -17,7 +17,7 @@ import type { SourcePosition, TextEdit } from '../diagnostics.js';
 import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } from './generate-directive.js';
 import { binaryFromText, displayText, latin1AsUtf8, latin1String } from './bytes.js';
 import { describeUnicodeSpace, Lexer, tokenizeLine, unicodeSpaceLength, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
-import { isBindHostname, isBindMailbox, Name } from './name.js';
+import { isBindHostname, isBindMailbox, isHostnameLabel, Name } from './name.js';
 import { originFromFileName } from './origin.js';
 import { zoneProblem, type ZoneProblem, type ZoneProblemKind } from './problem.js';
 import { parseRdata } from './rdata.js';
@@ -640,7 +640,7 @@ class ZoneReader {
    */
   private checkNames(input: RecordInput, type: string, data: Rdata): void {
     const named = 'named refuses the zone as a primary (check-names fail is its default), named-checkzone only warns';
-    if (HOST_OWNER_TYPES.has(type) && !isBindHostname(input.owner, true)) {
+    if (HOST_OWNER_TYPES.has(type) && !this.ownerIsHostname(input)) {
       const at = input.ownerToken ?? input.head.typeToken;
       this.report(at.line, at.column, 'check-names', `${input.owner.toString()}: bad owner name (check-names): the owner of ${type === 'MX' ? 'an' : 'a'} ${type} record should be a host name (letters, digits and hyphens, RFC 952/1123); ${named}`);
       return;
@@ -658,6 +658,36 @@ class ZoneReader {
       this.reportAt(at, 'check-names', `${value.toString()}: bad name (check-names): the ${field} of ${type} should be ${what}; ${named}`);
       return;
     }
+  }
+
+  // The last owner and origin judged by ownerIsHostname: most owners are relative, or the one before.
+  private hostOwner: Name | undefined;
+  private hostOwnerOk = false;
+  private hostOrigin: Name | undefined;
+  private hostOriginOk = false;
+
+  /**
+   * isBindHostname(owner, wildcard) for a record, without walking the origin's labels again for every
+   * relative owner of a big zone: a relative owner is its own labels and the origin's, judged once.
+   */
+  private ownerIsHostname(input: RecordInput): boolean {
+    const owner = input.owner;
+    if (owner === this.hostOwner) return this.hostOwnerOk;
+    const origin = this.frame.origin!;
+    const text = input.ownerToken?.text;
+    let ok: boolean;
+    if (text !== undefined && text !== '@' && text.charCodeAt(text.length - 1) !== 0x2e /* . */ && owner.labels.length > origin.labels.length) {
+      if (origin !== this.hostOrigin) {
+        this.hostOrigin = origin;
+        this.hostOriginOk = isBindHostname(origin, false);
+      }
+      ok = this.hostOriginOk;
+      const own = owner.labels.length - origin.labels.length;
+      for (let i = owner.labels[0] === '*' ? 1 : 0; ok && i < own; i++) ok = isHostnameLabel(owner.labels[i]!);
+    } else ok = isBindHostname(owner, true);
+    this.hostOwner = owner;
+    this.hostOwnerOk = ok;
+    return ok;
   }
 
   /**
