@@ -13,7 +13,7 @@ import { bufferedWrite, reporterFor, SourceQuoter, Tally } from '../report/index
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
-import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
+import { assertReadableFile, assertSarifRoot, readStdinBytes, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import { diskIncludes } from '../zone/read-file.js';
 import type { LintArgs } from './lint.js';
 import { zoneOrigin } from './options.js';
@@ -116,9 +116,10 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
     };
     if (origin) options.origin = origin;
     if (input.stdin) {
-      const text = await readStdinText(input, io);
-      stdinTexts.set(file, text);
-      lintZoneTextTo(text, options, sink);
+      const bytes = await readStdinBytes(input, io);
+      // The zone is read as bytes; the report quotes its lines as text.
+      stdinTexts.set(file, Buffer.from(bytes).toString('utf8'));
+      lintZoneTextTo(bytes, options, sink);
     } else if (args.fix) {
       if (!fixAndLint(file, options, io, sink)) usageFailure = true;
     } else {

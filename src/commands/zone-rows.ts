@@ -8,7 +8,7 @@ import type { Name } from '../zone/name.js';
 import { readZoneText, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
-import { assertReadableFile, readStdinText, type Input } from './inputs.js';
+import { assertReadableFile, readStdinBytes, type Input } from './inputs.js';
 
 export async function readZoneFileRows(
   input: Input,
@@ -30,7 +30,7 @@ export async function readZoneFileRows(
   if (origin) options.origin = origin;
   let summary;
   if (input.stdin) {
-    summary = readZoneText(await readStdinText(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
+    summary = readZoneText(await readStdinBytes(input, io), { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
   } else {
     assertReadableFile(input.arg);
     summary = readZoneFile({ ...options, allowIncludeOutside }, sink);
