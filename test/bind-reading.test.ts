@@ -103,7 +103,7 @@ describe('what zonesmith says about them', () => {
 
   it('offers the non-ASCII whitespace repair only where BIND refuses', () => {
     const refused = lint(utf8(`${HEAD}www A\u00a0192.0.2.1\n`)).filter((d) => d.rule === 'non-ascii-whitespace');
-    expect(refused.map((d) => [d.line, d.severity, d.fix])).toEqual([[5, 'error', [{ line: 5, column: 6, endColumn: 8, text: ' ' }]]]);
+    expect(refused.map((d) => [d.line, d.severity, d.fix])).toEqual([[5, 'error', [{ line: 5, column: 6, endColumn: 7, text: ' ' }]]]);
     for (const loads of [`${HEAD}www\u00a0 TXT x\n`, `${HEAD}\ufeffwww TXT x\n`, `${HEAD}$GENERATE 1-2 h$\u2003 A 192.0.2.$\n`]) {
       const found = lint(utf8(loads));
       expect(found.filter((d) => d.severity === 'error')).toEqual([]);

@@ -78,7 +78,7 @@ describe('scanText problems', () => {
     const events = lex('www\u00a0\u00a0A 192.0.2.1\n');
     const entry = (events[0] as { entry: LexEntry }).entry;
     expect(entry.tokens.map((t) => t.text)).toEqual(['www\xc2\xa0\xc2\xa0A', '192.0.2.1']);
-    expect(entry.tokens[1]!.column).toBe(10); // columns count octets
+    expect(entry.tokens[1]!.column).toBe(8); // columns count characters, not octets
     expect(entry.unicodeSpace).toBe(true);
     expect(events).toHaveLength(1);
   });
@@ -88,6 +88,13 @@ describe('scanText problems', () => {
     const entry = (events[0] as { entry: LexEntry }).entry;
     expect(entry.tokens[1]!.text).toBe('a\xc2\xa0b');
     expect(entry.unicodeSpace).toBeUndefined();
+  });
+
+  it('counts columns in characters (UTF-8 continuation octets take none), whatever the chunk size', () => {
+    for (const size of [1, 2, 3, 64]) {
+      const entry = (lex('caf\u00e9 TXT "\u00fc\u20ac" x\n', size)[0] as { entry: LexEntry }).entry;
+      expect(entry.tokens.map((t) => t.column)).toEqual([1, 6, 10, 15]);
+    }
   });
 
   it('reads octets that are not UTF-8 as they are', () => {

@@ -54,11 +54,11 @@ const diagnostic = (rule: string, fix: Diagnostic['fix']): Diagnostic => ({ file
 
 describe('applying repairs', () => {
   it('a repair with one edit that clashes with one already taken is not made at all', () => {
-    // Columns count octets: U+00A0 is two (C2 A0), columns 2-3.
-    const first = diagnostic('non-ascii-whitespace', [{ line: 1, column: 2, endColumn: 4, text: ' ' }]);
+    // Columns count characters: U+00A0 (two octets, C2 A0) is column 2.
+    const first = diagnostic('non-ascii-whitespace', [{ line: 1, column: 2, endColumn: 3, text: ' ' }]);
     const second = diagnostic('missing-ttl', [
       { line: 2, column: 1, endColumn: 1, text: 'X' },
-      { line: 1, column: 3, endColumn: 5, text: 'Y' },
+      { line: 1, column: 2, endColumn: 4, text: 'Y' },
     ]);
     const outcome = applyFixes('a\u00a0b\nc', FILE, [first, second]);
     expect(outcome.text).toBe('a b\nc');
@@ -67,7 +67,7 @@ describe('applying repairs', () => {
 
   it('an insertion at the start of a replaced range goes before the replacement', () => {
     const outcome = applyFixes('\u00a0x', FILE, [
-      diagnostic('non-ascii-whitespace', [{ line: 1, column: 1, endColumn: 3, text: ' ' }]),
+      diagnostic('non-ascii-whitespace', [{ line: 1, column: 1, endColumn: 2, text: ' ' }]),
       diagnostic('missing-ttl', [{ line: 1, column: 1, endColumn: 1, text: '$TTL 1\n' }]),
     ]);
     expect(outcome.text).toBe('$TTL 1\n x');

@@ -1,10 +1,10 @@
 /**
  * `--fix`: applies the certain repairs that diagnostics carry (Unicode spaces -> spaces; a `$TTL` or
- * written TTLs that keep every TTL BIND gives) to one file. Edits are single-line ranges whose columns
- * count octets, as the lexer's do. A diagnostic's repair is applied whole or not at all: when one of its
+ * written TTLs that keep every TTL BIND gives) to one file. Edits are single-line ranges. A diagnostic's repair is applied whole or not at all: when one of its
  * edits overlaps an edit already taken, or falls on a line the file does not have, the diagnostic is
  * left for the next run. On one line the edits are applied right to left, so each one's columns are
- * those of the original line.
+ * those of the original line. Columns count characters as the lexer's do (every octet but the UTF-8
+ * continuation octets 0x80-0xBF), so they are an editor's on a UTF-8 line.
  *
  * The file's bytes are kept: lines without an edit are copied byte for byte, and on a line with one
  * only the edited ranges change (an edit's own text is written as UTF-8), whatever the line's encoding.
@@ -25,7 +25,7 @@ export interface ByteFixOutcome {
   applied: Map<string, number>;
 }
 
-/** Applies the repairs to text (as JavaScript holds it; its columns are those of its UTF-8 octets). */
+/** Applies the repairs to text (as JavaScript holds it, read as its UTF-8 octets). */
 export function applyFixes(text: string, file: string, diagnostics: readonly Diagnostic[]): FixOutcome {
   const binary = binaryFromText(text);
   const lines = binary.split('\n');
@@ -115,7 +115,18 @@ function editLine(line: string, edits: TextEdit[]): string {
   for (const edit of ordered) {
     const own = binaryFromText(edit.text);
     const text = crlf ? own.replace(/\r?\n/g, '\r\n') : own;
-    line = line.slice(0, edit.column - 1) + text + line.slice(edit.endColumn - 1);
+    line = line.slice(0, octetOffset(line, edit.column)) + text + line.slice(octetOffset(line, edit.endColumn));
   }
   return line;
+}
+
+/** Where column `column` starts in a line held as octets (see the columns above). */
+function octetOffset(line: string, column: number): number {
+  let seen = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x80 && c < 0xc0) continue;
+    if (++seen === column) return i;
+  }
+  return line.length;
 }

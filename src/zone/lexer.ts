@@ -5,7 +5,8 @@
  *
  * It reads octets, not characters: its text is a "binary string", one character per octet of the
  * file (bytes.ts), so a byte that is not UTF-8 reaches a name or a character-string as the octet it
- * is, as in BIND. Columns count octets.
+ * is, as in BIND. Columns count characters as an editor shows a UTF-8 line: every octet but the
+ * continuation octets 0x80-0xBF (so a line that is not UTF-8 still has one column per odd octet).
  *
  * It streams: text arrives in chunks of any size (a token may straddle two chunks) and the only state
  * kept between chunks is the entry being built, so memory does not grow with the file.
@@ -116,6 +117,8 @@ export class Lexer {
   private line: number;
   /** Index in the current chunk where the current line starts (negative when it began in an earlier chunk). */
   private lineStart = 0;
+  /** Continuation octets (0x80-0xBF) on the current line before the current position: no column of their own. */
+  private continuations = 0;
   private escaped = false;
   /** The line just ended at a CR: an LF right after it belongs to the same line end (CRLF). */
   private afterCr = false;
@@ -193,7 +196,8 @@ export class Lexer {
           else if (c === QUOTE) {
             this.endToken(chunk, i, true);
             this.mode = Mode.Between;
-          } else if (c === NL) {
+          } else if (c >= 0x80 && c < 0xc0) this.continuations++;
+          else if (c === NL) {
             this.problem(this.tokenLine, this.tokenColumn, 'quoted string is not closed on its line: end it with " (write \\" for a quote inside it)');
             this.broken = true;
             this.endToken(chunk, i, true);
@@ -205,6 +209,7 @@ export class Lexer {
           if (this.escaped) {
             if (c !== NL && c !== CR) {
               this.escaped = false;
+              if (c >= 0x80 && c < 0xc0) this.continuations++;
               break;
             }
             // The line end still ends the line (and the token), below.
@@ -221,7 +226,10 @@ export class Lexer {
             this.mode = Mode.Between;
             this.between(chunk, i, c);
           } else if (c === BACKSLASH) this.escaped = true;
-          else if (c >= 0x80 && !this.unicodeSpace && unicodeSpaceLength(chunk, i) > 0) this.unicodeSpace = true;
+          else if (c >= 0x80) {
+            if (c < 0xc0) this.continuations++;
+            else if (!this.unicodeSpace && unicodeSpaceLength(chunk, i) > 0) this.unicodeSpace = true;
+          }
           break;
         case Mode.Between:
           this.between(chunk, i, c);
@@ -264,7 +272,7 @@ export class Lexer {
   }
 
   private column(i: number): number {
-    return i - this.lineStart + 1;
+    return i - this.lineStart + 1 - this.continuations;
   }
 
   private between(chunk: string, i: number, c: number): void {
@@ -319,6 +327,7 @@ export class Lexer {
     else {
       this.mode = Mode.Word;
       if (c === BACKSLASH) this.escaped = true;
+      else if (c >= 0x80 && c < 0xc0) this.continuations++; // counted after its own column is taken
       else if (c >= 0x80 && unicodeSpaceLength(chunk, i) > 0) this.unicodeSpace = true;
     }
   }
@@ -368,6 +377,7 @@ export class Lexer {
   private afterEscape(c: number, i: number): void {
     this.escaped = false;
     if (c === NL) this.countLine(i);
+    else if (c >= 0x80 && c < 0xc0) this.continuations++;
   }
 
   /**
@@ -383,6 +393,7 @@ export class Lexer {
   private countLine(i: number): void {
     this.line++;
     this.lineStart = i + 1;
+    this.continuations = 0;
   }
 
   private newline(chunk: string, i: number): void {

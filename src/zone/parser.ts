@@ -384,7 +384,7 @@ class ZoneReader {
         first.column,
         'unicode-space-kept',
         `${what} in "${first.token.text}": not a blank for BIND, which loads it as part of the name or text (${Name.fromLabels([first.token.text], false).toString()}); if a blank was meant, write a plain space`,
-        first.column + first.length,
+        first.column + 1,
       );
       return;
     }
@@ -399,9 +399,9 @@ class ZoneReader {
         const last = fix[fix.length - 1];
         const text = space.atLineStart && space.what === 'U+FEFF' ? '' : ' ';
         if (last && last.endColumn === space.column) {
-          last.endColumn += space.length;
+          last.endColumn += 1;
           last.text += text;
-        } else fix.push({ line, column: space.column, endColumn: space.column + space.length, text });
+        } else fix.push({ line, column: space.column, endColumn: space.column + 1, text });
       }
       const head = onLine[0]!;
       const count = onLine.length === 1 ? head.what : `${onLine.length} Unicode spaces (the first is ${head.what})`;
@@ -410,7 +410,7 @@ class ZoneReader {
         head.column,
         'unicode-space',
         `${count} where the zone format wants a blank: BIND does not take ${onLine.length === 1 ? 'it as a separator' : 'them as separators'}, reads "${head.token.text}" as one field and refuses the zone; replace with plain spaces`,
-        head.column + head.length,
+        head.column + 1,
         fix,
       );
     }
@@ -981,12 +981,18 @@ function unicodeSpacesOf(entry: LexEntry): UnicodeSpace[] {
   for (const token of entry.tokens) {
     if (token.quoted) continue;
     const text = token.text;
+    let continuations = 0; // columns count characters: a continuation octet has none of its own
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) < 0x80) continue;
-      const length = unicodeSpaceLength(text, i);
-      if (length === 0) continue;
-      const column = token.column + i;
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      const length = c >= 0xc0 ? unicodeSpaceLength(text, i) : 0;
+      if (length === 0) {
+        if (c < 0xc0) continuations++;
+        continue;
+      }
+      const column = token.column + i - continuations;
       spaces.push({ token, offset: i, length, line: token.line, column, what: describeUnicodeSpace(text, i), atLineStart: column === 1 });
+      continuations += length - 1;
       i += length - 1;
     }
   }
@@ -1001,7 +1007,7 @@ function withoutUnicodeSpaces(entry: LexEntry, spaces: readonly UnicodeSpace[]):
   for (const token of entry.tokens) {
     let start = 0;
     const piece = (end: number) => {
-      if (end > start) tokens.push({ text: token.text.slice(start, end), quoted: false, line: token.line, column: token.column + start });
+      if (end > start) tokens.push({ text: token.text.slice(start, end), quoted: false, line: token.line, column: token.column + characters(token.text, start) });
     };
     while (k < spaces.length && spaces[k]!.token === token) {
       const space = spaces[k++]!;
@@ -1015,4 +1021,14 @@ function withoutUnicodeSpaces(entry: LexEntry, spaces: readonly UnicodeSpace[]):
   const repaired: LexEntry = { tokens, line: entry.line, leadingBlank, broken: false };
   if (entry.atEndOfFile) repaired.atEndOfFile = true;
   return repaired;
+}
+
+/** How many columns the first `end` octets of a token take: every octet but the continuation octets. */
+function characters(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c >= 0xc0) n++;
+  }
+  return n;
 }
