@@ -54,6 +54,12 @@ const CASES: Case[] = [
   { name: 'a byte-order mark before $TTL makes it an owner', zone: utf8(`\ufeff${HEAD}`), bindLoads: false },
   { name: 'U+2003 in a $GENERATE owner', zone: utf8(`${HEAD}$GENERATE 1-2 h$\u2003 A 192.0.2.$\n`), bindLoads: true },
   { name: 'U+00A0 between type and data', zone: utf8(`${HEAD}www A\u00a0192.0.2.1\n`), bindLoads: false },
+  { name: 'a quoted $TTL', zone: bytes(`$TTL "2"\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n`), bindLoads: false },
+  { name: '$GENERATE 1-21A reads as 1-21 (text after the range is ignored)', zone: bytes(`${HEAD}$GENERATE 1-21A IN NS sub-ns$.example.\n`), bindLoads: true },
+  { name: 'a number with many leading zeros', zone: bytes(`${HEAD}x MX 0000000000000000000000010 mail\nmail A 192.0.2.3\n`), bindLoads: true },
+  { name: 'an NSEC3 owner whose last digit has bits beyond the last octet', zone: bytes(`${HEAD}214748364878rnelu7i9j5jiol3koo0759itia1vkp NSEC3 1 1 1 - 7t1ect6t5vp0s7se8si9d07roqupr3gc A\n`), bindLoads: false },
+  { name: 'an NSEC3 owner that decodes to whole octets', zone: bytes(`${HEAD}7t1ect6t5vp0s7se8si9d07roqupr3gc NSEC3 1 1 1 - 7t1ect6t5vp0s7se8si9d07roqupr3gc A\n`), bindLoads: true },
+  { name: 'an RRset written apart takes the later TTL in BIND', zone: bytes(`x 60 A 192.0.2.2\n${HEAD}x A 192.0.2.1\n`), bindLoads: true },
   { name: 'check-names: named-checkzone warns and loads', zone: bytes(`${HEAD}_a A 192.0.2.2\nx MX 10 _b\n`), bindLoads: true },
 ];
 

@@ -17,7 +17,7 @@ import type { SourcePosition, TextEdit } from '../diagnostics.js';
 import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } from './generate-directive.js';
 import { binaryFromText, displayText, latin1AsUtf8, latin1String } from './bytes.js';
 import { describeUnicodeSpace, Lexer, tokenizeLine, unicodeSpaceLength, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
-import { isBindHostname, isBindMailbox, isHostnameLabel, Name } from './name.js';
+import { isBindHostname, isBindMailbox, Name } from './name.js';
 import { originFromFileName } from './origin.js';
 import { zoneProblem, type ZoneProblem, type ZoneProblemKind } from './problem.js';
 import { parseRdata } from './rdata.js';
@@ -639,15 +639,15 @@ class ZoneReader {
    * named refuses such a primary zone, which the message says. BIND skips the records $GENERATE makes.
    */
   private checkNames(input: RecordInput, type: string, data: Rdata): void {
+    const checks = CHECK_NAMES.get(type);
+    if (checks === undefined) return;
     const named = 'named refuses the zone as a primary (check-names fail is its default), named-checkzone only warns';
-    if (HOST_OWNER_TYPES.has(type) && !this.ownerIsHostname(input)) {
+    if (checks.owner && !this.ownerIsHostname(input)) {
       const at = input.ownerToken ?? input.head.typeToken;
       this.report(at.line, at.column, 'check-names', `${input.owner.toString()}: bad owner name (check-names): the owner of ${type === 'MX' ? 'an' : 'a'} ${type} record should be a host name (letters, digits and hyphens, RFC 952/1123); ${named}`);
       return;
     }
-    const fields = DATA_NAME_CHECKS[type];
-    if (!fields) return;
-    for (const [field, kind] of fields) {
+    for (const [field, kind] of checks.fields) {
       const value = (data as unknown as Record<string, unknown>)[field];
       if (!(value instanceof Name)) continue;
       if (type === 'PTR' && !REVERSE_TREES.some((tree) => input.owner.isSubdomainOf(tree))) continue;
@@ -681,9 +681,8 @@ class ZoneReader {
         this.hostOrigin = origin;
         this.hostOriginOk = isBindHostname(origin, false);
       }
-      ok = this.hostOriginOk;
-      const own = owner.labels.length - origin.labels.length;
-      for (let i = owner.labels[0] === '*' ? 1 : 0; ok && i < own; i++) ok = isHostnameLabel(owner.labels[i]!);
+      const own = isHostnameText(text);
+      ok = own === undefined ? isBindHostname(owner, true) : this.hostOriginOk && own;
     } else ok = isBindHostname(owner, true);
     this.hostOwner = owner;
     this.hostOwnerOk = ok;
@@ -794,6 +793,10 @@ class ZoneReader {
   private ttlDirective(first: Token, args: readonly Token[]): void {
     if (!this.expectArgs(first, args, 1, 1, '$TTL 3600 (or with units, such as $TTL 1h)')) return;
     const token = args[0]!;
+    if (token.quoted) {
+      this.reportAt(token, 'bad-directive', '$TTL takes a number without quotes: BIND refuses a quoted one; remove the quotes');
+      return;
+    }
     const parsed = parseTtl(token.text);
     if (!parsed.ok) {
       this.reportAt(token, 'bad-ttl', parsed.error);
@@ -929,21 +932,44 @@ function isMetaType(code: number): boolean {
   return code === 41 || (code >= 128 && code <= 255);
 }
 
-/** Types whose owner BIND's check-names wants to be a host name (a wildcard first label allowed). */
-const HOST_OWNER_TYPES = new Set(['A', 'AAAA', 'A6', 'WKS', 'MX']);
+/**
+ * What BIND's check-names looks at, by type: whether the owner must be a host name (A, AAAA, A6, WKS,
+ * MX; a wildcard first label allowed), and the names in the data that must be host names or mailboxes.
+ */
+const CHECK_NAMES: ReadonlyMap<string, { owner: boolean; fields: ReadonlyArray<readonly [string, 'host' | 'mailbox']> }> = new Map([
+  ['A', { owner: true, fields: [] }],
+  ['AAAA', { owner: true, fields: [] }],
+  ['A6', { owner: true, fields: [] }],
+  ['WKS', { owner: true, fields: [] }],
+  ['MX', { owner: true, fields: [['exchange', 'host']] }],
+  ['NS', { owner: false, fields: [['target', 'host']] }],
+  ['SRV', { owner: false, fields: [['target', 'host']] }],
+  ['RT', { owner: false, fields: [['host', 'host']] }],
+  ['AFSDB', { owner: false, fields: [['hostname', 'host']] }],
+  ['SOA', { owner: false, fields: [['mname', 'host'], ['rname', 'mailbox']] }],
+  ['RP', { owner: false, fields: [['mbox', 'mailbox']] }],
+  ['MINFO', { owner: false, fields: [['rmailbx', 'mailbox'], ['emailbx', 'mailbox']] }],
+  ['PTR', { owner: false, fields: [['target', 'host']] }],
+] as const);
 
-/** Names in record data that BIND's check-names checks, by type: field and what it must be. */
-const DATA_NAME_CHECKS: Readonly<Record<string, ReadonlyArray<readonly [string, 'host' | 'mailbox']>>> = {
-  MX: [['exchange', 'host']],
-  NS: [['target', 'host']],
-  SRV: [['target', 'host']],
-  RT: [['host', 'host']],
-  AFSDB: [['hostname', 'host']],
-  SOA: [['mname', 'host'], ['rname', 'mailbox']],
-  RP: [['mbox', 'mailbox']],
-  MINFO: [['rmailbx', 'mailbox'], ['emailbx', 'mailbox']],
-  PTR: [['target', 'host']],
-};
+/**
+ * Whether a relative owner as written is host-name labels: letters, digits and inner hyphens,
+ * dot-separated, a first label `*` allowed. One pass over the text, no labels cut; undefined when it
+ * holds an escape (the labels say, then).
+ */
+function isHostnameText(text: string): boolean | undefined {
+  if (text === '*') return true;
+  let start = text.charCodeAt(0) === 0x2a /* * */ && text.charCodeAt(1) === 0x2e ? 2 : 0;
+  for (let i = start; i <= text.length; i++) {
+    const c = i === text.length ? 0x2e : text.charCodeAt(i);
+    if (c === 0x5c /* \ */) return undefined;
+    if (c === 0x2e) {
+      if (i === start || text.charCodeAt(start) === 0x2d || text.charCodeAt(i - 1) === 0x2d) return false;
+      start = i + 1;
+    } else if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2d)) return false;
+  }
+  return true;
+}
 
 /** A PTR's target is checked only in the reverse trees. */
 const REVERSE_TREES = [Name.from('in-addr.arpa.'), Name.from('ip6.arpa.'), Name.from('ip6.int.')];
@@ -955,11 +981,15 @@ const OBSOLETE_TYPES = new Set(['MD', 'MF']);
 function isNsec3OwnerLabel(label: string | undefined): boolean {
   if (label === undefined || label.length === 0) return false;
   if (![0, 2, 4, 5, 7].includes(label.length % 8)) return false;
+  let last = 0;
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i) | 0x20;
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x76))) return false;
+    last = c <= 0x39 ? c - 0x30 : c - 0x61 + 10;
   }
-  return true;
+  // The bits of the last digit beyond the last whole octet must be zero (BIND's base32hex decoder).
+  const unused = [0, 0, 2, 0, 4, 1, 0, 3][label.length % 8]!;
+  return (last & ((1 << unused) - 1)) === 0;
 }
 
 
