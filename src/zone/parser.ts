@@ -647,7 +647,9 @@ class ZoneReader {
       this.report(at.line, at.column, 'check-names', `${input.owner.toString()}: bad owner name (check-names): the owner of ${type === 'MX' ? 'an' : 'a'} ${type} record should be a host name (letters, digits and hyphens, RFC 952/1123); ${named}`);
       return;
     }
-    for (const [field, kind] of checks.fields) {
+    const fields = checks.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const [field, kind] = fields[i]!;
       const value = (data as unknown as Record<string, unknown>)[field];
       if (!(value instanceof Name)) continue;
       if (type === 'PTR' && !REVERSE_TREES.some((tree) => input.owner.isSubdomainOf(tree))) continue;
