@@ -61,6 +61,11 @@ const CASES: Case[] = [
   { name: 'an NSEC3 owner that decodes to whole octets', zone: bytes(`${HEAD}7t1ect6t5vp0s7se8si9d07roqupr3gc NSEC3 1 1 1 - 7t1ect6t5vp0s7se8si9d07roqupr3gc A\n`), bindLoads: true },
   { name: 'an RRset written apart takes the later TTL in BIND', zone: bytes(`x 60 A 192.0.2.2\n${HEAD}x A 192.0.2.1\n`), bindLoads: true },
   { name: 'a quoted string in RFC 3597 generic data', zone: bytes(`${HEAD}x TYPE65534 \\# 2 00 "" 10\n`), bindLoads: false },
+  { name: 'a $DATE BIND reads', zone: bytes(`${HEAD}$DATE 20260101000060\n`), bindLoads: true },
+  { name: 'a $DATE with month 13', zone: bytes(`${HEAD}$DATE 20261301000000\n`), bindLoads: false },
+  { name: 'a $DATE of 30 February', zone: bytes(`${HEAD}$DATE 20260230000000\n`), bindLoads: false },
+  { name: 'a $DATE before 1970', zone: bytes(`${HEAD}$DATE 19691231235959\n`), bindLoads: false },
+  { name: 'a $DATE too long', zone: bytes(`${HEAD}$DATE 2999999999990210101000000\n`), bindLoads: false },
   { name: 'check-names: named-checkzone warns and loads', zone: bytes(`${HEAD}_a A 192.0.2.2\nx MX 10 _b\n`), bindLoads: true },
 ];
 

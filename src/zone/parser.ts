@@ -753,8 +753,8 @@ class ZoneReader {
     $TTL: (first, args) => this.ttlDirective(first, args),
     $INCLUDE: (first, args) => this.includeDirective(first, args),
     $GENERATE: (first, args) => this.generateDirective(first, args),
-    // The dump time of a cache file: BIND reads it, and it has no effect on a zone.
-    $DATE: () => {},
+    // The dump time of a cache file: BIND checks it, and it has no effect on a zone.
+    $DATE: (first, args) => this.dateDirective(first, args),
   };
 
   private directive(tokens: readonly Token[], first: Token): void {
@@ -790,6 +790,14 @@ class ZoneReader {
     if (!name) return;
     if (!this.zoneOrigin && !this.recordsSeen) this.zoneOrigin = name;
     this.frame.origin = name;
+  }
+
+  /** `$DATE YYYYMMDDHHMMSS` as BIND's dns_time64_fromtext reads it: 14 digits, a real date from 1970 on. */
+  private dateDirective(first: Token, args: readonly Token[]): void {
+    if (!this.expectArgs(first, args, 1, 1, '$DATE YYYYMMDDHHMMSS')) return;
+    const token = args[0]!;
+    if (!token.quoted && isBindDate(token.text)) return;
+    this.reportAt(token, 'bad-directive', `$DATE ${token.text}: BIND refuses it; write the time as YYYYMMDDHHMMSS (UTC, from 1970), or remove the line, which has no effect on a zone`);
   }
 
   private ttlDirective(first: Token, args: readonly Token[]): void {
@@ -1063,4 +1071,14 @@ function characters(text: string, end: number): number {
     if (c < 0x80 || c >= 0xc0) n++;
   }
   return n;
+}
+
+/** A 14-digit YYYYMMDDHHMMSS time that BIND's dns_time64_fromtext takes (a leap second allowed). */
+function isBindDate(text: string): boolean {
+  if (!/^[0-9]{14}$/.test(text)) return false;
+  const part = (from: number, to: number) => Number(text.slice(from, to));
+  const [year, month, day, hour, minute, second] = [part(0, 4), part(4, 6), part(6, 8), part(8, 10), part(10, 12), part(12, 14)];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1970 && days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60;
 }
