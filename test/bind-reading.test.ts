@@ -66,6 +66,7 @@ const CASES: Case[] = [
   { name: 'a $DATE of 30 February', zone: bytes(`${HEAD}$DATE 20260230000000\n`), bindLoads: false },
   { name: 'a $DATE before 1970', zone: bytes(`${HEAD}$DATE 19691231235959\n`), bindLoads: false },
   { name: 'a $DATE too long', zone: bytes(`${HEAD}$DATE 2999999999990210101000000\n`), bindLoads: false },
+  { name: 'after "TTL set to prior TTL" the last TTL written is the prior one', zone: bytes('@ 3600 SOA ns1 host 1 2 3 4 5\n@ 600 NS ns1\n@ 3600 NS ns2\nns1 A 192.0.2.1\nns2 A 192.0.2.2\n'), bindLoads: true },
   { name: 'check-names: named-checkzone warns and loads', zone: bytes(`${HEAD}_a A 192.0.2.2\nx MX 10 _b\n`), bindLoads: true },
 ];
 

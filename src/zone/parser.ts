@@ -604,6 +604,7 @@ class ZoneReader {
     if (!input.generated) this.checkNames(input, type, data);
     const ttl = this.resolveTtl(input, type, data);
     if (ttl === undefined) return false;
+    this.keepPriorTtl(input.owner, type, ttl);
     if (type === 'SOA') this.checkSoa(input, data);
 
     if (!this.firstRecordPosition) this.firstRecordPosition = input.position;
@@ -689,6 +690,25 @@ class ZoneReader {
     this.hostOwner = owner;
     this.hostOwnerOk = ok;
     return ok;
+  }
+
+  // The TTL of each type among the records of the current owner (lib/dns/master.c's rdatalists).
+  private groupOwner: Name | undefined;
+  private readonly groupTtls = new Map<string, number>();
+
+  /**
+   * BIND's "TTL set to prior TTL": a record of a type the current owner already has, with another TTL,
+   * takes the first one's, and that becomes the last TTL written (what a following record with no TTL
+   * of its own takes, RFC 1035 style). The record keeps the TTL written (rrset-ttl-mismatch judges it).
+   */
+  private keepPriorTtl(owner: Name, type: string, ttl: number): void {
+    if (owner !== this.groupOwner && (this.groupOwner === undefined || !owner.equals(this.groupOwner))) {
+      this.groupOwner = owner;
+      this.groupTtls.clear();
+    }
+    const prior = this.groupTtls.get(type);
+    if (prior === undefined) this.groupTtls.set(type, ttl);
+    else if (prior !== ttl) this.ttl = prior;
   }
 
   /**
