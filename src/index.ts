@@ -36,7 +36,7 @@ import { loadSpecText, type LoadedSpec } from './spec/load.js';
 import { resolveSpec as resolveLoadedSpec, type ResolvedSpec, type ResolvedZone, type SerialPolicy } from './spec/resolve.js';
 import { Name } from './zone/name.js';
 import { baseName, originOption } from './zone/origin.js';
-import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude } from './zone/parser.js';
+import { readZoneText, type IncludedFile, type ParsedRecord, type ReadInclude, type ZoneInput } from './zone/parser.js';
 import type { ResourceRecord, Rdata, Zone } from './zone/record.js';
 import { ZONE_PROBLEM_KINDS, type ZoneProblem, type ZoneProblemKind } from './zone/problem.js';
 import { adoptZone as adoptRecords, type AdoptNote } from './adopt/adopt.js';
@@ -98,6 +98,7 @@ export type {
   SerialPolicy,
   Zone,
   ZoneProblem,
+  ZoneInput,
   ZoneProblemKind,
   ZoneView,
 };
@@ -179,7 +180,7 @@ function readOptions(options: ZoneTextOptions) {
  * @param options Its name, origin and how to read included files.
  * @throws TypeError when `options.origin` is not a valid name.
  */
-export function parseZone(text: string | Iterable<string>, options: ZoneTextOptions = {}): ParsedZone {
+export function parseZone(text: ZoneInput, options: ZoneTextOptions = {}): ParsedZone {
   const records: ParsedRecord[] = [];
   const problems: ZoneProblem[] = [];
   const summary = readZoneText(text, readOptions(options), {
@@ -197,7 +198,7 @@ export function parseZone(text: string | Iterable<string>, options: ZoneTextOpti
  * @param options Reading options, profiles and rule settings.
  * @throws TypeError when `options.origin` is not a valid name.
  */
-export function lintZone(text: string | Iterable<string>, options: LintZoneOptions = {}): LintResult {
+export function lintZone(text: ZoneInput, options: LintZoneOptions = {}): LintResult {
   const { origin, ...read } = readOptions(options);
   const lint: Parameters<typeof lintZoneText>[1] = { ...read };
   if (origin) lint.origin = origin;

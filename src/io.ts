@@ -11,7 +11,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   /** Standard input as text, for `-` file arguments. */
-  readStdin(): Promise<string>;
+  /** Standard input's bytes, whole (bounded: see readAllBounded). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 /** A moment to wait for a full pipe to be read (Atomics.wait is a synchronous sleep). */
@@ -68,7 +69,7 @@ export function bufferIo(stdin = ''): Io & { stdout: () => string; stderr: () =>
     err: (text) => void (err += text),
     stdoutIsTTY: false,
     stderrIsTTY: false,
-    readStdin: async () => stdin,
+    readStdin: async () => Buffer.from(stdin, 'utf8'),
     stdout: () => out,
     stderr: () => err,
   };
@@ -88,8 +89,8 @@ export class InputTooLarge extends Error {
   }
 }
 
-/** A stream's bytes as UTF-8 text; past `limit` bytes it is left unread and InputTooLarge thrown. */
-export async function readAllBounded(stream: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
+/** A stream's bytes; past `limit` bytes it is left unread and InputTooLarge thrown. */
+export async function readAllBounded(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -97,7 +98,7 @@ export async function readAllBounded(stream: AsyncIterable<Uint8Array>, limit: n
     if (size > limit) throw new InputTooLarge(limit);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Exit codes, the same for every command. */

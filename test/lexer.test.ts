@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { binaryFromText } from '../src/zone/bytes.js';
 import { Lexer, MAX_ENTRY_CHARS, MAX_HEADER_COMMENT_CHARS, scanText, tokenizeLine, type LexEntry, type LexProblem } from '../src/zone/lexer.js';
 
 type Event = { entry: LexEntry } | { empty: number } | { problem: LexProblem };
 
-/** Feeds `text` in pieces of `size` characters, to prove tokens may straddle chunk boundaries. */
-function lex(text: string, size = text.length || 1): Event[] {
+/** Feeds `text` (as its UTF-8 octets) in pieces of `size` octets, to prove tokens may straddle chunk boundaries. */
+function lex(unicode: string, size?: number): Event[] {
+  const text = binaryFromText(unicode);
+  size ??= text.length || 1;
   const events: Event[] = [];
   const lexer = new Lexer({
     entry: (entry) => events.push({ entry }),
@@ -71,23 +74,82 @@ describe('scanText problems', () => {
     expect(scanText('SOA a. b. ( 1 2').problems[0]).toMatchObject({ kind: 'unreadable-text', line: 1, column: 11 });
   });
 
-  it('reports a run of Unicode spaces once, with a fix that puts plain spaces in its place, and splits there', () => {
-    const { tokens, problems } = scanText('www\u00a0\u00a0A 192.0.2.1');
-    expect(tokens.map((t) => t.text)).toEqual(['www', 'A', '192.0.2.1']);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({
-      kind: 'unicode-space',
-      line: 1,
-      column: 4,
-      endColumn: 6,
-      fix: [{ line: 1, column: 4, endColumn: 6, text: '  ' }],
-    });
+  it('keeps Unicode spaces in their token, as BIND does, and marks the entry', () => {
+    const events = lex('www\u00a0\u00a0A 192.0.2.1\n');
+    const entry = (events[0] as { entry: LexEntry }).entry;
+    expect(entry.tokens.map((t) => t.text)).toEqual(['www\xc2\xa0\xc2\xa0A', '192.0.2.1']);
+    expect(entry.tokens[1]!.column).toBe(8); // columns count characters, not octets
+    expect(entry.unicodeSpace).toBe(true);
+    expect(events).toHaveLength(1);
   });
 
-  it('keeps Unicode spaces inside quotes as data, without a problem', () => {
-    const { tokens, problems } = scanText('TXT "a\u00a0b"');
-    expect(problems).toEqual([]);
-    expect(tokens[1]!.text).toBe('a\u00a0b');
+  it('keeps Unicode spaces inside quotes as data, without marking the entry', () => {
+    const events = lex('TXT "a\u00a0b"\n');
+    const entry = (events[0] as { entry: LexEntry }).entry;
+    expect(entry.tokens[1]!.text).toBe('a\xc2\xa0b');
+    expect(entry.unicodeSpace).toBeUndefined();
+  });
+
+  it('counts columns in characters (UTF-8 continuation octets take none), whatever the chunk size', () => {
+    for (const size of [1, 2, 3, 64]) {
+      const entry = (lex('caf\u00e9 TXT "\u00fc\u20ac" x\n', size)[0] as { entry: LexEntry }).entry;
+      expect(entry.tokens.map((t) => t.column)).toEqual([1, 6, 10, 15]);
+    }
+  });
+
+  it('reads octets that are not UTF-8 as they are', () => {
+    const lexer = scanText('t TXT "caf\xe9" caf\xe9');
+    expect(lexer.tokens.map((t) => t.text)).toEqual(['t', 'TXT', 'caf\xe9', 'caf\xe9']);
+  });
+});
+
+describe('Lexer: line ends, NUL and backslashes as BIND reads them', () => {
+  const entries = (events: Event[]) => events.filter((e): e is { entry: LexEntry } => 'entry' in e).map((e) => e.entry);
+
+  it('ends a line at a bare CR (old Mac files) and at CRLF, once', () => {
+    for (const size of [1, 2, 64]) {
+      const events = lex('a A 192.0.2.1\r  TXT x\r\nb A 192.0.2.2\r\n', size);
+      expect(entries(events).map((e) => [e.line, e.leadingBlank, e.tokens.map((t) => t.text).join(' ')])).toEqual([
+        [1, false, 'a A 192.0.2.1'],
+        [2, true, 'TXT x'],
+        [3, false, 'b A 192.0.2.2'],
+      ]);
+      expect(events.some((e) => 'empty' in e)).toBe(false);
+    }
+  });
+
+  it('keeps a CR inside quotes and in a comment', () => {
+    const events = lex('t TXT "a\rb" ; c\rd\n');
+    expect(entries(events).map((e) => e.tokens.map((t) => t.text))).toEqual([['t', 'TXT', 'a\rb']]);
+  });
+
+  it('refuses a NUL outside quotes, keeps it in quotes, ignores it in a comment', () => {
+    for (const size of [1, 3, 64]) {
+      const events = lex('a TXT x\nb \0 TXT y\nc TXT "\0" ; \0\n', size);
+      expect(entries(events).map((e) => [e.broken, e.tokens.map((t) => t.text)])).toEqual([
+        [false, ['a', 'TXT', 'x']],
+        [true, ['b', 'TXT', 'y']],
+        [false, ['c', 'TXT', '\0']],
+      ]);
+      expect(events.filter((e) => 'problem' in e)).toMatchObject([{ problem: { kind: 'unreadable-text', line: 2, column: 3 } }]);
+    }
+  });
+
+  it('refuses a backslash at the end of a line outside quotes (also before CRLF), and keeps it inside quotes', () => {
+    for (const text of ['a A 192.0.2.1 \\\n', 't TXT a\\\r\n']) {
+      const events = lex(text);
+      expect(events.find((e) => 'problem' in e)).toMatchObject({ problem: { kind: 'unreadable-text', line: 1 } });
+      expect(entries(events)[0]!.broken).toBe(true);
+    }
+    const quoted = lex('t TXT "a\\\nb"\n');
+    expect(quoted.some((e) => 'problem' in e)).toBe(false);
+    expect(entries(quoted)[0]!.tokens[2]!.text).toBe('a\\\nb');
+  });
+
+  it('marks the last entry when the file does not end with a line end', () => {
+    expect(entries(lex('$TTL 30'))[0]!.atEndOfFile).toBe(true);
+    expect(entries(lex('$TTL 30 ; c'))[0]!.atEndOfFile).toBe(true);
+    expect(entries(lex('$TTL 30\n'))[0]!.atEndOfFile).toBeUndefined();
   });
 });
 
@@ -112,18 +174,6 @@ describe('Lexer entries', () => {
   it('gives the same events whatever the chunk size', () => {
     const whole = JSON.stringify(lex(zone));
     for (const size of [1, 2, 3, 5, 7, 64]) expect(JSON.stringify(lex(zone, size))).toBe(whole);
-  });
-
-  it('counts a line that starts with a Unicode space as starting with a blank', () => {
-    const events = lex('\u00a0 MX 10 mail\n');
-    expect(events[0]).toMatchObject({ problem: { kind: 'unicode-space', line: 1, column: 1 } });
-    expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: true, line: 1 });
-  });
-
-  it('reports a byte-order mark at the start of the file without making the first line start with a blank', () => {
-    const events = lex('\ufeff$TTL 300\n');
-    expect(events[0]).toMatchObject({ problem: { kind: 'unicode-space', line: 1, column: 1 } });
-    expect((events[1] as { entry: LexEntry }).entry).toMatchObject({ leadingBlank: false, tokens: [{ text: '$TTL', column: 2 }, { text: '300' }] });
   });
 
   it('marks an entry with a bad quote as broken and carries on with the next line', () => {

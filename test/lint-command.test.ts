@@ -124,12 +124,18 @@ describe('--fix', () => {
     const r = await lint([zone, '--fix', '-f', 'json']);
     expect(r.err).toContain('fixed');
     expect(r.err).toContain('1 × missing-ttl');
-    expect(r.err).toContain('2 × non-ascii-whitespace');
+    // Only where BIND refuses: `@<U+00A0>IN SOA` is an SOA owned by \@\194\160IN, not at the apex;
+    // `www<U+00A0><U+00A0>IN A` BIND loads as the name www\194\160\194\160IN (named-checkzone warns,
+    // check-names), so it is reported, not changed.
+    expect(r.err).toContain('1 × non-ascii-whitespace');
     const fixed = readFileSync(zone, 'utf8');
     expect(fixed.split('\n').slice(0, 2)).toEqual(['$TTL 600', '@ IN SOA ns1.example.net. hostmaster.example.com. 1 14400 3600 1209600 600']);
-    expect(fixed).not.toMatch(/\u00a0/);
-    expect(fixed).toContain('www  IN A 192.0.2.80');
-    expect(JSON.parse(r.out)).toEqual([]);
+    expect(fixed).toContain('www\u00a0\u00a0IN A 192.0.2.80');
+    expect(JSON.parse(r.out).map((d: { rule: string; severity: string }) => `${d.rule} ${d.severity}`).sort()).toEqual([
+      'name-syntax warning',
+      'name-syntax warning',
+      'non-ascii-whitespace warning',
+    ]);
     expect(r.code).toBe(0);
     // A second run has nothing left to do and leaves the file alone.
     const again = await lint([zone, '--fix']);

@@ -36,7 +36,7 @@ describe('missing-ttl repairs', () => {
   it('a record BIND refuses for want of any TTL: reported, and no repair guesses its TTL', () => {
     const found = lintZoneText(`www A 192.0.2.1\n${SOA}mail A 192.0.2.2\n`, { file: FILE, origin: Name.from('example.com.') }).diagnostics;
     const missing = found.filter((d) => d.rule === 'missing-ttl');
-    expect(missing.map((d) => [d.line, d.severity])).toEqual([[1, 'error'], [1, 'warning']]);
+    expect(missing.map((d) => [d.line, d.severity])).toEqual([[1, 'error'], [3, 'warning']]);
     expect(missing.every((d) => d.fix === undefined)).toBe(true);
   });
 
@@ -54,6 +54,7 @@ const diagnostic = (rule: string, fix: Diagnostic['fix']): Diagnostic => ({ file
 
 describe('applying repairs', () => {
   it('a repair with one edit that clashes with one already taken is not made at all', () => {
+    // Columns count characters: U+00A0 (two octets, C2 A0) is column 2.
     const first = diagnostic('non-ascii-whitespace', [{ line: 1, column: 2, endColumn: 3, text: ' ' }]);
     const second = diagnostic('missing-ttl', [
       { line: 2, column: 1, endColumn: 1, text: 'X' },
@@ -72,14 +73,13 @@ describe('applying repairs', () => {
     expect(outcome.text).toBe('$TTL 1\n x');
   });
 
-  it('bytes: only edited lines are re-encoded; an edit on a line that is not UTF-8 is left, and named', () => {
-    const bytes = Buffer.from([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x0a]); // "a\n\xe9\nb\n"
+  it('bytes: only the edited ranges change, on any line, UTF-8 or not; the text of an edit is written as UTF-8', () => {
+    const bytes = Buffer.from([0x61, 0x0a, 0xe9, 0x78, 0xff, 0x0a, 0x62, 0x0a]); // "a\n\xe9x\xff\nb\n"
     const outcome = applyFixesToBytes(bytes, FILE, [
-      diagnostic('missing-ttl', [{ line: 3, column: 2, endColumn: 2, text: '!' }]),
-      diagnostic('non-ascii-whitespace', [{ line: 2, column: 1, endColumn: 2, text: ' ' }]),
+      diagnostic('missing-ttl', [{ line: 3, column: 2, endColumn: 2, text: '\u00e9' }]),
+      diagnostic('non-ascii-whitespace', [{ line: 2, column: 2, endColumn: 3, text: ' ' }]),
     ]);
-    expect(Buffer.from(outcome.bytes)).toEqual(Buffer.from([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x21, 0x0a]));
-    expect(outcome.notUtf8Lines).toEqual([2]);
+    expect(Buffer.from(outcome.bytes)).toEqual(Buffer.from([0x61, 0x0a, 0xe9, 0x20, 0xff, 0x0a, 0x62, 0xc3, 0xa9, 0x0a]));
   });
 });
 

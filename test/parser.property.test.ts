@@ -71,9 +71,13 @@ function mutate(text: string, mutations: Mutation[]): string {
   return out;
 }
 
+/** Lines as BIND counts line ends: LF, CRLF and a bare CR (an upper bound: a CR in quotes or a comment is no line end). */
 function lineCount(text: string): number {
   let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) n++;
+  }
   return n;
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { binaryFromText } from '../src/zone/bytes.js';
 import { tokenizeLine } from '../src/zone/lexer.js';
 import { Name } from '../src/zone/name.js';
 import {
@@ -51,7 +52,7 @@ const VALID = readTable('valid.tsv');
 const INVALID = readTable('invalid.tsv');
 
 function parse(type: string, text: string, origin: Name | null = ORIGIN) {
-  return parseRdata(type, tokenizeLine(text), origin);
+  return parseRdata(type, tokenizeLine(binaryFromText(text)), origin);
 }
 
 function hex(bytes: Uint8Array): string {
@@ -72,7 +73,7 @@ describe('valid forms (test/fixtures/rdata/valid.tsv)', () => {
 
 describe('invalid forms (test/fixtures/rdata/invalid.tsv)', () => {
   it.each(INVALID.map((row) => [`${row.type} ${row.input}`, row] as const))('%s', (_label, row) => {
-    const tokens = tokenizeLine(row.input);
+    const tokens = tokenizeLine(binaryFromText(row.input));
     const result = parseRdata(row.type, tokens, ORIGIN);
     expect(result.data).toBeUndefined();
     expect(result.problems.map((p) => p.message).join('\n')).toContain(row.expected);

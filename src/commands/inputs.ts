@@ -63,14 +63,19 @@ export function assertReadableFile(path: string): void {
   }
 }
 
-/** Standard input's text; a failure to read it is an I/O error like any file's. */
-export async function readStdinText(input: Input, io: Io): Promise<string> {
+/** Standard input's bytes (a zone is read as bytes); a failure to read it is an I/O error like any file's. */
+export async function readStdinBytes(input: Input, io: Io): Promise<Uint8Array> {
   try {
     return await io.readStdin();
   } catch (error) {
     if (error instanceof InputTooLarge) throw new CommandError(`cannot read ${input.name}: ${error.message} on standard input; name the file instead`);
     throw cannotRead(input.name, error);
   }
+}
+
+/** Standard input as UTF-8 text (a spec). */
+export async function readStdinText(input: Input, io: Io): Promise<string> {
+  return Buffer.from(await readStdinBytes(input, io)).toString('utf8');
 }
 
 /** Throws a CommandError when `-o DIR` names something other than a folder (absent is fine: it is made). */

@@ -14,7 +14,7 @@ import { bufferedWrite, reporterFor, SourceQuoter, Tally } from '../report/index
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
 import { CommandError, systemReason } from './errors.js';
-import { assertReadableFile, assertSarifRoot, readStdinText, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
+import { assertReadableFile, assertSarifRoot, readStdinBytes, STDIN_ARG, zoneInputs, type Input } from './inputs.js';
 import { originFromFileName } from '../zone/origin.js';
 import type { LintArgs } from './lint.js';
 import { jobOptions, lintJob, type LintJob } from './lint-job.js';
@@ -197,9 +197,10 @@ export async function run(args: LintArgs, io: Io): Promise<number> {
         configBroken(config);
       } else if (input.stdin) {
         const options = jobOptions(job, origin);
-        const text = await readStdinText(input, io);
-        stdinTexts.set(file, text);
-        lintZoneTextTo(text, options, sink);
+        const bytes = await readStdinBytes(input, io);
+        // The zone is read as bytes; the report quotes its lines as text.
+        stdinTexts.set(file, Buffer.from(bytes).toString('utf8'));
+        lintZoneTextTo(bytes, options, sink);
       } else if (args.fix) {
         if (!(await fixAndLint(file, jobOptions(job, origin), io, sink))) usageFailure = true;
       } else {
@@ -251,10 +252,6 @@ async function fixAndLint(file: string, options: LintOptions, io: Io, sink: Diag
     lintZoneFileTo(options, sink);
     return false;
   }
-  if (outcome.notUtf8Lines.length > 0) {
-    const lines = outcome.notUtf8Lines;
-    io.err(`zonesmith lint: ${file}: line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''} not fixed: not UTF-8 text, and --fix changes no byte it cannot read\n`);
-  }
   if (!outcome.written) {
     if (outcome.refused !== undefined) io.err(`zonesmith: not fixing ${file}: ${outcome.refused}; it is unchanged\n`);
     outcome.diagnostics.forEach(sink);
@@ -262,6 +259,6 @@ async function fixAndLint(file: string, options: LintOptions, io: Io, sink: Diag
   }
   const what = [...outcome.applied].map(([rule, n]) => `${n} × ${rule}`).join(', ');
   io.err(`zonesmith lint: fixed ${file}: ${what}\n`);
-  lintZoneTextTo(outcome.text, options, sink);
+  lintZoneTextTo(outcome.bytes, options, sink);
   return true;
 }

@@ -1,4 +1,5 @@
 /** Options that more than one command declares, and the decisions they share. */
+import { binaryFromText } from '../zone/bytes.js';
 import { Name } from '../zone/name.js';
 import { CommandError } from './errors.js';
 import type { Input } from './inputs.js';
@@ -34,7 +35,7 @@ export interface OriginArgs {
 
 /** `--origin` as a name; a CommandError when it is not one. */
 export function parseOrigin(text: string): Name {
-  const origin = Name.parse(text.endsWith('.') ? text : `${text}.`);
+  const origin = Name.parse(binaryFromText(text.endsWith('.') ? text : `${text}.`));
   if (!origin.ok) throw new CommandError(`--origin: ${origin.error}`);
   return origin.name;
 }

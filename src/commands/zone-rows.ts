@@ -9,20 +9,20 @@ import { readZoneText, type ZoneReadOptions, type ZoneReadSummary, type ZoneSink
 import { diskIncludes, readZoneFile } from '../zone/read-file.js';
 import type { ResourceRecord } from '../zone/record.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
-import { assertReadableFile, readStdinText, type Input } from './inputs.js';
+import { assertReadableFile, readStdinBytes, type Input } from './inputs.js';
 
 export interface ZoneFileOptions {
   origin: Name | undefined;
   allowIncludeOutside: boolean;
 }
 
-/** A reader of the zone: the file from disk, or standard input read once (as text) and read from memory after. */
+/** A reader of the zone: the file from disk, or standard input read once (as bytes) and read from memory after. */
 export async function zoneReader(input: Input, { origin, allowIncludeOutside }: ZoneFileOptions, io: Io): Promise<(sink: ZoneSink) => ZoneReadSummary> {
   const options: ZoneReadOptions = { file: input.name };
   if (origin) options.origin = origin;
   if (input.stdin) {
-    const text = await readStdinText(input, io);
-    return (sink) => readZoneText(text, { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
+    const bytes = await readStdinBytes(input, io);
+    return (sink) => readZoneText(bytes, { ...diskIncludes(input.name, allowIncludeOutside), ...options }, sink);
   }
   assertReadableFile(input.arg);
   return (sink) => readZoneFile({ ...options, allowIncludeOutside }, sink);

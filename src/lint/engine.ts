@@ -19,7 +19,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LintProfileId } from '../services/catalog.js';
 import { Name } from '../zone/name.js';
-import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
+import { readZoneText, type ParsedRecord, type ReadInclude, type ZoneAnnotation, type ZoneInput, type ZoneReadOptions, type ZoneSink } from '../zone/parser.js';
 import type { ZoneProblem } from '../zone/problem.js';
 import { ZoneChecks } from '../zone/zone-checks.js';
 import { activeProfiles, declaredProfiles } from './profiles.js';
@@ -283,7 +283,7 @@ function readOptions(options: LintOptions): ZoneReadOptions {
  * Lints zone text, whole or in chunks (lint-file.ts streams a file from disk through this), each
  * diagnostic to `sink` as it is found (order: see the top of this file).
  */
-export function lintZoneTextTo(text: string | Iterable<string>, options: LintOptions, sink: DiagnosticSink): LintRun {
+export function lintZoneTextTo(text: ZoneInput, options: LintOptions, sink: DiagnosticSink): LintRun {
   // The zone file's `; zonesmith-disable` comments: read from each chunk before the parser sees it,
   // so a finding is held back as it is made; the unused ones are told last.
   const suppressions = new Suppressions(options.file);
@@ -297,7 +297,7 @@ export function lintZoneTextTo(text: string | Iterable<string>, options: LintOpt
 }
 
 /** Lints zone text; every diagnostic in one sorted array (memory grows with the findings). */
-export function lintZoneText(text: string | Iterable<string>, options: LintOptions): LintResult {
+export function lintZoneText(text: ZoneInput, options: LintOptions): LintResult {
   const collected = collectDiagnostics();
   const run = lintZoneTextTo(text, options, collected.sink);
   return { ...run, diagnostics: collected.sorted() };

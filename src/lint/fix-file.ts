@@ -15,18 +15,16 @@ import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync,
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import { replaceFileAtomic } from '../fsutil.js';
-import { readZoneText } from '../zone/parser.js';
+import { readZoneText, type ZoneInput } from '../zone/parser.js';
 import { ZoneChecks, dataKey } from '../zone/zone-checks.js';
 import { lintZoneText, type LintOptions } from './engine.js';
 import { applyFixesToBytes } from './fix.js';
 
 export type FixFileOutcome =
   /** The file is as it was: nothing to repair, or a repair was refused (`refused` says why, in words). */
-  | { written: false; diagnostics: Diagnostic[]; refused?: string; notUtf8Lines: number[] }
+  | { written: false; diagnostics: Diagnostic[]; refused?: string }
   /** The repairs were written; `text` is the new content, to lint again. */
-  | { written: true; applied: Map<string, number>; text: string; notUtf8Lines: number[] };
-
-const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  | { written: true; applied: Map<string, number>; bytes: Uint8Array };
 
 /**
  * Lints `options.file` and writes its certain repairs. I/O errors while reading or writing are thrown
@@ -35,26 +33,23 @@ const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 export function fixZoneFile(options: LintOptions): FixFileOutcome {
   const file = options.file;
   const bytes = readFileSync(file);
-  const text = lossyUtf8.decode(bytes);
-  const first = lintZoneText(text, options);
+  const first = lintZoneText(bytes, options);
   const outcome = applyFixesToBytes(bytes, file, first.diagnostics);
   const unchanged = (refused?: string): FixFileOutcome => ({
     written: false,
     diagnostics: first.diagnostics,
-    notUtf8Lines: outcome.notUtf8Lines,
     ...(refused !== undefined ? { refused } : {}),
   });
   if (outcome.applied.size === 0) return unchanged();
   const target = writableTarget(file);
   if (typeof target === 'string') return unchanged(target);
-  const fixedText = lossyUtf8.decode(outcome.bytes);
-  const before = zoneReading(text, options);
+  const before = zoneReading(bytes, options);
   if (!before.refused) {
-    const after = zoneReading(fixedText, options);
+    const after = zoneReading(outcome.bytes, options);
     if (after.refused || after.digest !== before.digest) return unchanged('the repairs would change what the zone means (please report this)');
   }
   replaceFileAtomic(target.path, outcome.bytes, target.stats);
-  return { written: true, applied: outcome.applied, text: fixedText, notUtf8Lines: outcome.notUtf8Lines };
+  return { written: true, applied: outcome.applied, bytes: outcome.bytes };
 }
 
 /** The real file to write and its stats, or why it must not be replaced. */
@@ -75,7 +70,7 @@ function writableTarget(file: string): { path: string; stats: Stats } | string {
  * What the zone means, as one digest (every record with its TTL, in order), and whether BIND refuses
  * it (an error from the reader or the zone-level checks). Exported for its test.
  */
-export function zoneReading(text: string, options: LintOptions): { digest: string; refused: boolean } {
+export function zoneReading(text: ZoneInput, options: LintOptions): { digest: string; refused: boolean } {
   const hash = createHash('sha256');
   const checks = new ZoneChecks();
   let refused = false;

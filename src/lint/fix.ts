@@ -1,15 +1,16 @@
 /**
  * `--fix`: applies the certain repairs that diagnostics carry (Unicode spaces -> spaces; a `$TTL` or
- * written TTLs that keep every TTL BIND gives) to one file. Edits are single-line ranges. A
- * diagnostic's repair is applied whole or not at all: when one of its edits overlaps an edit already
- * taken, or falls on a line that cannot be edited, the diagnostic is left for the next run. On one
- * line the edits are applied right to left, so each one's columns are those of the original line.
+ * written TTLs that keep every TTL BIND gives) to one file. Edits are single-line ranges. A diagnostic's repair is applied whole or not at all: when one of its
+ * edits overlaps an edit already taken, or falls on a line the file does not have, the diagnostic is
+ * left for the next run. On one line the edits are applied right to left, so each one's columns are
+ * those of the original line. Columns count characters as the lexer's do (every octet but the UTF-8
+ * continuation octets 0x80-0xBF), so they are an editor's on a UTF-8 line.
  *
- * The file's bytes are kept: lines without an edit are copied byte for byte, and a line with one must
- * be UTF-8 (its columns are counted in that text); a line that is not is left alone, with the
- * diagnostics that would edit it.
+ * The file's bytes are kept: lines without an edit are copied byte for byte, and on a line with one
+ * only the edited ranges change (an edit's own text is written as UTF-8), whatever the line's encoding.
  */
 import type { Diagnostic, TextEdit } from '../diagnostics.js';
+import { binaryFromText, latin1AsUtf8, latin1Bytes, latin1String } from '../zone/bytes.js';
 import { ruleById } from './rules/index.js';
 
 export interface FixOutcome {
@@ -22,53 +23,37 @@ export interface ByteFixOutcome {
   bytes: Uint8Array;
   /** Rule id -> number of diagnostics whose repair was applied. */
   applied: Map<string, number>;
-  /** Lines (1-based) that a repair would edit but that are not UTF-8: those repairs were not made. */
-  notUtf8Lines: number[];
 }
 
-/** Applies the repairs to text (UTF-16, as JavaScript holds it). */
+/** Applies the repairs to text (as JavaScript holds it, read as its UTF-8 octets). */
 export function applyFixes(text: string, file: string, diagnostics: readonly Diagnostic[]): FixOutcome {
-  const lines = text.split('\n');
+  const binary = binaryFromText(text);
+  const lines = binary.split('\n');
   const plan = planEdits(file, diagnostics, (line) => lines[line - 1] !== undefined);
+  if (plan.byLine.size === 0) return { text, applied: plan.applied };
   for (const [line, edits] of plan.byLine) lines[line - 1] = editLine(lines[line - 1]!, edits);
-  return { text: plan.byLine.size === 0 ? text : lines.join('\n'), applied: plan.applied };
+  return { text: latin1AsUtf8(lines.join('\n')), applied: plan.applied };
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Applies the repairs to the file's bytes: only the lines they edit are decoded and re-encoded, so
- * every other byte (Latin-1 comments, a BOM, CRLF line ends) stays as it was.
+ * Applies the repairs to the file's bytes: only the lines they edit are rebuilt, octet for octet
+ * outside the edited ranges, so every other byte (Latin-1 text, a BOM, CRLF line ends) stays as it was.
  */
 export function applyFixesToBytes(bytes: Uint8Array, file: string, diagnostics: readonly Diagnostic[]): ByteFixOutcome {
   const starts = lineStarts(bytes);
   const lineEnd = (line: number): number => (line < starts.length ? starts[line]! - 1 : bytes.length);
-  const decoded = new Map<number, string>();
-  const notUtf8 = new Set<number>();
-  const editable = (line: number): boolean => {
-    if (line < 1 || line > starts.length) return false;
-    if (decoded.has(line)) return true;
-    if (notUtf8.has(line)) return false;
-    try {
-      decoded.set(line, strictUtf8.decode(bytes.subarray(starts[line - 1]!, lineEnd(line))));
-      return true;
-    } catch {
-      notUtf8.add(line);
-      return false;
-    }
-  };
-  const plan = planEdits(file, diagnostics, editable);
-  const notUtf8Lines = [...plan.refusedLines].filter((line) => notUtf8.has(line)).sort((a, b) => a - b);
-  if (plan.byLine.size === 0) return { bytes, applied: plan.applied, notUtf8Lines };
+  const plan = planEdits(file, diagnostics, (line) => line >= 1 && line <= starts.length);
+  if (plan.byLine.size === 0) return { bytes, applied: plan.applied };
   const pieces: Uint8Array[] = [];
   let copied = 0;
   for (const line of [...plan.byLine.keys()].sort((a, b) => a - b)) {
     const start = starts[line - 1]!;
-    pieces.push(bytes.subarray(copied, start), Buffer.from(editLine(decoded.get(line)!, plan.byLine.get(line)!), 'utf8'));
+    const edited = editLine(latin1String(bytes.subarray(start, lineEnd(line))), plan.byLine.get(line)!);
+    pieces.push(bytes.subarray(copied, start), latin1Bytes(edited));
     copied = lineEnd(line);
   }
   pieces.push(bytes.subarray(copied));
-  return { bytes: Buffer.concat(pieces), applied: plan.applied, notUtf8Lines };
+  return { bytes: Buffer.concat(pieces), applied: plan.applied };
 }
 
 /** Byte offset where each line starts (lines end at LF, as the lexer counts them). */
@@ -81,22 +66,15 @@ function lineStarts(bytes: Uint8Array): number[] {
 interface EditPlan {
   byLine: Map<number, TextEdit[]>;
   applied: Map<string, number>;
-  /** Lines that a repair wanted but `editable` said no to. */
-  refusedLines: Set<number>;
 }
 
 /** The repairs to make: each fixable diagnostic's edits, whole, when none clashes with one taken before. */
 function planEdits(file: string, diagnostics: readonly Diagnostic[], editable: (line: number) => boolean): EditPlan {
   const byLine = new Map<number, TextEdit[]>();
   const applied = new Map<string, number>();
-  const refusedLines = new Set<number>();
   for (const d of diagnostics) {
     if (d.file !== file || !d.fix || d.fix.length === 0 || !ruleById(d.rule)?.meta.fixable) continue;
-    const refused = d.fix.find((edit) => !editable(edit.line));
-    if (refused) {
-      refusedLines.add(refused.line);
-      continue;
-    }
+    if (d.fix.some((edit) => !editable(edit.line))) continue;
     const own = new Map<number, TextEdit[]>();
     const clashes = d.fix.some((edit) => {
       let lineEdits = own.get(edit.line);
@@ -109,7 +87,7 @@ function planEdits(file: string, diagnostics: readonly Diagnostic[], editable: (
     for (const [line, edits] of own) byLine.set(line, (byLine.get(line) ?? []).concat(edits));
     applied.set(d.rule, (applied.get(d.rule) ?? 0) + 1);
   }
-  return { byLine, applied, refusedLines };
+  return { byLine, applied };
 }
 
 /**
@@ -127,16 +105,28 @@ function clash(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Makes a line's edits, right to left; at one column a replacement goes before an insertion, so the
- * inserted text lands in front of the replaced one. A line break an edit inserts follows the line's
- * own: CRLF in a line that ends in CR.
+ * Makes a line's edits (a binary string, columns in octets), right to left; at one column a
+ * replacement goes before an insertion, so the inserted text lands in front of the replaced one. A
+ * line break an edit inserts follows the line's own: CRLF in a line that ends in CR.
  */
 function editLine(line: string, edits: TextEdit[]): string {
   const crlf = line.endsWith('\r');
   const ordered = [...edits].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
   for (const edit of ordered) {
-    const text = crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text;
-    line = line.slice(0, edit.column - 1) + text + line.slice(edit.endColumn - 1);
+    const own = binaryFromText(edit.text);
+    const text = crlf ? own.replace(/\r?\n/g, '\r\n') : own;
+    line = line.slice(0, octetOffset(line, edit.column)) + text + line.slice(octetOffset(line, edit.endColumn));
   }
   return line;
+}
+
+/** Where column `column` starts in a line held as octets (see the columns above). */
+function octetOffset(line: string, column: number): number {
+  let seen = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x80 && c < 0xc0) continue;
+    if (++seen === column) return i;
+  }
+  return line.length;
 }

@@ -19,6 +19,7 @@
  */
 import { closest } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics.js';
+import type { ZoneInput } from '../zone/parser.js';
 import { RULE_IDS } from './rules/index.js';
 
 export const UNUSED_DIRECTIVE_RULE = 'unused-disable-directive';
@@ -210,20 +211,29 @@ function countBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The text for the parser, each chunk handed to the scanner before it goes on (a whole text: scanned first, passed as it is). */
-export function scanned(text: string | Iterable<string>, suppressions: Suppressions): string | Iterable<string> {
-  if (typeof text === 'string') {
-    suppressions.feed(text);
+/**
+ * The zone for the parser, each chunk handed to the scanner before it goes on (a whole text: scanned
+ * first, passed as it is). The parser reads octets; the scanner reads the directives' words, so octets
+ * are decoded for it alone (streaming, so a character split between blocks stays whole), and the parser
+ * still gets every octet as it was.
+ */
+export function scanned(text: ZoneInput, suppressions: Suppressions): ZoneInput {
+  if (typeof text === 'string' || text instanceof Uint8Array) {
+    suppressions.feed(typeof text === 'string' ? text : new TextDecoder('utf-8', { ignoreBOM: true }).decode(text));
     suppressions.end();
     return text;
   }
   return scannedChunks(text, suppressions);
 }
 
-function* scannedChunks(chunks: Iterable<string>, suppressions: Suppressions): Generator<string> {
+function* scannedChunks(chunks: Iterable<string | Uint8Array>, suppressions: Suppressions): Generator<string | Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (const chunk of chunks) {
-    suppressions.feed(chunk);
+    // Decoded before the chunk goes on: a block from disk is a view that the next read overwrites.
+    suppressions.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     yield chunk;
   }
+  suppressions.feed(decoder.decode());
   suppressions.end();
 }
+

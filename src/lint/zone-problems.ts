@@ -12,6 +12,7 @@ import type { Finding, LintContext } from './rule.js';
 export const RULE_OF_PROBLEM: Readonly<Record<ZoneProblemKind, string>> = {
   'unreadable-text': 'syntax',
   'unicode-space': 'non-ascii-whitespace',
+  'unicode-space-kept': 'non-ascii-whitespace',
   'cannot-read': 'syntax',
   'no-origin': 'syntax',
   'no-owner': 'syntax',
@@ -27,6 +28,7 @@ export const RULE_OF_PROBLEM: Readonly<Record<ZoneProblemKind, string>> = {
   'obsolete-type': 'syntax',
   'bad-rdata': 'syntax',
   'bad-nsec3-owner': 'syntax',
+  'check-names': 'name-syntax',
   'no-ttl': 'missing-ttl',
   'ttl-from-soa-minimum': 'missing-ttl',
   'ttl-from-last-record': 'missing-ttl',

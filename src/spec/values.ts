@@ -4,6 +4,7 @@
  * backslashes. Record data in presentation form must stay on its one line: no line breaks, no
  * comment, no parentheses outside quotes, so a value can never add a line, a record or a comment.
  */
+import { binaryFromText } from '../zone/bytes.js';
 import { utf8Length } from '../zone/bytes.js';
 import { tokenizeLine } from '../zone/lexer.js';
 import { Name } from '../zone/name.js';
@@ -114,7 +115,7 @@ export function readPresentationValue(type: string, value: unknown, origin: Name
   }
   const unsafe = rdataTextProblem(value);
   if (unsafe) return { problems: [{ message: unsafe }] };
-  const tokens = tokenizeLine(value).map((t) => (t.text === '@' && !t.quoted ? { ...t, text: SENTINEL.toString() } : t));
+  const tokens = tokenizeLine(binaryFromText(value)).map((t) => (t.text === '@' && !t.quoted ? { ...t, text: SENTINEL.toString() } : t));
   const result = parseRdata(type, tokens, SENTINEL);
   if (!result.data) {
     const onType = result.problems.some((p) => /unknown (RR )?type/i.test(p.message));

@@ -15,7 +15,8 @@ export interface GenerateRange {
 export const MAX_GENERATE_RECORDS = 65536;
 /** BIND formats one iterator into a 128-byte buffer; a longer expansion is an error there too. */
 const MAX_EXPANSION = 127;
-const MAX_UINT32 = 4294967295;
+/** BIND's largest start, stop and step (lib/dns/master.c: a value above INT_MAX is an invalid range). */
+const MAX_RANGE_VALUE = 2147483647;
 
 function parseUnsigned(text: string): number | undefined {
   if (text.length === 0 || text.length > 10) return undefined;
@@ -24,18 +25,28 @@ function parseUnsigned(text: string): number | undefined {
     if (c < 0x30 || c > 0x39) return undefined;
   }
   const value = Number(text);
-  return value <= MAX_UINT32 ? value : undefined;
+  return value <= MAX_RANGE_VALUE ? value : undefined;
 }
 
-/** `start-stop` or `start-stop/step`; an error message when it is not one. */
+/** Leading decimal digits of `text` from `at`: their value (undefined when none or above the bound) and where they end. */
+function digitsAt(text: string, at: number): { value: number | undefined; end: number } {
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
+  return { value: end > at ? parseUnsigned(text.slice(at, end).replace(/^0+(?=.)/, '')) : undefined, end };
+}
+
+/**
+ * `start-stop` or `start-stop/step`, read as BIND reads it (sscanf "%u-%u%1[/]%u": text after the
+ * numbers is ignored, so `1-21A` is 1-21); an error message when it is not one.
+ */
 export function parseGenerateRange(text: string): GenerateRange | string {
-  const valid = 'write start-stop or start-stop/step with start <= stop and step >= 1 (e.g. 1-100 or 0-254/2)';
-  const dash = text.indexOf('-');
-  if (dash < 0) return `invalid range "${text}": ${valid}`;
-  const slash = text.indexOf('/', dash);
-  const start = parseUnsigned(text.slice(0, dash));
-  const stop = parseUnsigned(slash < 0 ? text.slice(dash + 1) : text.slice(dash + 1, slash));
-  const step = slash < 0 ? 1 : parseUnsigned(text.slice(slash + 1));
+  const valid = `write start-stop or start-stop/step with start <= stop <= ${MAX_RANGE_VALUE} and step >= 1 (e.g. 1-100 or 0-254/2)`;
+  const first = digitsAt(text, 0);
+  const second = text.charCodeAt(first.end) === 0x2d /* - */ ? digitsAt(text, first.end + 1) : undefined;
+  const third = second && text.charCodeAt(second.end) === 0x2f /* / */ ? digitsAt(text, second.end + 1) : undefined;
+  const start = first.value;
+  const stop = second?.value;
+  const step = third ? third.value : 1;
   if (start === undefined || stop === undefined || step === undefined || step === 0 || start > stop) {
     return `invalid range "${text}": ${valid}`;
   }

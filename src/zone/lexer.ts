@@ -3,25 +3,30 @@
  * one explicit state machine that stamps every token with line and column and groups tokens into
  * entries (one record or directive: a line, or several lines joined by parentheses).
  *
+ * It reads octets, not characters: its text is a "binary string", one character per octet of the
+ * file (bytes.ts), so a byte that is not UTF-8 reaches a name or a character-string as the octet it
+ * is, as in BIND. Columns count characters as an editor shows a UTF-8 line: every octet but the
+ * continuation octets 0x80-0xBF (so a line that is not UTF-8 still has one column per odd octet).
+ *
  * It streams: text arrives in chunks of any size (a token may straddle two chunks) and the only state
  * kept between chunks is the entry being built, so memory does not grow with the file.
  *
- * BIND's separators are space, tab and CR; `(`, `)` and `"` are special anywhere outside quotes; `;`
- * starts a comment. Unicode spaces (U+00A0 pasted from web pages, ...) are not separators for BIND,
- * which then refuses the zone; we report them (fixable) and then treat them as blanks, so the rest of
- * the file is still read the way its author meant it.
+ * As in BIND: the separators are space and tab; a line ends at LF, at CRLF and at a bare CR (old Mac
+ * files), except inside quotes and comments, where CR is data or comment; `(`, `)` and `"` are special
+ * anywhere outside quotes; `;` starts a comment; a NUL octet or a backslash before the line end
+ * outside quotes is refused. Unicode spaces (U+00A0 pasted from
+ * web pages, a byte-order mark, ...) are not separators for BIND: they stay in their token, and the
+ * entry is marked so the parser can tell where BIND refuses it because of them (and offer a repair).
  */
-import type { TextEdit } from '../diagnostics.js';
 import type { ZoneProblemKind } from './problem.js';
 import type { Token } from './token.js';
 
 export interface LexProblem {
-  kind: Extract<ZoneProblemKind, 'unreadable-text' | 'unicode-space'>;
+  kind: Extract<ZoneProblemKind, 'unreadable-text'>;
   line: number;
   column: number;
   endColumn?: number;
   message: string;
-  fix?: TextEdit[];
 }
 
 /** One record or directive: the tokens of a line, or of several lines joined by parentheses. */
@@ -33,6 +38,10 @@ export interface LexEntry {
   leadingBlank: boolean;
   /** A problem was reported inside this entry (bad quote, stray parenthesis...): do not read it. */
   broken: boolean;
+  /** An unquoted token holds a Unicode space (see unicodeSpaceLength). */
+  unicodeSpace?: boolean;
+  /** The entry ends the file without a line end (BIND refuses a directive there). */
+  atEndOfFile?: boolean;
 }
 
 export interface LexerSink {
@@ -60,6 +69,7 @@ const enum Mode {
   Comment,
 }
 
+const NUL = 0x00;
 const NL = 0x0a;
 const CR = 0x0d;
 const TAB = 0x09;
@@ -70,24 +80,36 @@ const RPAREN = 0x29;
 const SEMI = 0x3b;
 const BACKSLASH = 0x5c;
 
-/** Unicode spaces (and invisible separators) that look like blanks to a person but not to BIND. */
-export function isUnicodeSpace(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    c === 0x180e ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+/**
+ * The length of the UTF-8 Unicode space (or invisible separator) that starts at `i` of a binary
+ * string, or 0: U+00A0, U+1680, U+180E, U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and
+ * U+FEFF (the byte-order mark). They look like blanks to a person and are not blanks to BIND.
+ */
+export function unicodeSpaceLength(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  if (a === 0xc2) return text.charCodeAt(i + 1) === 0xa0 ? 2 : 0;
+  if (a < 0xe1 || a > 0xef) return 0;
+  const b = text.charCodeAt(i + 1);
+  const c = text.charCodeAt(i + 2);
+  if (a === 0xe2) {
+    if (b === 0x80) return (c >= 0x80 && c <= 0x8b) || c === 0xa8 || c === 0xa9 || c === 0xaf ? 3 : 0;
+    return b === 0x81 && c === 0x9f ? 3 : 0;
+  }
+  if (a === 0xe1) return (b === 0x9a && c === 0x80) || (b === 0xa0 && c === 0x8e) ? 3 : 0;
+  if (a === 0xe3) return b === 0x80 && c === 0x80 ? 3 : 0;
+  if (a === 0xef) return b === 0xbb && c === 0xbf ? 3 : 0;
+  return 0;
 }
 
-function describeCodePoint(c: number): string {
-  return 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
+/** The code point of the Unicode space at `i` (see unicodeSpaceLength), as U+XXXX. */
+export function describeUnicodeSpace(text: string, i: number): string {
+  const length = unicodeSpaceLength(text, i);
+  const a = text.charCodeAt(i);
+  const cp =
+    length === 2
+      ? ((a & 0x1f) << 6) | (text.charCodeAt(i + 1) & 0x3f)
+      : ((a & 0x0f) << 12) | ((text.charCodeAt(i + 1) & 0x3f) << 6) | (text.charCodeAt(i + 2) & 0x3f);
+  return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
 }
 
 export class Lexer {
@@ -95,7 +117,11 @@ export class Lexer {
   private line: number;
   /** Index in the current chunk where the current line starts (negative when it began in an earlier chunk). */
   private lineStart = 0;
+  /** Continuation octets (0x80-0xBF) on the current line before the current position: no column of their own. */
+  private continuations = 0;
   private escaped = false;
+  /** The line just ended at a CR: an LF right after it belongs to the same line end (CRLF). */
+  private afterCr = false;
 
   // The token being read: where it started, and its text from earlier chunks.
   private tokenStart = 0;
@@ -112,6 +138,7 @@ export class Lexer {
   private entryChars = 0;
   private leadingBlank = false;
   private broken = false;
+  private unicodeSpace = false;
   /** An entry has begun (a token, a parenthesis) and not yet ended. */
   private entryOpen = false;
   /** No character other than blanks has been seen on the current physical line. */
@@ -124,13 +151,6 @@ export class Lexer {
   private commentColumn = 0;
   private commentPartial = '';
 
-  // Unicode spaces on the current line: one problem per line, with one edit per run.
-  private spaceEdits: TextEdit[] = [];
-  private spaceCount = 0;
-  private spaceFirst = 0;
-  private spaceLine = 0;
-  private lastSpaceIndex = -2;
-
   constructor(
     private readonly sink: LexerSink,
     firstLine = 1,
@@ -139,7 +159,7 @@ export class Lexer {
     this.inHeader = sink.headerComment !== undefined;
   }
 
-  /** Feeds the next piece of text. */
+  /** Feeds the next piece of text: a binary string, one character per octet. */
   write(chunk: string): void {
     const n = chunk.length;
     let i = 0;
@@ -147,9 +167,18 @@ export class Lexer {
     if (this.mode === Mode.Comment) this.commentStart = 0;
     while (i < n) {
       const c = chunk.charCodeAt(i);
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (c === NL) {
+          this.lineStart = i + 1;
+          i++;
+          continue;
+        }
+      }
       switch (this.mode) {
         case Mode.Comment: {
-          // Skip the rest of the comment in one step: the hot path for commented zones.
+          // Skip the rest of the comment in one step: the hot path for commented zones. A CR does
+          // not end a comment (BIND reads on to the LF).
           const nl = c === NL ? i : chunk.indexOf('\n', i);
           if (nl < 0) {
             if (this.inHeader) this.keepCommentText(chunk.slice(this.commentStart, n));
@@ -167,7 +196,8 @@ export class Lexer {
           else if (c === QUOTE) {
             this.endToken(chunk, i, true);
             this.mode = Mode.Between;
-          } else if (c === NL) {
+          } else if (c >= 0x80 && c < 0xc0) this.continuations++;
+          else if (c === NL) {
             this.problem(this.tokenLine, this.tokenColumn, 'quoted string is not closed on its line: end it with " (write \\" for a quote inside it)');
             this.broken = true;
             this.endToken(chunk, i, true);
@@ -177,27 +207,28 @@ export class Lexer {
           break;
         case Mode.Word:
           if (this.escaped) {
-            this.afterEscape(c, i);
-            break;
+            if (c !== NL && c !== CR) {
+              this.escaped = false;
+              if (c >= 0x80 && c < 0xc0) this.continuations++;
+              break;
+            }
+            // The line end still ends the line (and the token), below.
+            this.escapedLineEnd(i);
           }
-          if (c === BACKSLASH) {
-            this.escaped = true;
-            break;
-          }
-          if (
-            c === SPACE ||
-            c === TAB ||
-            c === CR ||
-            c === NL ||
-            c === SEMI ||
-            c === LPAREN ||
-            c === RPAREN ||
-            c === QUOTE ||
-            (c >= 0x80 && isUnicodeSpace(c))
-          ) {
+          if (c <= QUOTE || c === SEMI || c === LPAREN || c === RPAREN) {
+            if (c > SPACE && c < QUOTE) break; // '!'
+            if (c === NUL) {
+              this.nulOutsideQuotes(i);
+              break;
+            }
+            if (c < SPACE && c !== TAB && c !== CR && c !== NL) break; // other control octets are token text
             this.endToken(chunk, i, false);
             this.mode = Mode.Between;
             this.between(chunk, i, c);
+          } else if (c === BACKSLASH) this.escaped = true;
+          else if (c >= 0x80) {
+            if (c < 0xc0) this.continuations++;
+            else if (!this.unicodeSpace && unicodeSpaceLength(chunk, i) > 0) this.unicodeSpace = true;
           }
           break;
         case Mode.Between:
@@ -213,7 +244,6 @@ export class Lexer {
       if (this.entryChars > MAX_ENTRY_CHARS) this.overflow();
     }
     this.lineStart -= n;
-    this.lastSpaceIndex -= n;
   }
 
   /** Signals the end of the text: closes the last token and entry. */
@@ -227,36 +257,40 @@ export class Lexer {
       this.endToken('', 0, false);
     }
     this.mode = Mode.Between;
-    this.flushUnicodeSpaces();
     if (this.parenDepth > 0) {
       this.problem(this.parenLine, this.parenColumn, '"(" is never closed: add ")" at the end of the record');
       this.broken = true;
       this.parenDepth = 0;
     }
-    if (!this.endEntry() && !this.atLineStart) this.sink.emptyLine(this.line);
+    if (!this.endEntry(!this.atLineStart) && !this.atLineStart) this.sink.emptyLine(this.line);
+  }
+
+  /** A NUL outside quotes (and comments): BIND refuses the record ("syntax error", "unexpected token"). */
+  private nulOutsideQuotes(i: number): void {
+    this.problem(this.line, this.column(i), 'a NUL octet outside quotes: BIND refuses it; remove it (the file may be binary or damaged), or write \\000 in a quoted string');
+    this.broken = true;
   }
 
   private column(i: number): number {
-    return i - this.lineStart + 1;
+    return i - this.lineStart + 1 - this.continuations;
   }
 
   private between(chunk: string, i: number, c: number): void {
-    if (c === SPACE || c === TAB || c === CR) {
+    if (c === SPACE || c === TAB) {
       if (this.atLineStart && !this.entryOpen) this.leadingBlank = true;
       return;
     }
-    if (c >= 0x80 && isUnicodeSpace(c)) {
-      // A byte-order mark opening the file is reported, but does not make the first line start with a blank.
-      const byteOrderMark = c === 0xfeff && this.line === 1 && this.column(i) === 1;
-      if (this.atLineStart && !this.entryOpen && !byteOrderMark) this.leadingBlank = true;
-      this.noteUnicodeSpace(i, c);
-      return;
-    }
-    if (c === NL) {
+    if (c === NL || c === CR) {
       this.newline(chunk, i);
+      if (c === CR) this.afterCr = true;
       return;
     }
     this.atLineStart = false;
+    if (c === NUL) {
+      this.startEntryIfNeeded();
+      this.nulOutsideQuotes(i);
+      return;
+    }
     if (c === SEMI) {
       this.mode = Mode.Comment;
       if (this.inHeader) {
@@ -293,6 +327,8 @@ export class Lexer {
     else {
       this.mode = Mode.Word;
       if (c === BACKSLASH) this.escaped = true;
+      else if (c >= 0x80 && c < 0xc0) this.continuations++; // counted after its own column is taken
+      else if (c >= 0x80 && unicodeSpaceLength(chunk, i) > 0) this.unicodeSpace = true;
     }
   }
 
@@ -337,16 +373,27 @@ export class Lexer {
     this.tokenPartial = '';
   }
 
-  /** The character after a backslash belongs to the token whatever it is; an escaped newline still counts as a line. */
+  /** The character after a backslash in quotes is data whatever it is; an escaped newline still counts as a line. */
   private afterEscape(c: number, i: number): void {
     this.escaped = false;
     if (c === NL) this.countLine(i);
+    else if (c >= 0x80 && c < 0xc0) this.continuations++;
+  }
+
+  /**
+   * A backslash before the line end outside quotes: BIND refuses the record ("syntax error" or "extra
+   * input text"). The line end still ends the line.
+   */
+  private escapedLineEnd(i: number): void {
+    this.problem(this.line, this.column(i) - 1, 'a backslash at the end of a line: BIND refuses it outside quotes; remove it (a record continues on the next line only inside parentheses)');
+    this.broken = true;
+    this.escaped = false;
   }
 
   private countLine(i: number): void {
-    this.flushUnicodeSpaces();
     this.line++;
     this.lineStart = i + 1;
+    this.continuations = 0;
   }
 
   private newline(chunk: string, i: number): void {
@@ -356,57 +403,25 @@ export class Lexer {
     this.countLine(i);
     this.atLineStart = true;
     if (this.parenDepth > 0) return;
-    if (!this.endEntry()) this.sink.emptyLine(lineNumber);
+    if (!this.endEntry(false)) this.sink.emptyLine(lineNumber);
   }
 
   /** Hands the entry to the sink; false when there was nothing to hand (an empty line). */
-  private endEntry(): boolean {
+  private endEntry(atEndOfFile: boolean): boolean {
     const had = this.tokens.length > 0 || this.broken;
     if (had) {
-      this.sink.entry({ tokens: this.tokens, line: this.entryLine, leadingBlank: this.leadingBlank, broken: this.broken });
+      const entry: LexEntry = { tokens: this.tokens, line: this.entryLine, leadingBlank: this.leadingBlank, broken: this.broken };
+      if (this.unicodeSpace) entry.unicodeSpace = true;
+      if (atEndOfFile) entry.atEndOfFile = true;
+      this.sink.entry(entry);
       this.tokens = [];
     }
     this.entryOpen = false;
     this.leadingBlank = false;
     this.broken = false;
+    this.unicodeSpace = false;
     this.entryChars = 0;
     return had;
-  }
-
-  private noteUnicodeSpace(i: number, c: number): void {
-    const column = this.column(i);
-    const last = this.spaceEdits[this.spaceEdits.length - 1];
-    if (last && i === this.lastSpaceIndex + 1) {
-      last.endColumn = column + 1;
-      last.text += ' ';
-    } else {
-      if (this.spaceCount === 0) {
-        this.spaceFirst = c;
-        this.spaceLine = this.line;
-      }
-      this.spaceEdits.push({ line: this.line, column, endColumn: column + 1, text: ' ' });
-    }
-    this.lastSpaceIndex = i;
-    this.spaceCount++;
-  }
-
-  /** Reports the Unicode spaces of the line just ended, if any: one problem, one edit per run. */
-  private flushUnicodeSpaces(): void {
-    const first = this.spaceEdits[0];
-    if (!first) return;
-    const count = this.spaceCount;
-    const what = count === 1 ? describeCodePoint(this.spaceFirst) : `${count} Unicode spaces (the first is ${describeCodePoint(this.spaceFirst)})`;
-    this.sink.problem({
-      kind: 'unicode-space',
-      line: this.spaceLine,
-      column: first.column,
-      endColumn: first.endColumn,
-      message: `${what} where the zone format wants blanks: BIND does not take ${count === 1 ? 'it as a separator' : 'them as separators'} and refuses the zone; replace with plain spaces`,
-      fix: this.spaceEdits,
-    });
-    this.spaceEdits = [];
-    this.spaceCount = 0;
-    this.lastSpaceIndex = -2;
   }
 
   private problem(line: number, column: number, message: string): void {
@@ -414,7 +429,7 @@ export class Lexer {
   }
 }
 
-/** All tokens and problems of a piece of presentation text (one line or several). */
+/** All tokens and problems of a piece of presentation text (one line or several), as a binary string. */
 export function scanText(text: string, line = 1): { tokens: Token[]; problems: LexProblem[] } {
   const tokens: Token[] = [];
   const problems: LexProblem[] = [];

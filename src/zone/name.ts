@@ -2,7 +2,9 @@
  * Domain names as values (RFC 1034 §3.1, RFC 1035 §2.3.4 and §5.1).
  *
  * A label is stored as its raw octets in a "binary string" (one char per octet, 0..255), so `\.`
- * inside a label, `\DDD` escapes and UTF-8 bytes all survive a round trip. Comparison is
+ * inside a label, `\DDD` escapes and any octet all survive a round trip. Presentation text is read
+ * as a binary string too (the lexer's tokens are): a character 0x80-0xFF is that octet. A character
+ * above 0xFF cannot be an octet; it is taken as its UTF-8 octets (text from a program). Comparison is
  * case-insensitive for ASCII letters only, as DNS requires. No I/O and no formatting policy here.
  */
 
@@ -105,7 +107,7 @@ function splitLabels(text: string): { labels: string[]; absolute: boolean } | st
         i += 3;
       } else {
         const cp = text.codePointAt(i + 1)!;
-        current += cp > 0x7f ? utf8Octets(cp) : String.fromCharCode(cp);
+        current += cp > 0xff ? utf8Octets(cp) : String.fromCharCode(cp);
         i += cp > 0xffff ? 2 : 1;
       }
       currentHasContent = true;
@@ -119,7 +121,7 @@ function splitLabels(text: string): { labels: string[]; absolute: boolean } | st
       if (i === text.length - 1) absolute = true;
       continue;
     }
-    if (c > 0x7f) {
+    if (c > 0xff) {
       const cp = text.codePointAt(i)!;
       current += utf8Octets(cp);
       if (cp > 0xffff) i++;
@@ -336,4 +338,28 @@ export function hasNonAsciiOctets(name: Name): boolean {
     for (let i = 0; i < label.length; i++) if (label.charCodeAt(i) >= 0x80) return true;
   }
   return false;
+}
+
+/**
+ * BIND's dns_name_ishostname: every label letters, digits and hyphens, no hyphen at either end (RFC
+ * 952/1123); with `wildcard`, a first label `*` is allowed. The root is a host name.
+ */
+export function isBindHostname(name: Name, wildcard: boolean): boolean {
+  const labels = name.labels;
+  for (let i = wildcard && labels[0] === '*' ? 1 : 0; i < labels.length; i++) if (!isHostnameLabel(labels[i]!)) return false;
+  return true;
+}
+
+/**
+ * BIND's dns_name_ismailbox (an RFC 822 mailbox as a name, such as an SOA RNAME): the first label any
+ * printable ASCII (the local part), the others host-name labels.
+ */
+export function isBindMailbox(name: Name): boolean {
+  const [local, ...rest] = name.labels;
+  if (local === undefined) return true;
+  for (let i = 0; i < local.length; i++) {
+    const c = local.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return rest.every(isHostnameLabel);
 }

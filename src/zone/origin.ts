@@ -3,6 +3,7 @@
  * gives one: `example.com.dns`, `example.com.zone`, `example.com.db`, `db.example.com` and
  * `example.com` all mean `example.com.`.
  */
+import { binaryFromText } from './bytes.js';
 import { Name } from './name.js';
 
 /** Suffixes that name the file's kind rather than a label of the zone (`.in` is a TLD, so not here). */
@@ -24,7 +25,7 @@ export function originFromFileName(path: string): Name | undefined {
   if (base.toLowerCase().startsWith(DB_PREFIX) && base.length > DB_PREFIX.length) base = base.slice(DB_PREFIX.length);
   if (base.endsWith('.')) base = base.slice(0, -1);
   if (base.length === 0) return undefined;
-  const parsed = Name.parse(base + '.');
+  const parsed = Name.parse(binaryFromText(base) + '.');
   return parsed.ok ? parsed.name : undefined;
 }
 
@@ -37,7 +38,7 @@ export function baseName(path: string): string {
 /** An origin given by a caller (`example.com`, `example.com.` or a Name), absolute; a TypeError names a bad one. */
 export function originOption(origin: string | Name): Name {
   if (origin instanceof Name) return origin;
-  const parsed = Name.parse(origin.endsWith('.') ? origin : origin + '.');
+  const parsed = Name.parse(binaryFromText(origin.endsWith('.') ? origin : origin + '.'));
   if (!parsed.ok) throw new TypeError(`origin "${origin}" is not a valid name: ${parsed.error}`);
   return parsed.name;
 }

@@ -7,14 +7,17 @@
  * read by rdata.ts. Its own state does not grow with the file: one entry at a time, one frame per
  * nested $INCLUDE. Problems go to the sink as `ZoneProblem`s of their kind; nothing is thrown.
  *
- * It reads text, never the file system: the text comes as one string or as chunks, and the files that
+ * It reads octets, never the file system: the zone comes as bytes (or as text, read as its UTF-8
+ * octets), whole or in chunks, and names and character-strings keep every octet as BIND does; only
+ * messages are text (UTF-8 sequences quoted from the file shown as characters). The files that
  * $INCLUDE names come from the caller's `readInclude` (zone/read-file.ts reads them from disk for the
  * command line, with its containment rules), so the same reader runs in a browser.
  */
 import type { SourcePosition, TextEdit } from '../diagnostics.js';
 import { expandTemplate, MAX_GENERATE_RECORDS, parseGenerateRange, rangeCount } from './generate-directive.js';
-import { Lexer, tokenizeLine, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
-import { Name } from './name.js';
+import { binaryFromText, displayText, latin1AsUtf8, latin1String } from './bytes.js';
+import { describeUnicodeSpace, Lexer, tokenizeLine, unicodeSpaceLength, type LexEntry, type LexerSink, type LexProblem } from './lexer.js';
+import { isBindHostname, isBindMailbox, Name } from './name.js';
 import { originFromFileName } from './origin.js';
 import { zoneProblem, type ZoneProblem, type ZoneProblemKind } from './problem.js';
 import { parseRdata } from './rdata.js';
@@ -63,8 +66,8 @@ export interface IncludedFile {
   file: string;
   /** The file's identity, to catch include loops (on disk: its real path); `file` when absent. */
   key?: string;
-  /** Its text, whole or in chunks (a chunk source may throw; that is reported as a read error). */
-  text: string | Iterable<string>;
+  /** Its content, whole or in chunks (a chunk source may throw; that is reported as a read error). */
+  text: ZoneInput;
 }
 
 /**
@@ -133,23 +136,34 @@ export const DEFAULT_MAX_INCLUDE_DEPTH = 8;
 const ZONE_CLASS = 'IN';
 
 /**
- * Reads zone text, whole or in chunks (a big file streamed in blocks never lives in memory whole);
+ * A zone file's content: its bytes, or text (read as its UTF-8 octets), whole or in chunks. Bytes are
+ * what a file holds; text is for zones written in a program or a browser.
+ */
+export type ZoneInput = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/** A piece of input as the lexer reads it: one character per octet. */
+function binaryPiece(piece: string | Uint8Array): string {
+  return typeof piece === 'string' ? binaryFromText(piece) : latin1String(piece);
+}
+
+/**
+ * Reads a zone, whole or in chunks (a big file streamed in blocks never lives in memory whole);
  * `options.file` names it in messages.
  */
-export function readZoneText(text: string | Iterable<string>, options: ZoneReadOptions, sink: ZoneSink): ZoneReadSummary {
+export function readZoneText(text: ZoneInput, options: ZoneReadOptions, sink: ZoneSink): ZoneReadSummary {
   const reader = new ZoneReader(options, sink);
   reader.readTop(text);
   return reader.finish();
 }
 
 /** Feeds text or chunks to a lexer; returns the message of a chunk source that failed. */
-function feed(text: string | Iterable<string>, lexer: Lexer): string | undefined {
-  if (typeof text === 'string') {
-    lexer.write(text);
+function feed(text: ZoneInput, lexer: Lexer): string | undefined {
+  if (typeof text === 'string' || text instanceof Uint8Array) {
+    lexer.write(binaryPiece(text));
     return undefined;
   }
   try {
-    for (const chunk of text) lexer.write(chunk);
+    for (const chunk of text) lexer.write(binaryPiece(chunk));
     return undefined;
   } catch (error) {
     return (error as Error)?.message ?? String(error);
@@ -192,6 +206,7 @@ class ZoneReader {
   private frame: Frame;
   private readonly files: string[] = [];
 
+
   /** Owner of the previous record: a blank owner means this one (RFC 1035 §5.1). */
   private lastOwner: Name | undefined;
   /** The previous owner was out of the zone, so its blank-owner followers are dropped with it. */
@@ -229,14 +244,15 @@ class ZoneReader {
 
   constructor(
     private readonly options: ZoneReadOptions,
-    private readonly sink: ZoneSink,
+    /** Where records and problems go; swapped for a buffer while an entry is tried (entryWithUnicodeSpace). */
+    private sink: ZoneSink,
   ) {
     this.maxDepth = options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH;
     this.zoneOrigin = options.origin ?? null;
     this.frame = { file: options.file, origin: this.zoneOrigin, depth: 0, chain: [] };
   }
 
-  readTop(text: string | Iterable<string>): void {
+  readTop(text: ZoneInput): void {
     this.files.push(this.options.file);
     this.frame.chain = [this.options.fileKey ?? this.options.file];
     const lexer = new Lexer(this.lexerSink);
@@ -273,7 +289,7 @@ class ZoneReader {
   // ----- problems
 
   private report(line: number, column: number, kind: ZoneProblemKind, message: string, endColumn?: number, fix?: TextEdit[]): void {
-    const problem = zoneProblem(kind, { file: this.frame.file, line, column }, message);
+    const problem = zoneProblem(kind, { file: this.frame.file, line, column }, displayText(message));
     if (endColumn !== undefined) problem.endColumn = endColumn;
     if (fix) problem.fix = fix;
     this.sink.problem(problem);
@@ -284,7 +300,7 @@ class ZoneReader {
   }
 
   private lexProblem(problem: LexProblem): void {
-    this.report(problem.line, problem.column, problem.kind, problem.message, problem.endColumn, problem.fix);
+    this.report(problem.line, problem.column, problem.kind, problem.message, problem.endColumn);
   }
 
   // ----- origins
@@ -312,13 +328,109 @@ class ZoneReader {
 
   private entry(entry: LexEntry): void {
     if (entry.broken) return; // the lexer has said what is wrong with it
+    if (entry.unicodeSpace) this.entryWithUnicodeSpace(entry);
+    else this.readEntry(entry);
+  }
+
+  private readEntry(entry: LexEntry): void {
     const first = entry.tokens[0];
     if (!first) return;
     if (!entry.leadingBlank && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
+      if (entry.atEndOfFile) {
+        this.reportAt(first, 'bad-directive', `${first.text} on the last line with no line end: BIND refuses it ("extra input text"); end the file with a newline`);
+        return;
+      }
       this.directive(entry.tokens, first);
       return;
     }
     this.recordEntry(entry);
+  }
+
+  /**
+   * An entry with a Unicode space in an unquoted token. BIND reads the space as text, like any octet:
+   * `www<U+00A0> TXT x` loads as the name `www\194\160`, while `www A<U+00A0>192.0.2.1` is refused
+   * (no type "A<U+00A0>192.0.2.1"). So the entry is first read as BIND reads it, with its records and
+   * problems held back. When that reading has no error, it stands (with a warning and no repair: the
+   * zone loads, and a repair would change what it means). When BIND refuses it, the one error said is
+   * the Unicode space, with the repair (a plain space; a byte-order mark at a line's start removed),
+   * and the entry is read as repaired, so the rest of the zone is judged as its author meant it.
+   */
+  private entryWithUnicodeSpace(entry: LexEntry): void {
+    const saved = this.saveState();
+    const sink = this.sink;
+    const records: ParsedRecord[] = [];
+    const problems: ZoneProblem[] = [];
+    let refused = false;
+    this.sink = {
+      record: (record) => records.push(record),
+      problem: (problem) => {
+        problems.push(problem);
+        if (problem.severity === 'error') refused = true;
+      },
+    };
+    try {
+      this.readEntry(entry);
+    } finally {
+      this.sink = sink;
+    }
+    const spaces = unicodeSpacesOf(entry);
+    const first = spaces[0]!;
+    const what = spaces.length === 1 ? first.what : `${spaces.length} Unicode spaces (the first is ${first.what})`;
+    if (!refused) {
+      for (const problem of problems) sink.problem(problem);
+      for (const record of records) sink.record(record);
+      this.report(
+        first.line,
+        first.column,
+        'unicode-space-kept',
+        `${what} in "${first.token.text}": not a blank for BIND, which loads it as part of the name or text (${Name.fromLabels([first.token.text], false).toString()}); if a blank was meant, write a plain space`,
+        first.column + 1,
+      );
+      return;
+    }
+    this.restoreState(saved);
+    // One problem per line (an SOA in parentheses spans several), each with its line's repair.
+    for (let k = 0; k < spaces.length; ) {
+      const line = spaces[k]!.line;
+      const onLine: UnicodeSpace[] = [];
+      while (k < spaces.length && spaces[k]!.line === line) onLine.push(spaces[k++]!);
+      const fix: TextEdit[] = [];
+      for (const space of onLine) {
+        const last = fix[fix.length - 1];
+        const text = space.atLineStart && space.what === 'U+FEFF' ? '' : ' ';
+        if (last && last.endColumn === space.column) {
+          last.endColumn += 1;
+          last.text += text;
+        } else fix.push({ line, column: space.column, endColumn: space.column + 1, text });
+      }
+      const head = onLine[0]!;
+      const count = onLine.length === 1 ? head.what : `${onLine.length} Unicode spaces (the first is ${head.what})`;
+      this.report(
+        line,
+        head.column,
+        'unicode-space',
+        `${count} where the zone format wants a blank: BIND does not take ${onLine.length === 1 ? 'it as a separator' : 'them as separators'}, reads "${head.token.text}" as one field and refuses the zone; replace with plain spaces`,
+        head.column + 1,
+        fix,
+      );
+    }
+    const repaired = withoutUnicodeSpaces(entry, spaces);
+    // A line of Unicode spaces only is, as meant, an empty line.
+    if (repaired.tokens.length === 0) this.pendingBreak = true;
+    else this.readEntry(repaired);
+  }
+
+  /** The reader's state that one entry may change (see entryWithUnicodeSpace). */
+  private saveState() {
+    const { lastOwner, lastOwnerDropped, previousType, pendingBreak, recordsSeen, ttl, ttlKnown, defaultTtl, defaultTtlKnown, warn1035, hasTtlDirective, neededDefaultTtl, tookLastTtl, soaCount, soaKey, firstRecordPosition, recordCount, zoneOrigin } = this;
+    return { lastOwner, lastOwnerDropped, previousType, pendingBreak, recordsSeen, ttl, ttlKnown, defaultTtl, defaultTtlKnown, warn1035, hasTtlDirective, neededDefaultTtl, tookLastTtl, soaCount, soaKey, firstRecordPosition, recordCount, zoneOrigin, frameOrigin: this.frame.origin, files: this.files.length };
+  }
+
+  private restoreState(saved: ReturnType<ZoneReader['saveState']>): void {
+    const { frameOrigin, files, ...fields } = saved;
+    Object.assign(this, fields);
+    this.frame.origin = frameOrigin;
+    this.files.length = files;
   }
 
   private recordEntry(entry: LexEntry): void {
@@ -489,8 +601,10 @@ class ZoneReader {
       this.report(at.line, at.column, 'bad-nsec3-owner', `${input.owner.toString()}: bad owner name (check-names): an NSEC3 owner's first label is a base32hex hash without padding (RFC 5155 §3)`);
       return false;
     }
+    if (!input.generated) this.checkNames(input, type, data);
     const ttl = this.resolveTtl(input, type, data);
     if (ttl === undefined) return false;
+    this.keepPriorTtl(input.owner, type, ttl);
     if (type === 'SOA') this.checkSoa(input, data);
 
     if (!this.firstRecordPosition) this.firstRecordPosition = input.position;
@@ -518,6 +632,83 @@ class ZoneReader {
     this.recordCount++;
     this.sink.record(record);
     return true;
+  }
+
+  /**
+   * BIND's check-names (lib/dns/rdata/*: checkowner, checknames): the owners of host records, and the
+   * host names and mailboxes in record data. named-checkzone warns and loads the record, and so do we;
+   * named refuses such a primary zone, which the message says. BIND skips the records $GENERATE makes.
+   */
+  private checkNames(input: RecordInput, type: string, data: Rdata): void {
+    const checks = CHECK_NAMES.get(type);
+    if (checks === undefined) return;
+    const named = 'named refuses the zone as a primary (check-names fail is its default), named-checkzone only warns';
+    if (checks.owner && !this.ownerIsHostname(input)) {
+      const at = input.ownerToken ?? input.head.typeToken;
+      this.report(at.line, at.column, 'check-names', `${input.owner.toString()}: bad owner name (check-names): the owner of ${type === 'MX' ? 'an' : 'a'} ${type} record should be a host name (letters, digits and hyphens, RFC 952/1123); ${named}`);
+      return;
+    }
+    const fields = checks.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const [field, kind] = fields[i]!;
+      const value = (data as unknown as Record<string, unknown>)[field];
+      if (!(value instanceof Name)) continue;
+      if (type === 'PTR' && !REVERSE_TREES.some((tree) => input.owner.isSubdomainOf(tree))) continue;
+      if (kind === 'host' ? isBindHostname(value, false) : isBindMailbox(value)) continue;
+      const origin = this.frame.origin!;
+      const at = input.rdataTokens.find((t) => !t.quoted && Name.parse(t.text, origin).ok && Name.from(t.text, origin).equals(value)) ?? input.head.typeToken;
+      const what = kind === 'host' ? 'a host name (letters, digits and hyphens, RFC 952/1123)' : 'a mailbox (any first label, then host-name labels)';
+      this.reportAt(at, 'check-names', `${value.toString()}: bad name (check-names): the ${field} of ${type} should be ${what}; ${named}`);
+      return;
+    }
+  }
+
+  // The last owner and origin judged by ownerIsHostname: most owners are relative, or the one before.
+  private hostOwner: Name | undefined;
+  private hostOwnerOk = false;
+  private hostOrigin: Name | undefined;
+  private hostOriginOk = false;
+
+  /**
+   * isBindHostname(owner, wildcard) for a record, without walking the origin's labels again for every
+   * relative owner of a big zone: a relative owner is its own labels and the origin's, judged once.
+   */
+  private ownerIsHostname(input: RecordInput): boolean {
+    const owner = input.owner;
+    if (owner === this.hostOwner) return this.hostOwnerOk;
+    const origin = this.frame.origin!;
+    const text = input.ownerToken?.text;
+    let ok: boolean;
+    if (text !== undefined && text !== '@' && text.charCodeAt(text.length - 1) !== 0x2e /* . */ && owner.labels.length > origin.labels.length) {
+      if (origin !== this.hostOrigin) {
+        this.hostOrigin = origin;
+        this.hostOriginOk = isBindHostname(origin, false);
+      }
+      const own = isHostnameText(text);
+      ok = own === undefined ? isBindHostname(owner, true) : this.hostOriginOk && own;
+    } else ok = isBindHostname(owner, true);
+    this.hostOwner = owner;
+    this.hostOwnerOk = ok;
+    return ok;
+  }
+
+  // The TTL of each type among the records of the current owner (lib/dns/master.c's rdatalists).
+  private groupOwner: Name | undefined;
+  private readonly groupTtls = new Map<string, number>();
+
+  /**
+   * BIND's "TTL set to prior TTL": a record of a type the current owner already has, with another TTL,
+   * takes the first one's, and that becomes the last TTL written (what a following record with no TTL
+   * of its own takes, RFC 1035 style). The record keeps the TTL written (rrset-ttl-mismatch judges it).
+   */
+  private keepPriorTtl(owner: Name, type: string, ttl: number): void {
+    if (owner !== this.groupOwner && (this.groupOwner === undefined || !owner.equals(this.groupOwner))) {
+      this.groupOwner = owner;
+      this.groupTtls.clear();
+    }
+    const prior = this.groupTtls.get(type);
+    if (prior === undefined) this.groupTtls.set(type, ttl);
+    else if (prior !== ttl) this.ttl = prior;
   }
 
   /**
@@ -582,8 +773,8 @@ class ZoneReader {
     $TTL: (first, args) => this.ttlDirective(first, args),
     $INCLUDE: (first, args) => this.includeDirective(first, args),
     $GENERATE: (first, args) => this.generateDirective(first, args),
-    // The dump time of a cache file: BIND reads it, and it has no effect on a zone.
-    $DATE: () => {},
+    // The dump time of a cache file: BIND checks it, and it has no effect on a zone.
+    $DATE: (first, args) => this.dateDirective(first, args),
   };
 
   private directive(tokens: readonly Token[], first: Token): void {
@@ -610,6 +801,10 @@ class ZoneReader {
 
   private originDirective(first: Token, args: readonly Token[]): void {
     if (!this.expectArgs(first, args, 1, 1, '$ORIGIN example.com.')) return;
+    if (args[0]!.quoted) {
+      this.reportAt(args[0]!, 'bad-directive', '$ORIGIN takes a name without quotes: BIND refuses a quoted one; remove the quotes');
+      return;
+    }
     const base = this.frame.origin ?? this.zoneOrigin ?? originFromFileName(this.options.file) ?? Name.root;
     const name = this.parseName(args[0]!, base);
     if (!name) return;
@@ -617,9 +812,21 @@ class ZoneReader {
     this.frame.origin = name;
   }
 
+  /** `$DATE YYYYMMDDHHMMSS` as BIND's dns_time64_fromtext reads it: 14 digits, a real date from 1970 on. */
+  private dateDirective(first: Token, args: readonly Token[]): void {
+    if (!this.expectArgs(first, args, 1, 1, '$DATE YYYYMMDDHHMMSS')) return;
+    const token = args[0]!;
+    if (!token.quoted && isBindDate(token.text)) return;
+    this.reportAt(token, 'bad-directive', `$DATE ${token.text}: BIND refuses it; write the time as YYYYMMDDHHMMSS (UTC, from 1970), or remove the line, which has no effect on a zone`);
+  }
+
   private ttlDirective(first: Token, args: readonly Token[]): void {
     if (!this.expectArgs(first, args, 1, 1, '$TTL 3600 (or with units, such as $TTL 1h)')) return;
     const token = args[0]!;
+    if (token.quoted) {
+      this.reportAt(token, 'bad-directive', '$TTL takes a number without quotes: BIND refuses a quoted one; remove the quotes');
+      return;
+    }
     const parsed = parseTtl(token.text);
     if (!parsed.ok) {
       this.reportAt(token, 'bad-ttl', parsed.error);
@@ -635,6 +842,12 @@ class ZoneReader {
   private includeDirective(first: Token, args: readonly Token[]): void {
     if (!this.expectArgs(first, args, 1, 2, '$INCLUDE file [origin]')) return;
     const fileToken = args[0]!;
+    const next = args[1];
+    if (fileToken.quoted && next && next.line === fileToken.line && next.column === fileToken.column + fileToken.text.length + 2) {
+      // `$INCLUDE "f""f"`: BIND's reader wants a blank after the quoted file name ("unbalanced quotes").
+      this.reportAt(next, 'bad-directive', `$INCLUDE: text right after the quoted file name: BIND refuses it ("unbalanced quotes"); put the whole file name in one pair of quotes`);
+      return;
+    }
     const origin = this.currentOrigin();
     let includeOrigin = origin;
     if (args[1]) {
@@ -647,7 +860,7 @@ class ZoneReader {
       return;
     }
     const found: IncludedFile | IncludeFailure = this.options.readInclude
-      ? this.options.readInclude(fileToken.text, this.frame.file)
+      ? this.options.readInclude(latin1AsUtf8(fileToken.text), this.frame.file)
       : { error: 'not read: this zone was given as text with no way to read the files it includes (the library caller passes readInclude)' };
     if ('error' in found) {
       this.reportAt(fileToken, found.refused ? 'include-refused' : 'cannot-read', `$INCLUDE ${fileToken.text}: ${found.error}`);
@@ -749,6 +962,48 @@ function isMetaType(code: number): boolean {
   return code === 41 || (code >= 128 && code <= 255);
 }
 
+/**
+ * What BIND's check-names looks at, by type: whether the owner must be a host name (A, AAAA, A6, WKS,
+ * MX; a wildcard first label allowed), and the names in the data that must be host names or mailboxes.
+ */
+const CHECK_NAMES: ReadonlyMap<string, { owner: boolean; fields: ReadonlyArray<readonly [string, 'host' | 'mailbox']> }> = new Map([
+  ['A', { owner: true, fields: [] }],
+  ['AAAA', { owner: true, fields: [] }],
+  ['A6', { owner: true, fields: [] }],
+  ['WKS', { owner: true, fields: [] }],
+  ['MX', { owner: true, fields: [['exchange', 'host']] }],
+  ['NS', { owner: false, fields: [['target', 'host']] }],
+  ['SRV', { owner: false, fields: [['target', 'host']] }],
+  ['RT', { owner: false, fields: [['host', 'host']] }],
+  ['AFSDB', { owner: false, fields: [['hostname', 'host']] }],
+  ['SOA', { owner: false, fields: [['mname', 'host'], ['rname', 'mailbox']] }],
+  ['RP', { owner: false, fields: [['mbox', 'mailbox']] }],
+  ['MINFO', { owner: false, fields: [['rmailbx', 'mailbox'], ['emailbx', 'mailbox']] }],
+  ['PTR', { owner: false, fields: [['target', 'host']] }],
+] as const);
+
+/**
+ * Whether a relative owner as written is host-name labels: letters, digits and inner hyphens,
+ * dot-separated, a first label `*` allowed. One pass over the text, no labels cut; undefined when it
+ * holds an escape (the labels say, then).
+ */
+function isHostnameText(text: string): boolean | undefined {
+  if (text === '*') return true;
+  let start = text.charCodeAt(0) === 0x2a /* * */ && text.charCodeAt(1) === 0x2e ? 2 : 0;
+  for (let i = start; i <= text.length; i++) {
+    const c = i === text.length ? 0x2e : text.charCodeAt(i);
+    if (c === 0x5c /* \ */) return undefined;
+    if (c === 0x2e) {
+      if (i === start || text.charCodeAt(start) === 0x2d || text.charCodeAt(i - 1) === 0x2d) return false;
+      start = i + 1;
+    } else if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2d)) return false;
+  }
+  return true;
+}
+
+/** A PTR's target is checked only in the reverse trees. */
+const REVERSE_TREES = [Name.from('in-addr.arpa.'), Name.from('ip6.arpa.'), Name.from('ip6.int.')];
+
 /** Types BIND refuses to load (RFC 973 replaced them with MX). */
 const OBSOLETE_TYPES = new Set(['MD', 'MF']);
 
@@ -756,10 +1011,94 @@ const OBSOLETE_TYPES = new Set(['MD', 'MF']);
 function isNsec3OwnerLabel(label: string | undefined): boolean {
   if (label === undefined || label.length === 0) return false;
   if (![0, 2, 4, 5, 7].includes(label.length % 8)) return false;
+  let last = 0;
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i) | 0x20;
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x76))) return false;
+    last = c <= 0x39 ? c - 0x30 : c - 0x61 + 10;
   }
-  return true;
+  // The bits of the last digit beyond the last whole octet must be zero (BIND's base32hex decoder).
+  const unused = [0, 0, 2, 0, 4, 1, 0, 3][label.length % 8]!;
+  return (last & ((1 << unused) - 1)) === 0;
 }
 
+
+/** A Unicode space in an unquoted token: where it is, how many octets, which one. */
+interface UnicodeSpace {
+  token: Token;
+  /** Octet offset in the token's text. */
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+  what: string;
+  /** It is the first thing on its line. */
+  atLineStart: boolean;
+}
+
+function unicodeSpacesOf(entry: LexEntry): UnicodeSpace[] {
+  const spaces: UnicodeSpace[] = [];
+  for (const token of entry.tokens) {
+    if (token.quoted) continue;
+    const text = token.text;
+    let continuations = 0; // columns count characters: a continuation octet has none of its own
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      const length = c >= 0xc0 ? unicodeSpaceLength(text, i) : 0;
+      if (length === 0) {
+        if (c < 0xc0) continuations++;
+        continue;
+      }
+      const column = token.column + i - continuations;
+      spaces.push({ token, offset: i, length, line: token.line, column, what: describeUnicodeSpace(text, i), atLineStart: column === 1 });
+      continuations += length - 1;
+      i += length - 1;
+    }
+  }
+  return spaces;
+}
+
+/** The entry as its author meant it: each Unicode space a blank (a byte-order mark at a line's start, nothing). */
+function withoutUnicodeSpaces(entry: LexEntry, spaces: readonly UnicodeSpace[]): LexEntry {
+  const tokens: Token[] = [];
+  let leadingBlank = entry.leadingBlank;
+  let k = 0;
+  for (const token of entry.tokens) {
+    let start = 0;
+    const piece = (end: number) => {
+      if (end > start) tokens.push({ text: token.text.slice(start, end), quoted: false, line: token.line, column: token.column + characters(token.text, start) });
+    };
+    while (k < spaces.length && spaces[k]!.token === token) {
+      const space = spaces[k++]!;
+      if (space.atLineStart && space.what !== 'U+FEFF' && token === entry.tokens[0]) leadingBlank = true;
+      piece(space.offset);
+      start = space.offset + space.length;
+    }
+    if (start === 0) tokens.push(token);
+    else piece(token.text.length);
+  }
+  const repaired: LexEntry = { tokens, line: entry.line, leadingBlank, broken: false };
+  if (entry.atEndOfFile) repaired.atEndOfFile = true;
+  return repaired;
+}
+
+/** How many columns the first `end` octets of a token take: every octet but the continuation octets. */
+function characters(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c >= 0xc0) n++;
+  }
+  return n;
+}
+
+/** A 14-digit YYYYMMDDHHMMSS time that BIND's dns_time64_fromtext takes (a leap second allowed). */
+function isBindDate(text: string): boolean {
+  if (!/^[0-9]{14}$/.test(text)) return false;
+  const part = (from: number, to: number) => Number(text.slice(from, to));
+  const [year, month, day, hour, minute, second] = [part(0, 4), part(4, 6), part(6, 8), part(8, 10), part(10, 12), part(12, 14)];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1970 && days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60;
+}

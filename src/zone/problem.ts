@@ -15,8 +15,10 @@ export const ZONE_PROBLEM_SEVERITY = {
   // The lexer: text that cannot be split into fields.
   /** An unclosed quote or parenthesis, a stray ")", an entry too long to be a record. */
   'unreadable-text': 'error',
-  /** U+00A0 and other Unicode spaces where blanks belong. */
+  /** U+00A0 and other Unicode spaces where blanks belong: BIND reads them as text and refuses the entry. */
   'unicode-space': 'error',
+  /** A Unicode space that BIND loads as part of a name or text (`www\194\160`): likely a paste, but it loads. */
+  'unicode-space-kept': 'warning',
 
   // The parser: one entry at a time.
   /** The zone file or an included file cannot be read. */
@@ -47,6 +49,12 @@ export const ZONE_PROBLEM_SEVERITY = {
   'obsolete-type': 'error',
   /** Record data that cannot be read for its type. */
   'bad-rdata': 'error',
+  /**
+   * BIND's check-names: an owner of A, AAAA, A6, WKS or MX that is no host name, or a host name or
+   * mailbox in MX, NS, SRV, RT, AFSDB, SOA, RP, MINFO (or a reverse PTR) that is none. named-checkzone
+   * warns (its default is `-k warn`) and loads the record; named refuses such a primary zone.
+   */
+  'check-names': 'warning',
   /** An NSEC3 owner whose first label is no base32hex hash (RFC 5155 §3). */
   'bad-nsec3-owner': 'error',
   /** A record with no TTL of its own, no $TTL and no earlier TTL: BIND refuses the zone. */

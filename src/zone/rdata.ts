@@ -65,6 +65,12 @@ function readGeneric(mnemonic: string, tokens: readonly Token[], problems: Rdata
     return undefined;
   }
   const hexTokens = tokens.slice(2);
+  const quoted = hexTokens.find((t) => t.quoted);
+  if (quoted) {
+    // BIND reads generic data as unquoted hex only ("unexpected token").
+    problems.push({ token: quoted, message: `${mnemonic} generic data is hex without quotes: remove the quoted text` });
+    return undefined;
+  }
   const decoded = decodeHex(hexTokens.map((t) => t.text).join(''));
   if (!decoded.ok) {
     problems.push({ token: hexTokens[0]!, message: `${mnemonic} generic data is not valid hex: ${decoded.error}` });

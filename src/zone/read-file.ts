@@ -1,6 +1,6 @@
 /**
- * Zone files from disk, for the Node face (src/node.ts) and the command line: the file streamed in
- * 64 KiB blocks into the text-only reader of parser.ts, and the `ReadInclude` that finds the files
+ * Zone files from disk, for the Node face (src/node.ts) and the command line: the file's bytes streamed
+ * in 64 KiB blocks into the reader of parser.ts (which reads octets, not text), and the `ReadInclude` that finds the files
  * `$INCLUDE` names with the containment rules the command line promises: a path relative to the
  * including file, kept inside the folder tree of the zone file unless `allowIncludeOutside`.
  */
@@ -63,10 +63,12 @@ export function diskIncludeReader(zoneFile: string, allowOutside: boolean): Read
 }
 
 /**
- * A file's text in blocks, opened on the first read; a failure is thrown with a short reason. Only a
- * regular file is read: a device or a pipe may never end (`/dev/zero`), and a zone has an end.
+ * A file's bytes in blocks, opened on the first read; a failure is thrown with a short reason. Only a
+ * regular file is read: a device or a pipe may never end (`/dev/zero`), and a zone has an end. Each
+ * block is a view of one buffer that the next read overwrites: the reader takes it in before asking
+ * for the next.
  */
-export function* fileChunks(path: string): Generator<string> {
+export function* fileChunks(path: string): Generator<Uint8Array> {
   let fd: number;
   try {
     // Non-blocking only for the open: a FIFO without a writer would otherwise hold it forever.
@@ -82,8 +84,6 @@ export function* fileChunks(path: string): Generator<string> {
     // needs no second block; never tiny, for files that say size 0 and have more): `lint` of 2,000
     // ten-line zones zeroed 64 KiB for each.
     const block = new Uint8Array(Math.min(READ_BLOCK, Math.max(SMALL_BLOCK, stat.size + 1)));
-    // ignoreBOM keeps a byte-order mark in the text, where the lexer sees and reports it.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (;;) {
       let n: number;
       try {
@@ -92,10 +92,8 @@ export function* fileChunks(path: string): Generator<string> {
         throw new Error(ioMessage(error));
       }
       if (n === 0) break;
-      yield decoder.decode(block.subarray(0, n), { stream: true });
+      yield block.subarray(0, n);
     }
-    const rest = decoder.decode();
-    if (rest.length > 0) yield rest;
   } finally {
     closeSync(fd);
   }

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The repository (also when this runs compiled, from .fuzz-build/ inside it: see tsconfig.fuzz.json). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url))).replace(/[\\/]\.fuzz-build$/, '');
 export const SHARED_DIR = resolve(process.env.ZONESMITH_SHARED ?? join(REPO_ROOT, '..', 'shared'));
 export const CORPUS_DIR = resolve(process.env.ZONESMITH_CORPUS ?? join(SHARED_DIR, 'corpus'));
 export const SEEDS_DIR = join(SHARED_DIR, 'seeds');

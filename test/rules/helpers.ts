@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
 import { collectDiagnostics, LintSession, type LintOptions } from '../../src/lint/engine.js';
 import type { Rule } from '../../src/lint/rule.js';
+import { binaryFromText } from '../../src/zone/bytes.js';
 import { Name } from '../../src/zone/name.js';
 import type { ParsedRecord } from '../../src/zone/parser.js';
 import type { Rdata } from '../../src/zone/record.js';
@@ -27,8 +28,9 @@ function tokenize(text: string, line: number): Token[] {
   return tokens;
 }
 
+/** Names are read as the parser reads them: as octets (non-ASCII text as its UTF-8). */
 function name(text: string, origin: Name): Name {
-  return Name.from(text, origin);
+  return Name.from(binaryFromText(text), origin);
 }
 
 function num(text: string): number {

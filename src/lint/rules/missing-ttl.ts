@@ -52,7 +52,10 @@ export const missingTtl: Rule = {
       },
       finish() {
         const { index } = context;
-        if (index.hasTtlDirective !== false || index.recordsWithoutTtl === 0 || !index.soa) {
+        // A record with no TTL at all: BIND rejects the zone, and said so above. What the other records
+        // took is then not known from the records seen (the first one seen may have taken a $TTL that
+        // came after the refused one), so only the parser's own words about it stand.
+        if (refused || index.hasTtlDirective !== false || index.recordsWithoutTtl === 0 || !index.soa) {
           for (const problem of defaulted) context.report(problemFinding(problem));
           return;
         }
@@ -60,9 +63,7 @@ export const missingTtl: Rule = {
           for (const problem of defaulted) context.report(problemFinding(problem));
           return;
         }
-        const finding = fromSoaMinimum ? soaMinimumFinding(context, index.soa.ttl) : inherited.finding(context);
-        if (refused) delete finding.fix;
-        context.report(finding);
+        context.report(fromSoaMinimum ? soaMinimumFinding(context, index.soa.ttl) : inherited.finding(context));
       },
     };
   },

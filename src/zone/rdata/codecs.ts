@@ -15,8 +15,9 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * The octets of a token as the lexer kept it (quotes removed, escapes raw): `\DDD` is one octet,
- * `\X` is X, anything above ASCII is its UTF-8 encoding.
+ * The octets of a token as the lexer kept it (quotes removed, escapes raw, one character per octet):
+ * `\DDD` is one octet, `\X` is X, a character 0x80-0xFF is that octet; a character above 0xFF (text
+ * from a program, not from a file) is its UTF-8 encoding.
  */
 export function unescapeOctets(text: string): Decoded {
   // Plain ASCII (most TXT data, DKIM keys) is its own UTF-8: one native call, no per-octet loop.
@@ -40,7 +41,7 @@ export function unescapeOctets(text: string): Decoded {
       i++;
     }
     const cp = text.codePointAt(i)!;
-    if (cp > 0x7f) {
+    if (cp > 0xff) {
       for (const b of encoder.encode(String.fromCodePoint(cp))) out.push(b);
       if (cp > 0xffff) i++;
     } else out.push(cp);

@@ -56,9 +56,13 @@ function badData(what: string): never {
 
 /** Strict decimal: digits only (no sign, no hex, no wrapping), or undefined. */
 export function parseDecimal(text: string, max: number): number | undefined {
-  if (text.length === 0 || text.length > 15) return undefined;
+  if (text.length === 0) return undefined;
+  // Leading zeros count for nothing, however many (BIND reads numbers with strtoul).
+  let start = 0;
+  while (start < text.length - 1 && text.charCodeAt(start) === 0x30) start++;
+  if (text.length - start > 15) return undefined;
   let value = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return undefined;
     value = value * 10 + (c - 0x30);
@@ -152,6 +156,11 @@ export const name: FieldKind<Name> = {
   parse(cursor) {
     const token = cursor.take();
     if (!token) return undefined;
+    if (token.quoted) {
+      // BIND reads a domain name in record data only unquoted ("unexpected token"/"unbalanced quotes").
+      cursor.problem(token, `"${token.text}" is quoted, and a domain name in record data cannot be: BIND refuses it; remove the quotes`);
+      return undefined;
+    }
     const result = Name.parse(token.text, cursor.origin);
     if (result.ok) return result.name;
     cursor.problem(token, `"${token.text}" is not a domain name: ${result.error}`);
