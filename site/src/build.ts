@@ -9,7 +9,7 @@ import { PROFILE_IDS, PROTOCOLS, adoptZone, loadSpec, parseZone, renderZones, re
 import { judgeSpec } from '../../src/lint/spec-judge.js';
 import exampleSpec from '../../examples/example.com.yaml';
 import { goTo, makeEditor, setText, showDiagnostics } from './editor.js';
-import { byId, copyText, countWords, download, el, fillFindings } from './page.js';
+import { byId, copyText, countWords, download, el, fillFindings, replaceChildrenWith } from './page.js';
 import { PROVIDERS, providerTable, type ProviderTable } from './providers.js';
 import { EMPTY_SPEC, modelFromSpec, notInForm, specValue, writeModel, type FormModel } from './spec-form.js';
 
@@ -145,14 +145,14 @@ export function setUpBuild(checked?: CheckedZone): BuildView {
     contact.input.value = model.contact;
     nameservers.value = model.nameservers.join('\n');
     for (const input of profileInputs) input.checked = model.profiles.includes(input.value);
-    hostList.replaceChildren(...model.hosts.map((h, i) => hostRow(i, h.name, h.addresses.join(', '))));
-    mxList.replaceChildren(...model.mx.map((m, i) => mxRow(i, m.host, m.priority)));
+    replaceChildrenWith(hostList, model.hosts.map((h, i) => hostRow(i, h.name, h.addresses.join(', '))));
+    replaceChildrenWith(mxList, model.mx.map((m, i) => mxRow(i, m.host, m.priority)));
     for (const [id, input] of serviceInputs) input.value = model.services[id] ?? '';
     fillHostNames(model);
   }
   function fillHostNames(model: FormModel): void {
     const domainName = model.domain.trim();
-    hostNames.replaceChildren(...model.hosts.filter((h) => h.name.trim() !== '').map((h) => el('option', { value: h.name.trim() }, h.name.trim() === '@' ? domainName : '')));
+    replaceChildrenWith(hostNames, model.hosts.filter((h) => h.name.trim() !== '').map((h) => el('option', { value: h.name.trim() }, h.name.trim() === '@' ? domainName : '')));
   }
 
   // ----- the YAML, and keeping the two in step -----
@@ -260,7 +260,7 @@ export function setUpBuild(checked?: CheckedZone): BuildView {
     const errors = diagnostics.some((d) => d.severity === 'error');
     zones = errors ? [] : renderZones(resolved, { date: new Date() });
     const picked = zonePick.value;
-    zonePick.replaceChildren(...zones.map((zone, index) => el('option', { value: String(index) }, zone.domain)));
+    replaceChildrenWith(zonePick, zones.map((zone, index) => el('option', { value: String(index) }, zone.domain)));
     zonePick.value = zones.some((_, index) => String(index) === picked) ? picked : '0';
     zonePickLabel.hidden = zones.length < 2;
     showZone();
@@ -296,8 +296,9 @@ export function setUpBuild(checked?: CheckedZone): BuildView {
     head.replaceChildren(
       el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)), ...(withNotes ? [el('th', { scope: 'col' }, 'Notes')] : []), el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Copy'))),
     );
-    body.replaceChildren(
-      ...table.rows.map((row, index) => {
+    replaceChildrenWith(
+      body,
+      table.rows.map((row, index) => {
         const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy the value of row ${index + 1}: ${row.cells[0] || '@'} ${row.cells[1]}` }, 'Copy');
         button.addEventListener('click', async () => {
           const ok = await copyText(row.copy);

@@ -17,6 +17,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
   return element;
 }
 
+/**
+ * Replaces a parent's children with as many as the data has (hosts, zones, record rows): through a
+ * fragment filled in a loop, not `replaceChildren(...items)`, whose every item is a call argument, so a
+ * spec or zone large enough overflows the stack. One change to the page, as replaceChildren makes.
+ */
+export function replaceChildrenWith(parent: Element, children: Iterable<Node | string>): void {
+  const fragment = document.createDocumentFragment();
+  for (const child of children) fragment.append(child);
+  parent.replaceChildren(fragment);
+}
+
 /** Saves text as a file through the browser's download (a blob: URL made and revoked here: no request). */
 export function download(fileName: string, text: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
