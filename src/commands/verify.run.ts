@@ -11,7 +11,7 @@ import { verifyZone, type VerifyOptions } from '../verify/verify-zone.js';
 import { CommandError } from './errors.js';
 import { inputOf, type Input } from './inputs.js';
 import { zoneOrigin } from './options.js';
-import { isSpecPath, loadSpecInput, pickZones, reportSpecProblems } from './spec-shared.js';
+import { loadSpecInput, pickZones, readsSpec, reportSpecProblems } from './spec-shared.js';
 import { readZoneFileRecords } from './zone-rows.js';
 import type { VerifyArgs } from './verify.js';
 
@@ -74,8 +74,7 @@ function queryOptions(args: VerifyArgs): Omit<VerifyOptions, 'progress' | 'expec
 
 /** The zones of a spec (resolved as generate would) or the one zone of a zone file; undefined after printing their errors. */
 async function zonesOf(input: Input, args: VerifyArgs, io: Io): Promise<ZoneToVerify[] | undefined> {
-  const spec = input.stdin ? args.origin === undefined && args.stdinFilename === undefined : isSpecPath(input.name);
-  if (spec) {
+  if (readsSpec(input, args)) {
     if (args.origin !== undefined) throw new CommandError('--origin is for zone files; a spec names its zones (pick them with --zone)');
     const resolved = resolveSpec(await loadSpecInput(input, io));
     if (reportSpecProblems(resolved, io, '; nothing verified') > 0) return undefined;
